@@ -1,0 +1,454 @@
+//! Loading a document: text to JSON tree, the version check, the structural check, then the operations.
+
+use std::fmt;
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use crate::operation::{self, Operation};
+
+/// An OpenAPI 3.0 document, parsed once and only read afterwards.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Where the document came from, as shown in messages (a file path, or a name for embedded text).
+    pub source: String,
+    /// The name the project gives this document: its file stem (`hostup.yaml` → `hostup`). It names the
+    /// generated client module and the mock server's mount prefix.
+    pub name: String,
+    /// The whole document as a JSON tree. Pointers in messages point into this.
+    pub raw: Value,
+    /// Every operation, in document order, with `$ref`s followed.
+    pub operations: Vec<Operation>,
+}
+
+/// A line and column in the source text, both counted from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Why a document could not be used: the file, where in it, what is wrong, and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub source: String,
+    pub location: Option<Location>,
+    /// JSON pointer to the offending part, when the text parsed but its content is wrong.
+    pub pointer: Option<String>,
+    pub reason: String,
+    pub hint: Option<String>,
+}
+
+impl LoadError {
+    pub(crate) fn at(source: &str, pointer: &str, reason: impl Into<String>) -> Self {
+        LoadError {
+            source: source.to_string(),
+            location: None,
+            pointer: Some(pointer.to_string()),
+            reason: reason.into(),
+            hint: None,
+        }
+    }
+
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.source)?;
+        if let Some(Location { line, column }) = self.location {
+            write!(f, ":{line}:{column}")?;
+        }
+        if let Some(pointer) = &self.pointer {
+            write!(f, " at #{pointer}")?;
+        }
+        write!(f, ": {}", self.reason)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  help: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The project's name for a spec file: its stem, which must be usable as a Rust module name and a URL segment.
+pub fn spec_name_from_path(path: &Path) -> Result<String, LoadError> {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let valid = stem.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if valid {
+        Ok(stem.to_string())
+    } else {
+        Err(LoadError {
+            source: path.display().to_string(),
+            location: None,
+            pointer: None,
+            reason: format!("the file name `{stem}` cannot name a module"),
+            hint: Some(
+                "rename the file to lower_snake_case starting with a letter (e.g. `my_provider.yaml`); \
+                 the stem names the generated client module and the mock server's URL prefix"
+                    .into(),
+            ),
+        })
+    }
+}
+
+impl Document {
+    /// Reads and parses a spec file. YAML unless the extension is `.json`.
+    pub fn load(path: &Path) -> Result<Document, LoadError> {
+        let source = path.display().to_string();
+        let name = spec_name_from_path(path)?;
+        let text = std::fs::read_to_string(path).map_err(|e| LoadError {
+            source: source.clone(),
+            location: None,
+            pointer: None,
+            reason: format!("cannot read the file: {e}"),
+            hint: None,
+        })?;
+        let is_json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        Document::parse(&source, &name, &text, is_json)
+    }
+
+    /// Parses spec text. `source` is what messages call it; `name` is the project's name for it.
+    pub fn parse(
+        source: &str,
+        name: &str,
+        text: &str,
+        is_json: bool,
+    ) -> Result<Document, LoadError> {
+        let raw = if is_json {
+            parse_json(source, text)?
+        } else {
+            parse_yaml(source, text)?
+        };
+        check_version(source, &raw)?;
+        check_structure(source, &raw)?;
+        let operations = operation::collect(source, &raw)?;
+        Ok(Document {
+            source: source.to_string(),
+            name: name.to_string(),
+            raw,
+            operations,
+        })
+    }
+
+    /// The value at a JSON pointer of this document.
+    pub fn get(&self, pointer: &str) -> Option<&Value> {
+        self.raw.pointer(pointer)
+    }
+
+    /// The first server URL with its variables set to their defaults, if the document names one.
+    pub fn default_server_url(&self) -> Option<String> {
+        let server = self.raw.pointer("/servers/0")?;
+        let mut url = server.get("url")?.as_str()?.to_string();
+        if let Some(Value::Object(vars)) = server.get("variables") {
+            for (var, def) in vars {
+                if let Some(default) = def.get("default").and_then(Value::as_str) {
+                    url = url.replace(&format!("{{{var}}}"), default);
+                }
+            }
+        }
+        Some(url)
+    }
+
+    /// `info.title`, or the document's name.
+    pub fn title(&self) -> &str {
+        self.raw
+            .pointer("/info/title")
+            .and_then(Value::as_str)
+            .unwrap_or(&self.name)
+    }
+}
+
+fn parse_json(source: &str, text: &str) -> Result<Value, LoadError> {
+    serde_json::from_str(text).map_err(|e| LoadError {
+        source: source.to_string(),
+        location: Some(Location {
+            line: e.line(),
+            column: e.column(),
+        }),
+        pointer: None,
+        reason: format!("not valid JSON: {e}"),
+        hint: None,
+    })
+}
+
+fn parse_yaml(source: &str, text: &str) -> Result<Value, LoadError> {
+    let yaml_error = |e: serde_yaml::Error| LoadError {
+        source: source.to_string(),
+        location: e.location().map(|l| Location {
+            line: l.line(),
+            column: l.column(),
+        }),
+        pointer: None,
+        reason: format!("not valid YAML: {e}"),
+        hint: None,
+    };
+    let mut yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(yaml_error)?;
+    yaml.apply_merge().map_err(yaml_error)?;
+    yaml_to_json(yaml, "").map_err(|(pointer, reason)| LoadError::at(source, &pointer, reason))
+}
+
+/// YAML allows keys that are not strings (`200:` is an integer); OpenAPI means their text.
+fn yaml_to_json(yaml: serde_yaml::Value, pointer: &str) -> Result<Value, (String, String)> {
+    use serde_yaml::Value as Y;
+    Ok(match yaml {
+        Y::Null => Value::Null,
+        Y::Bool(b) => Value::Bool(b),
+        Y::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Value::from(i)
+            } else if let Some(u) = n.as_u64() {
+                Value::from(u)
+            } else {
+                let f = n.as_f64().unwrap_or(f64::NAN);
+                serde_json::Number::from_f64(f)
+                    .map(Value::Number)
+                    .ok_or_else(|| {
+                        (
+                            pointer.to_string(),
+                            format!("the number {n} has no JSON form"),
+                        )
+                    })?
+            }
+        }
+        Y::String(s) => Value::String(s),
+        Y::Sequence(items) => Value::Array(
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, item)| yaml_to_json(item, &format!("{pointer}/{i}")))
+                .collect::<Result<_, _>>()?,
+        ),
+        Y::Mapping(entries) => {
+            let mut map = Map::with_capacity(entries.len());
+            for (key, value) in entries {
+                let key = match key {
+                    Y::String(s) => s,
+                    Y::Number(n) => n.to_string(),
+                    Y::Bool(b) => b.to_string(),
+                    Y::Null => "null".to_string(),
+                    other => {
+                        return Err((
+                            pointer.to_string(),
+                            format!("a mapping key must be a scalar, found {other:?}"),
+                        ));
+                    }
+                };
+                let child = crate::pointer::join(pointer, &key);
+                map.insert(key, yaml_to_json(value, &child)?);
+            }
+            Value::Object(map)
+        }
+        Y::Tagged(tagged) => yaml_to_json(tagged.value, pointer)?,
+    })
+}
+
+fn check_version(source: &str, raw: &Value) -> Result<(), LoadError> {
+    if raw.get("swagger").is_some() {
+        return Err(
+            LoadError::at(source, "/swagger", "this is a Swagger 2.0 document").hint(
+                "convert it to OpenAPI 3.0 (for example with swagger2openapi) and load the result",
+            ),
+        );
+    }
+    match raw.get("openapi").and_then(Value::as_str) {
+        Some(v) if v.starts_with("3.0") => Ok(()),
+        Some(v) => Err(LoadError::at(source, "/openapi", format!("OpenAPI {v} is not supported"))
+            .hint("this tool reads OpenAPI 3.0.x documents; set `openapi: 3.0.3` if the document only uses 3.0 features")),
+        None => Err(LoadError::at(source, "", "no `openapi` version field: this is not an OpenAPI document")
+            .hint("an OpenAPI 3.0 document starts with `openapi: 3.0.3`")),
+    }
+}
+
+/// Checks the document against the OpenAPI 3.0 object model, so later steps can rely on its shape.
+fn check_structure(source: &str, raw: &Value) -> Result<(), LoadError> {
+    let Err((pointer, reason)) = shape_error::<openapiv3::OpenAPI>(raw, "") else {
+        return Ok(());
+    };
+    // The object model's untagged and flattened parts hide where inside them the error is; check the
+    // parts one by one to name the smallest one that is wrong.
+    let pointer = narrow(raw, &pointer).unwrap_or(pointer);
+    let reason = shape_error_at(raw, &pointer).unwrap_or(reason);
+    Err(LoadError::at(
+        source,
+        &pointer,
+        format!("not a valid OpenAPI 3.0 document: {reason}"),
+    ))
+}
+
+fn shape_error<T: serde::de::DeserializeOwned>(
+    value: &Value,
+    base: &str,
+) -> Result<(), (String, String)> {
+    let result: Result<T, _> = serde_path_to_error::deserialize(value);
+    result.map(drop).map_err(|e| {
+        (
+            format!("{base}{}", path_to_pointer(e.path())),
+            e.into_inner().to_string(),
+        )
+    })
+}
+
+/// The message for the part at `pointer`, checked on its own as the kind of object it is.
+fn shape_error_at(raw: &Value, pointer: &str) -> Option<String> {
+    use openapiv3::*;
+    let value = raw.pointer(pointer)?;
+    let tokens = crate::pointer::tokens(pointer);
+    let kind: Vec<&str> = tokens.iter().map(String::as_str).collect();
+    let result = match kind.as_slice() {
+        ["paths", _] => shape_error::<ReferenceOr<PathItem>>(value, pointer),
+        ["paths", _, "parameters", _] | [.., "parameters", _] => {
+            shape_error::<ReferenceOr<Parameter>>(value, pointer)
+        }
+        ["paths", _, method] if crate::Method::ALL.iter().any(|m| m.key() == *method) => {
+            shape_error::<Operation>(value, pointer)
+        }
+        [.., "responses", _] => shape_error::<ReferenceOr<Response>>(value, pointer),
+        [.., "requestBody"] | ["components", "requestBodies", _] => {
+            shape_error::<ReferenceOr<RequestBody>>(value, pointer)
+        }
+        ["components", "schemas", _] => shape_error::<ReferenceOr<Schema>>(value, pointer),
+        ["components", "securitySchemes", _] => {
+            shape_error::<ReferenceOr<SecurityScheme>>(value, pointer)
+        }
+        _ => return None,
+    };
+    result.err().map(|(_, reason)| reason)
+}
+
+/// Descends from `pointer` into the first child that is wrong on its own, as far as it can.
+fn narrow(raw: &Value, pointer: &str) -> Option<String> {
+    let mut current = pointer.to_string();
+    if current.is_empty() || current == "/components" {
+        current = String::new();
+    }
+    loop {
+        let value = raw.pointer(&current)?;
+        let child = children(value)
+            .map(|(key, _)| crate::pointer::join(&current, &key))
+            .find(|child| is_wrong(raw, child, 0));
+        match child {
+            Some(child) => current = child,
+            None => return shape_error_at(raw, &current).map(|_| current),
+        }
+    }
+}
+
+/// Whether the part at `pointer` is wrong: checked as its kind of object where this module knows the kind,
+/// else through its children, two levels down at most (a `responses` map between an operation and a response).
+fn is_wrong(raw: &Value, pointer: &str, depth: usize) -> bool {
+    match shape_error_at(raw, pointer) {
+        Some(_) => true,
+        None if depth < 2 => raw.pointer(pointer).is_some_and(|v| {
+            children(v)
+                .any(|(key, _)| is_wrong(raw, &crate::pointer::join(pointer, &key), depth + 1))
+        }),
+        None => false,
+    }
+}
+
+fn children(value: &Value) -> Box<dyn Iterator<Item = (String, &Value)> + '_> {
+    match value {
+        Value::Object(map) => Box::new(map.iter().map(|(k, v)| (k.clone(), v))),
+        Value::Array(list) => Box::new(list.iter().enumerate().map(|(i, v)| (i.to_string(), v))),
+        _ => Box::new(std::iter::empty()),
+    }
+}
+
+fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+            Segment::Map { key } => pointer = crate::pointer::join(&pointer, key),
+            Segment::Enum { variant } => pointer = crate::pointer::join(&pointer, variant),
+            Segment::Unknown => {}
+        }
+    }
+    pointer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Document, LoadError> {
+        Document::parse("t.yaml", "t", text, false)
+    }
+
+    #[test]
+    fn yaml_syntax_error_names_line_and_column() {
+        let err = parse("openapi: 3.0.3\ninfo: title: t\n").unwrap_err();
+        let loc = err.location.expect("a location");
+        assert_eq!((loc.line, loc.column), (2, 12), "{err}");
+        assert!(err.to_string().starts_with("t.yaml:2:"), "{err}");
+    }
+
+    #[test]
+    fn openapi_31_is_refused_with_a_hint() {
+        let err = parse("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n").unwrap_err();
+        assert_eq!(err.pointer.as_deref(), Some("/openapi"));
+        assert!(
+            err.to_string().contains("OpenAPI 3.1.0 is not supported"),
+            "{err}"
+        );
+        assert!(err.hint.is_some());
+    }
+
+    #[test]
+    fn swagger_2_is_refused() {
+        let err = parse("swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n").unwrap_err();
+        assert!(err.reason.contains("Swagger 2.0"), "{err}");
+    }
+
+    #[test]
+    fn structural_error_names_the_pointer() {
+        let text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {content: {}}\n";
+        let err = parse(text).unwrap_err();
+        assert_eq!(
+            err.pointer.as_deref(),
+            Some("/paths/~1a/get/responses/200"),
+            "{err}"
+        );
+        assert!(err.reason.contains("description"), "{err}");
+    }
+
+    #[test]
+    fn integer_status_keys_are_read_as_text() {
+        let text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: a\n      responses:\n        200: {description: ok}\n";
+        let doc = parse(text).unwrap();
+        assert!(doc.get("/paths/~1a/get/responses/200").is_some());
+    }
+
+    #[test]
+    fn default_server_url_fills_variables() {
+        let text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nservers:\n  - url: https://db.{region}.example.com\n    variables: {region: {default: eu-1}}\npaths: {}\n";
+        assert_eq!(
+            parse(text).unwrap().default_server_url().as_deref(),
+            Some("https://db.eu-1.example.com")
+        );
+    }
+
+    #[test]
+    fn file_stems_that_cannot_name_a_module_are_refused() {
+        assert_eq!(
+            spec_name_from_path(Path::new("specs/hostup.yaml")).unwrap(),
+            "hostup"
+        );
+        let err = spec_name_from_path(Path::new("specs/Host-Up.yaml")).unwrap_err();
+        assert!(err.hint.unwrap().contains("lower_snake_case"));
+    }
+}

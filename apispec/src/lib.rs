@@ -1,0 +1,23 @@
+//! The one place in this project that understands OpenAPI 3.0 documents.
+//!
+//! A [`Document`] is parsed once, from YAML or JSON, into plain data: its raw JSON tree (for pointers and
+//! schemas) and the [`Operation`]s it declares, with every `$ref` followed. Everything else reads that data:
+//! [`SchemaSet`] compiles the document's schemas into validators, [`examples`] lists and checks every example,
+//! and [`client_view`] reshapes a document into the form the progenitor client generator accepts.
+//!
+//! This crate does no I/O beyond reading the file it is asked to load, and it never panics on bad input:
+//! every problem is a [`LoadError`] that names the file, the place and what to change.
+
+pub mod client_view;
+mod document;
+pub mod examples;
+mod operation;
+pub mod pointer;
+mod schema;
+
+pub use document::{Document, LoadError, Location, spec_name_from_path};
+pub use operation::{
+    Example, Header, MediaContent, Method, Operation, ParamLocation, Parameter, RequestBody,
+    Response, SchemaAt, SecurityRequirement, SecurityScheme, SecuritySchemeKind, StatusKey,
+};
+pub use schema::{Direction, SchemaSet, SchemaValidator, Violation, to_json_schema};

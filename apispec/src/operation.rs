@@ -1,0 +1,806 @@
+//! The operations of a document as plain data: parameters, request body, responses, security, examples.
+//! Built once at load by walking the JSON tree; every `$ref` is followed here and nowhere else, and every
+//! part remembers the JSON pointer where it is written, for messages.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::document::LoadError;
+use crate::pointer;
+
+/// HTTP methods an OpenAPI path item can hold, in the order the specification lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Method {
+    Get,
+    Put,
+    Post,
+    Delete,
+    Options,
+    Head,
+    Patch,
+    Trace,
+}
+
+impl Method {
+    pub const ALL: [Method; 8] = [
+        Method::Get,
+        Method::Put,
+        Method::Post,
+        Method::Delete,
+        Method::Options,
+        Method::Head,
+        Method::Patch,
+        Method::Trace,
+    ];
+
+    /// The key used in a path item (`get`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Method::Get => "get",
+            Method::Put => "put",
+            Method::Post => "post",
+            Method::Delete => "delete",
+            Method::Options => "options",
+            Method::Head => "head",
+            Method::Patch => "patch",
+            Method::Trace => "trace",
+        }
+    }
+
+    /// The method as sent on the wire (`GET`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Patch => "PATCH",
+            Method::Trace => "TRACE",
+        }
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A key of a `responses` object: an exact status, a range such as `4XX`, or `default`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum StatusKey {
+    Code(u16),
+    /// The first digit of an `NXX` range.
+    Range(u8),
+    Default,
+}
+
+impl StatusKey {
+    pub fn parse(key: &str) -> Option<StatusKey> {
+        if key == "default" {
+            return Some(StatusKey::Default);
+        }
+        let bytes = key.as_bytes();
+        if bytes.len() != 3 || !(b'1'..=b'5').contains(&bytes[0]) {
+            return None;
+        }
+        if bytes[1..].eq_ignore_ascii_case(b"XX") {
+            return Some(StatusKey::Range(bytes[0] - b'0'));
+        }
+        key.parse().ok().map(StatusKey::Code)
+    }
+
+    /// Whether a response under this key reports success (2xx).
+    pub fn is_success(self) -> bool {
+        matches!(self, StatusKey::Code(200..=299) | StatusKey::Range(2))
+    }
+
+    /// Whether this key covers `status`.
+    pub fn covers(self, status: u16) -> bool {
+        match self {
+            StatusKey::Code(code) => code == status,
+            StatusKey::Range(digit) => status / 100 == u16::from(digit),
+            StatusKey::Default => true,
+        }
+    }
+}
+
+impl fmt::Display for StatusKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StatusKey::Code(code) => write!(f, "{code}"),
+            StatusKey::Range(digit) => write!(f, "{digit}XX"),
+            StatusKey::Default => f.write_str("default"),
+        }
+    }
+}
+
+/// A schema as written in the document (possibly just a `$ref`), with where it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchemaAt {
+    pub schema: Value,
+    pub pointer: String,
+}
+
+/// One example value: an `example`, or one entry of an `examples` map (then it has a name).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    pub name: Option<String>,
+    pub summary: Option<String>,
+    pub value: Value,
+    /// Where the value is written (after following an Example Object `$ref`).
+    pub pointer: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ParamLocation {
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+impl ParamLocation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamLocation::Path => "path",
+            ParamLocation::Query => "query",
+            ParamLocation::Header => "header",
+            ParamLocation::Cookie => "cookie",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parameter {
+    pub name: String,
+    pub location: ParamLocation,
+    pub required: bool,
+    pub description: Option<String>,
+    pub schema: Option<SchemaAt>,
+    pub examples: Vec<Example>,
+    /// Where the Parameter Object is written.
+    pub pointer: String,
+}
+
+/// One media type of a request body or response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MediaContent {
+    pub media_type: String,
+    pub schema: Option<SchemaAt>,
+    pub examples: Vec<Example>,
+    pub pointer: String,
+}
+
+impl MediaContent {
+    /// `application/json` and any `+json` type (`application/problem+json`).
+    pub fn is_json(&self) -> bool {
+        is_json_media_type(&self.media_type)
+    }
+}
+
+/// `application/json`, `application/*+json`, with or without parameters.
+pub fn is_json_media_type(media_type: &str) -> bool {
+    let essence = media_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"))
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestBody {
+    pub required: bool,
+    pub contents: Vec<MediaContent>,
+    pub pointer: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    pub name: String,
+    pub required: bool,
+    pub schema: Option<SchemaAt>,
+    pub examples: Vec<Example>,
+    pub pointer: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    pub status: StatusKey,
+    pub description: String,
+    pub headers: Vec<Header>,
+    /// Empty when the response has no body.
+    pub contents: Vec<MediaContent>,
+    pub pointer: String,
+}
+
+impl Response {
+    /// The JSON media type of this response, if it has one.
+    pub fn json_content(&self) -> Option<&MediaContent> {
+        self.contents.iter().find(|c| c.is_json())
+    }
+
+    /// Every example of this response's bodies, in order (named and unnamed).
+    pub fn examples(&self) -> impl Iterator<Item = &Example> {
+        self.contents.iter().flat_map(|c| c.examples.iter())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SecuritySchemeKind {
+    /// An API key in a header, query parameter or cookie.
+    ApiKey {
+        location: ParamLocation,
+        name: String,
+    },
+    /// HTTP authentication (`bearer`, `basic`, ...), scheme lower-cased.
+    Http {
+        scheme: String,
+    },
+    OAuth2,
+    OpenIdConnect,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecurityScheme {
+    /// The key in `components/securitySchemes`.
+    pub name: String,
+    pub kind: SecuritySchemeKind,
+    pub description: Option<String>,
+}
+
+/// One alternative of a `security` list: every scheme in it must be satisfied together.
+/// An empty requirement means anonymous access is allowed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecurityRequirement {
+    pub schemes: Vec<SecurityScheme>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// The `operationId`, or one made from method and path when the document has none.
+    pub id: String,
+    pub id_declared: bool,
+    pub method: Method,
+    /// The path template as written (`/vps/{id}/backups`).
+    pub path: String,
+    pub summary: Option<String>,
+    pub description: Option<String>,
+    pub deprecated: bool,
+    /// Path-item parameters merged with the operation's own (the operation's win).
+    pub parameters: Vec<Parameter>,
+    pub request_body: Option<RequestBody>,
+    /// In document order.
+    pub responses: Vec<Response>,
+    /// The effective requirements: the operation's own, else the document's. Any one alternative suffices.
+    pub security: Vec<SecurityRequirement>,
+    /// Where the Operation Object is written.
+    pub pointer: String,
+}
+
+impl Operation {
+    pub fn response(&self, status: StatusKey) -> Option<&Response> {
+        self.responses.iter().find(|r| r.status == status)
+    }
+
+    /// The parameters found in one location.
+    pub fn parameters_in(&self, location: ParamLocation) -> impl Iterator<Item = &Parameter> {
+        self.parameters
+            .iter()
+            .filter(move |p| p.location == location)
+    }
+}
+
+/// Walks `paths` and builds every operation.
+pub(crate) fn collect(source: &str, raw: &Value) -> Result<Vec<Operation>, LoadError> {
+    let walker = Walker { source, raw };
+    let mut operations = Vec::new();
+    let Some(paths) = raw.get("paths").and_then(Value::as_object) else {
+        return Ok(operations);
+    };
+    let document_security = raw.get("security");
+    for (path, item) in paths {
+        let item_pointer = pointer::join("/paths", path);
+        let (item, item_pointer) = walker.follow(item, &item_pointer)?;
+        let shared_params = walker.parameters(
+            item.get("parameters"),
+            &pointer::join(&item_pointer, "parameters"),
+        )?;
+        let methods = item
+            .as_object()
+            .into_iter()
+            .flat_map(|m| m.iter())
+            .filter_map(|(key, op)| {
+                Method::ALL
+                    .into_iter()
+                    .find(|m| m.key() == key)
+                    .map(|m| (m, op))
+            });
+        for (method, op) in methods {
+            let op_pointer = pointer::join(&item_pointer, method.key());
+            operations.push(walker.operation(
+                method,
+                path,
+                op,
+                &op_pointer,
+                &shared_params,
+                document_security,
+            )?);
+        }
+    }
+    Ok(operations)
+}
+
+struct Walker<'a> {
+    source: &'a str,
+    raw: &'a Value,
+}
+
+impl<'a> Walker<'a> {
+    fn error(&self, pointer: &str, reason: impl Into<String>) -> LoadError {
+        LoadError::at(self.source, pointer, reason)
+    }
+
+    /// Follows `$ref` chains to the value they name, returning it with its own pointer.
+    fn follow(&self, value: &'a Value, at: &str) -> Result<(&'a Value, String), LoadError> {
+        let mut value = value;
+        let mut at = at.to_string();
+        for _ in 0..32 {
+            let Some(reference) = value.get("$ref").and_then(Value::as_str) else {
+                return Ok((value, at));
+            };
+            let Some(target) = reference.strip_prefix('#') else {
+                return Err(self
+                    .error(
+                        &pointer::join(&at, "$ref"),
+                        format!("external reference `{reference}` is not supported"),
+                    )
+                    .hint("inline the referenced document into this one, under `components`"));
+            };
+            value = self.raw.pointer(target).ok_or_else(|| {
+                self.error(
+                    &pointer::join(&at, "$ref"),
+                    format!("`{reference}` does not resolve"),
+                )
+                .hint("point the $ref at an existing entry, such as `#/components/schemas/Name`")
+            })?;
+            at = target.to_string();
+        }
+        Err(self.error(&at, "a cycle of $refs"))
+    }
+
+    fn operation(
+        &self,
+        method: Method,
+        path: &str,
+        op: &'a Value,
+        at: &str,
+        shared_params: &[Parameter],
+        document_security: Option<&'a Value>,
+    ) -> Result<Operation, LoadError> {
+        let declared_id = op.get("operationId").and_then(Value::as_str);
+        let mut parameters = shared_params.to_vec();
+        for own in self.parameters(op.get("parameters"), &pointer::join(at, "parameters"))? {
+            parameters.retain(|p| !(p.name == own.name && p.location == own.location));
+            parameters.push(own);
+        }
+        let request_body = match op.get("requestBody") {
+            Some(body) => Some(self.request_body(body, &pointer::join(at, "requestBody"))?),
+            None => None,
+        };
+        let mut responses = Vec::new();
+        if let Some(map) = op.get("responses").and_then(Value::as_object) {
+            for (key, response) in map {
+                if key.starts_with("x-") {
+                    continue;
+                }
+                let response_pointer = pointer::join(&pointer::join(at, "responses"), key);
+                let status = StatusKey::parse(key).ok_or_else(|| {
+                    self.error(&response_pointer, format!("`{key}` is not a status code"))
+                        .hint("use a three-digit status (`404`), a range (`4XX`) or `default`")
+                })?;
+                responses.push(self.response(status, response, &response_pointer)?);
+            }
+        }
+        let security = match op.get("security") {
+            Some(list) => self.security(list, &pointer::join(at, "security"))?,
+            None => match document_security {
+                Some(list) => self.security(list, "/security")?,
+                None => Vec::new(),
+            },
+        };
+        Ok(Operation {
+            id: declared_id
+                .map(str::to_string)
+                .unwrap_or_else(|| synthesized_id(method, path)),
+            id_declared: declared_id.is_some(),
+            method,
+            path: path.to_string(),
+            summary: text(op, "summary"),
+            description: text(op, "description"),
+            deprecated: op
+                .get("deprecated")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+            parameters,
+            request_body,
+            responses,
+            security,
+            pointer: at.to_string(),
+        })
+    }
+
+    fn parameters(&self, list: Option<&'a Value>, at: &str) -> Result<Vec<Parameter>, LoadError> {
+        let Some(list) = list.and_then(Value::as_array) else {
+            return Ok(Vec::new());
+        };
+        list.iter()
+            .enumerate()
+            .map(|(i, p)| self.parameter(p, &format!("{at}/{i}")))
+            .collect()
+    }
+
+    fn parameter(&self, value: &'a Value, at: &str) -> Result<Parameter, LoadError> {
+        let (param, at) = self.follow(value, at)?;
+        let location = match param.get("in").and_then(Value::as_str) {
+            Some("path") => ParamLocation::Path,
+            Some("query") => ParamLocation::Query,
+            Some("header") => ParamLocation::Header,
+            Some("cookie") => ParamLocation::Cookie,
+            other => return Err(self.error(&at, format!("unknown parameter location {other:?}"))),
+        };
+        let (schema, mut examples) = match param.get("content").and_then(Value::as_object) {
+            // A parameter may carry its schema in a one-entry `content` map instead of `schema`.
+            Some(content) if param.get("schema").is_none() => match content.iter().next() {
+                Some((media_type, media)) => {
+                    let media_pointer = pointer::join(&pointer::join(&at, "content"), media_type);
+                    let media = self.media(media_type, media, &media_pointer)?;
+                    (media.schema, media.examples)
+                }
+                None => (None, Vec::new()),
+            },
+            _ => (self.schema(param, &at), Vec::new()),
+        };
+        examples.extend(self.examples(param, &at)?);
+        Ok(Parameter {
+            name: text(param, "name").unwrap_or_default(),
+            location,
+            required: location == ParamLocation::Path
+                || param
+                    .get("required")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
+            description: text(param, "description"),
+            schema,
+            examples,
+            pointer: at,
+        })
+    }
+
+    fn request_body(&self, value: &'a Value, at: &str) -> Result<RequestBody, LoadError> {
+        let (body, at) = self.follow(value, at)?;
+        Ok(RequestBody {
+            required: body
+                .get("required")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+            contents: self.contents(body, &at)?,
+            pointer: at,
+        })
+    }
+
+    fn response(
+        &self,
+        status: StatusKey,
+        value: &'a Value,
+        at: &str,
+    ) -> Result<Response, LoadError> {
+        let (response, at) = self.follow(value, at)?;
+        let mut headers = Vec::new();
+        if let Some(map) = response.get("headers").and_then(Value::as_object) {
+            for (name, header) in map {
+                let (header, header_at) =
+                    self.follow(header, &pointer::join(&pointer::join(&at, "headers"), name))?;
+                headers.push(Header {
+                    name: name.clone(),
+                    required: header
+                        .get("required")
+                        .and_then(Value::as_bool)
+                        .unwrap_or(false),
+                    schema: self.schema(header, &header_at),
+                    examples: self.examples(header, &header_at)?,
+                    pointer: header_at,
+                });
+            }
+        }
+        Ok(Response {
+            status,
+            description: text(response, "description").unwrap_or_default(),
+            headers,
+            contents: self.contents(response, &at)?,
+            pointer: at,
+        })
+    }
+
+    fn contents(&self, owner: &'a Value, at: &str) -> Result<Vec<MediaContent>, LoadError> {
+        let Some(map) = owner.get("content").and_then(Value::as_object) else {
+            return Ok(Vec::new());
+        };
+        let content_at = pointer::join(at, "content");
+        map.iter()
+            .map(|(media_type, media)| {
+                self.media(media_type, media, &pointer::join(&content_at, media_type))
+            })
+            .collect()
+    }
+
+    fn media(
+        &self,
+        media_type: &str,
+        media: &'a Value,
+        at: &str,
+    ) -> Result<MediaContent, LoadError> {
+        Ok(MediaContent {
+            media_type: media_type.to_string(),
+            schema: self.schema(media, at),
+            examples: self.examples(media, at)?,
+            pointer: at.to_string(),
+        })
+    }
+
+    /// The `schema` of a parameter, header or media type, as written (a `$ref` stays a `$ref`).
+    fn schema(&self, owner: &'a Value, at: &str) -> Option<SchemaAt> {
+        owner.get("schema").map(|schema| SchemaAt {
+            schema: schema.clone(),
+            pointer: pointer::join(at, "schema"),
+        })
+    }
+
+    /// `example`, then each entry of `examples` (following Example Object `$ref`s).
+    fn examples(&self, owner: &'a Value, at: &str) -> Result<Vec<Example>, LoadError> {
+        let mut examples = Vec::new();
+        if let Some(value) = owner.get("example") {
+            examples.push(Example {
+                name: None,
+                summary: None,
+                value: value.clone(),
+                pointer: pointer::join(at, "example"),
+            });
+        }
+        if let Some(map) = owner.get("examples").and_then(Value::as_object) {
+            let examples_at = pointer::join(at, "examples");
+            for (name, example) in map {
+                let (example, example_at) =
+                    self.follow(example, &pointer::join(&examples_at, name))?;
+                // An Example Object with only `externalValue` has no value to serve or check here.
+                let Some(value) = example.get("value") else {
+                    continue;
+                };
+                examples.push(Example {
+                    name: Some(name.clone()),
+                    summary: text(example, "summary"),
+                    value: value.clone(),
+                    pointer: pointer::join(&example_at, "value"),
+                });
+            }
+        }
+        Ok(examples)
+    }
+
+    fn security(&self, list: &'a Value, at: &str) -> Result<Vec<SecurityRequirement>, LoadError> {
+        let Some(list) = list.as_array() else {
+            return Ok(Vec::new());
+        };
+        let mut requirements = Vec::new();
+        for (i, requirement) in list.iter().enumerate() {
+            let mut schemes = Vec::new();
+            for name in requirement.as_object().into_iter().flat_map(|m| m.keys()) {
+                let scheme_at = pointer::join("/components/securitySchemes", name);
+                let scheme = self.raw.pointer(&scheme_at).ok_or_else(|| {
+                    self.error(
+                        &format!("{at}/{i}"),
+                        format!("security scheme `{name}` is not defined"),
+                    )
+                    .hint("define it under components/securitySchemes")
+                })?;
+                let (scheme, scheme_at) = self.follow(scheme, &scheme_at)?;
+                schemes.push(self.security_scheme(name, scheme, &scheme_at)?);
+            }
+            requirements.push(SecurityRequirement { schemes });
+        }
+        Ok(requirements)
+    }
+
+    fn security_scheme(
+        &self,
+        name: &str,
+        scheme: &Value,
+        at: &str,
+    ) -> Result<SecurityScheme, LoadError> {
+        let kind = match scheme.get("type").and_then(Value::as_str) {
+            Some("apiKey") => SecuritySchemeKind::ApiKey {
+                location: match scheme.get("in").and_then(Value::as_str) {
+                    Some("header") => ParamLocation::Header,
+                    Some("query") => ParamLocation::Query,
+                    Some("cookie") => ParamLocation::Cookie,
+                    other => {
+                        return Err(self.error(at, format!("apiKey scheme with `in: {other:?}`")));
+                    }
+                },
+                name: text(scheme, "name").unwrap_or_default(),
+            },
+            Some("http") => SecuritySchemeKind::Http {
+                scheme: text(scheme, "scheme")
+                    .unwrap_or_default()
+                    .to_ascii_lowercase(),
+            },
+            Some("oauth2") => SecuritySchemeKind::OAuth2,
+            Some("openIdConnect") => SecuritySchemeKind::OpenIdConnect,
+            other => return Err(self.error(at, format!("unknown security scheme type {other:?}"))),
+        };
+        Ok(SecurityScheme {
+            name: name.to_string(),
+            kind,
+            description: text(scheme, "description"),
+        })
+    }
+}
+
+fn text(value: &Value, key: &str) -> Option<String> {
+    value.get(key).and_then(Value::as_str).map(str::to_string)
+}
+
+/// `get /vps/{id}/backups` → `get_vps_id_backups`, for documents that omit `operationId`.
+fn synthesized_id(method: Method, path: &str) -> String {
+    let mut id = method.key().to_string();
+    for word in path
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        id.push('_');
+        id.push_str(&word.to_ascii_lowercase());
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Document;
+
+    const SPEC: &str = r##"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+security: [{key: []}]
+paths:
+  /things/{id}:
+    parameters:
+      - {name: id, in: path, required: true, schema: {type: string}, example: abc}
+    delete:
+      operationId: deleteThing
+      parameters:
+        - $ref: '#/components/parameters/Project'
+      responses:
+        '204': {description: gone}
+        '404': {$ref: '#/components/responses/NotFound'}
+        4XX: {description: other client error}
+    get:
+      security: []
+      responses:
+        default: {description: anything}
+components:
+  securitySchemes:
+    key: {type: apiKey, in: header, name: X-Key}
+  parameters:
+    Project: {name: X-Project, in: header, required: true, schema: {type: string}, example: p1}
+  examples:
+    Missing: {summary: missing, value: {error: missing}}
+  responses:
+    NotFound:
+      description: not found
+      content:
+        application/problem+json:
+          schema: {type: object}
+          examples:
+            missing: {$ref: '#/components/examples/Missing'}
+"##;
+
+    #[test]
+    fn operations_follow_refs_and_merge_parameters() {
+        let doc = Document::parse("t.yaml", "t", SPEC, false).unwrap();
+        let [delete, get] = &doc.operations[..] else {
+            panic!("two operations expected")
+        };
+        assert_eq!(
+            (delete.method, get.method),
+            (Method::Delete, Method::Get),
+            "document order"
+        );
+        assert_eq!(delete.id, "deleteThing");
+        assert_eq!(get.id, "get_things_id");
+        assert!(!get.id_declared);
+        let names: Vec<_> = delete
+            .parameters
+            .iter()
+            .map(|p| (p.name.as_str(), p.location))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("id", ParamLocation::Path),
+                ("X-Project", ParamLocation::Header)
+            ]
+        );
+        assert_eq!(
+            delete.parameters[1].pointer,
+            "/components/parameters/Project"
+        );
+
+        let not_found = delete.response(StatusKey::Code(404)).unwrap();
+        assert_eq!(not_found.pointer, "/components/responses/NotFound");
+        let example = not_found.examples().next().unwrap();
+        assert_eq!(example.name.as_deref(), Some("missing"));
+        assert_eq!(example.pointer, "/components/examples/Missing/value");
+        assert!(not_found.json_content().is_some(), "problem+json is JSON");
+        assert_eq!(
+            delete
+                .responses
+                .iter()
+                .map(|r| r.status)
+                .collect::<Vec<_>>(),
+            [
+                StatusKey::Code(204),
+                StatusKey::Code(404),
+                StatusKey::Range(4)
+            ]
+        );
+    }
+
+    #[test]
+    fn security_falls_back_to_the_document_and_can_be_cleared() {
+        let doc = Document::parse("t.yaml", "t", SPEC, false).unwrap();
+        let delete = &doc.operations[0];
+        assert_eq!(delete.security.len(), 1);
+        assert_eq!(
+            delete.security[0].schemes[0].kind,
+            SecuritySchemeKind::ApiKey {
+                location: ParamLocation::Header,
+                name: "X-Key".into()
+            }
+        );
+        assert!(
+            doc.operations[1].security.is_empty(),
+            "`security: []` clears the document's requirement"
+        );
+    }
+
+    #[test]
+    fn dangling_ref_is_an_error_with_its_pointer() {
+        let text = SPEC.replace(
+            "#/components/responses/NotFound",
+            "#/components/responses/Gone",
+        );
+        let err = Document::parse("t.yaml", "t", &text, false).unwrap_err();
+        assert_eq!(
+            err.pointer.as_deref(),
+            Some("/paths/~1things~1{id}/delete/responses/404/$ref")
+        );
+        assert!(err.reason.contains("does not resolve"), "{err}");
+    }
+
+    #[test]
+    fn status_keys_parse_and_cover() {
+        assert_eq!(StatusKey::parse("2xx"), Some(StatusKey::Range(2)));
+        assert_eq!(StatusKey::parse("default"), Some(StatusKey::Default));
+        assert_eq!(StatusKey::parse("20"), None);
+        assert_eq!(StatusKey::parse("600"), None);
+        assert!(StatusKey::Range(4).covers(404));
+        assert!(!StatusKey::Code(200).covers(201));
+    }
+}

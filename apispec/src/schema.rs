@@ -1,0 +1,354 @@
+//! OpenAPI 3.0 Schema Objects as JSON Schema validators.
+//!
+//! OpenAPI 3.0 schemas are a dialect of JSON Schema draft 4: `nullable`, boolean `exclusiveMinimum`,
+//! `readOnly`/`writeOnly` that change what is required depending on direction. [`to_json_schema`] rewrites one
+//! into JSON Schema 2020-12; [`SchemaSet`] holds the document's `components/schemas` so rewritten, registered
+//! once per direction, so compiling a validator for any schema of the document only compiles that schema.
+
+use serde_json::{Map, Value, json};
+
+use crate::document::{Document, LoadError};
+
+/// Which way data flows. `readOnly` properties are not required in requests, `writeOnly` ones not in responses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    Request,
+    Response,
+}
+
+impl Direction {
+    fn base_uri(self) -> &'static str {
+        match self {
+            Direction::Request => "urn:apispec:request",
+            Direction::Response => "urn:apispec:response",
+        }
+    }
+
+    /// The property flag that drops a property from `required` in this direction.
+    fn ignored_flag(self) -> &'static str {
+        match self {
+            Direction::Request => "readOnly",
+            Direction::Response => "writeOnly",
+        }
+    }
+}
+
+/// One way an instance breaks a schema.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// JSON pointer into the instance (`/data/0/id`); `""` is the instance itself.
+    pub instance_pointer: String,
+    /// JSON pointer into the rewritten schema, naming the keyword that failed.
+    pub schema_pointer: String,
+    pub message: String,
+}
+
+/// A compiled validator for one schema of a document.
+pub struct SchemaValidator {
+    validator: jsonschema::Validator,
+}
+
+impl std::fmt::Debug for SchemaValidator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SchemaValidator")
+    }
+}
+
+impl SchemaValidator {
+    pub fn is_valid(&self, instance: &Value) -> bool {
+        self.validator.is_valid(instance)
+    }
+
+    /// Every violation, in the order the validator finds them.
+    pub fn violations(&self, instance: &Value) -> Vec<Violation> {
+        self.validator
+            .iter_errors(instance)
+            .map(|e| Violation {
+                instance_pointer: e.instance_path().to_string(),
+                schema_pointer: e.schema_path().to_string(),
+                message: e.to_string(),
+            })
+            .collect()
+    }
+}
+
+/// The document's component schemas, rewritten and registered for both directions.
+pub struct SchemaSet {
+    source: String,
+    request: jsonschema::Registry<'static>,
+    response: jsonschema::Registry<'static>,
+}
+
+impl std::fmt::Debug for SchemaSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SchemaSet({})", self.source)
+    }
+}
+
+impl SchemaSet {
+    pub fn new(doc: &Document) -> Result<SchemaSet, LoadError> {
+        let registry = |direction: Direction| {
+            let components = doc
+                .raw
+                .pointer("/components/schemas")
+                .cloned()
+                .unwrap_or_else(|| json!({}));
+            let Value::Object(schemas) = components else {
+                return Err(LoadError::at(
+                    &doc.source,
+                    "/components/schemas",
+                    "`components/schemas` must be a map",
+                ));
+            };
+            let converted: Map<String, Value> = schemas
+                .iter()
+                .map(|(name, s)| (name.clone(), to_json_schema(s, direction)))
+                .collect();
+            let root = json!({ "components": { "schemas": converted } });
+            jsonschema::Registry::new()
+                .draft(jsonschema::Draft::Draft202012)
+                .add(direction.base_uri(), root)
+                .and_then(|builder| builder.prepare())
+                .map_err(|e| {
+                    LoadError::at(
+                        &doc.source,
+                        "/components/schemas",
+                        format!("schemas cannot be compiled: {e}"),
+                    )
+                })
+        };
+        Ok(SchemaSet {
+            source: doc.source.clone(),
+            request: registry(Direction::Request)?,
+            response: registry(Direction::Response)?,
+        })
+    }
+
+    /// Compiles one schema of the document (`pointer` is where it is written, for messages).
+    pub fn compile(
+        &self,
+        schema: &Value,
+        direction: Direction,
+        pointer: &str,
+    ) -> Result<SchemaValidator, LoadError> {
+        let registry = match direction {
+            Direction::Request => &self.request,
+            Direction::Response => &self.response,
+        };
+        let converted = to_json_schema(schema, direction);
+        jsonschema::options()
+            .with_draft(jsonschema::Draft::Draft202012)
+            .with_registry(registry)
+            .should_validate_formats(true)
+            .build(&converted)
+            .map(|validator| SchemaValidator { validator })
+            .map_err(|e| {
+                LoadError::at(
+                    &self.source,
+                    pointer,
+                    format!("the schema cannot be compiled: {e}"),
+                )
+            })
+    }
+}
+
+/// Rewrites an OpenAPI 3.0 Schema Object as JSON Schema 2020-12 for one direction. Local `$ref`s
+/// become references into the registered components of [`SchemaSet`].
+pub fn to_json_schema(schema: &Value, direction: Direction) -> Value {
+    let Value::Object(map) = schema else {
+        return schema.clone();
+    };
+    if let Some(reference) = map.get("$ref").and_then(Value::as_str) {
+        // In OpenAPI 3.0 a $ref replaces its siblings.
+        let target = match reference.strip_prefix('#') {
+            Some(fragment) => format!("{}#{fragment}", direction.base_uri()),
+            None => reference.to_string(),
+        };
+        return json!({ "$ref": target });
+    }
+
+    let mut out = Map::with_capacity(map.len());
+    for (key, value) in map {
+        let converted = match key.as_str() {
+            "properties" | "patternProperties" => match value {
+                Value::Object(props) => Value::Object(
+                    props
+                        .iter()
+                        .map(|(k, v)| (k.clone(), to_json_schema(v, direction)))
+                        .collect(),
+                ),
+                other => other.clone(),
+            },
+            "items" | "additionalProperties" | "not" => to_json_schema(value, direction),
+            "allOf" | "anyOf" | "oneOf" => match value {
+                Value::Array(list) => {
+                    Value::Array(list.iter().map(|s| to_json_schema(s, direction)).collect())
+                }
+                other => other.clone(),
+            },
+            // OpenAPI-only keywords: consumed below or meaningless to a validator.
+            "nullable" | "discriminator" | "xml" | "externalDocs" | "example" => continue,
+            "exclusiveMinimum" | "exclusiveMaximum" => continue,
+            _ => value.clone(),
+        };
+        out.insert(key.clone(), converted);
+    }
+
+    // Draft 4 booleans become draft 6+ numbers.
+    for (flag, bound) in [
+        ("exclusiveMinimum", "minimum"),
+        ("exclusiveMaximum", "maximum"),
+    ] {
+        match map.get(flag) {
+            Some(Value::Bool(true)) => {
+                if let Some(limit) = out.remove(bound) {
+                    out.insert(flag.to_string(), limit);
+                }
+            }
+            Some(number @ Value::Number(_)) => {
+                out.insert(flag.to_string(), number.clone());
+            }
+            _ => {}
+        }
+    }
+
+    // Integer formats carry their range.
+    if map.get("format").and_then(Value::as_str) == Some("int32") {
+        out.entry("minimum").or_insert(json!(i32::MIN));
+        out.entry("maximum").or_insert(json!(i32::MAX));
+    }
+
+    // A property flagged readOnly (writeOnly) is not required in a request (response).
+    if let (Some(Value::Array(required)), Some(Value::Object(props))) =
+        (map.get("required"), map.get("properties"))
+    {
+        let flag = direction.ignored_flag();
+        let kept: Vec<Value> = required
+            .iter()
+            .filter(|name| {
+                let prop = name.as_str().and_then(|n| props.get(n));
+                !prop
+                    .and_then(|p| p.get(flag))
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false)
+            })
+            .cloned()
+            .collect();
+        out.insert("required".into(), Value::Array(kept));
+    }
+
+    if map.get("nullable").and_then(Value::as_bool) == Some(true) {
+        return make_nullable(out);
+    }
+    Value::Object(out)
+}
+
+fn make_nullable(mut schema: Map<String, Value>) -> Value {
+    if let Some(Value::Array(values)) = schema.get_mut("enum")
+        && !values.contains(&Value::Null)
+    {
+        values.push(Value::Null);
+    }
+    match schema.get("type").cloned() {
+        Some(Value::String(t)) => {
+            schema.insert("type".into(), json!([t, "null"]));
+            Value::Object(schema)
+        }
+        Some(Value::Array(mut types)) => {
+            if !types.contains(&json!("null")) {
+                types.push(json!("null"));
+            }
+            schema.insert("type".into(), Value::Array(types));
+            Value::Object(schema)
+        }
+        _ => json!({ "anyOf": [Value::Object(schema), { "type": "null" }] }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc() -> Document {
+        let text = r##"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths: {}
+components:
+  schemas:
+    Backup:
+      type: object
+      required: [id, secret, created]
+      properties:
+        id: {type: string, format: uuid, readOnly: true}
+        secret: {type: string, writeOnly: true}
+        created: {type: string, format: date-time}
+        note: {type: string, nullable: true}
+        size: {type: integer, format: int32, minimum: 0, exclusiveMinimum: true}
+        owner: {$ref: '#/components/schemas/Owner'}
+    Owner:
+      nullable: true
+      allOf: [{type: object, required: [name], properties: {name: {type: string}}}]
+"##;
+        Document::parse("t.yaml", "t", text, false).unwrap()
+    }
+
+    fn check(direction: Direction, instance: Value) -> Vec<String> {
+        let doc = doc();
+        let set = SchemaSet::new(&doc).unwrap();
+        let validator = set
+            .compile(
+                &json!({"$ref": "#/components/schemas/Backup"}),
+                direction,
+                "/x",
+            )
+            .unwrap();
+        validator
+            .violations(&instance)
+            .into_iter()
+            .map(|v| format!("{} {}", v.instance_pointer, v.message))
+            .collect()
+    }
+
+    #[test]
+    fn response_requires_read_only_but_not_write_only() {
+        let ok = json!({"id": "0b3c7f4e-56a2-4b8f-9d61-2f1d3c4b5a69", "created": "2026-01-01T00:00:00Z"});
+        assert_eq!(check(Direction::Response, ok), Vec::<String>::new());
+        let errors = check(
+            Direction::Request,
+            json!({"created": "2026-01-01T00:00:00Z"}),
+        );
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].contains("secret"), "{errors:?}");
+    }
+
+    #[test]
+    fn formats_nullable_and_exclusive_bounds_are_enforced() {
+        let base = json!({"id": "not-a-uuid", "created": "yesterday", "note": null, "size": 0, "owner": null});
+        let errors = check(Direction::Response, base);
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(errors.iter().any(|e| e.starts_with("/id ")), "{errors:?}");
+        assert!(
+            errors.iter().any(|e| e.starts_with("/created ")),
+            "{errors:?}"
+        );
+        assert!(errors.iter().any(|e| e.starts_with("/size ")), "{errors:?}");
+    }
+
+    #[test]
+    fn nested_refs_resolve_and_report_the_inner_pointer() {
+        let instance = json!({"id": "0b3c7f4e-56a2-4b8f-9d61-2f1d3c4b5a69", "created": "2026-01-01T00:00:00Z", "owner": {}});
+        let errors = check(Direction::Response, instance);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].starts_with("/owner "), "{errors:?}");
+    }
+
+    #[test]
+    fn int32_carries_its_range() {
+        let converted = to_json_schema(
+            &json!({"type": "integer", "format": "int32"}),
+            Direction::Request,
+        );
+        assert_eq!(converted["maximum"], json!(i32::MAX));
+    }
+}
