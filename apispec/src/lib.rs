@@ -13,6 +13,7 @@ mod document;
 pub mod examples;
 mod operation;
 pub mod pointer;
+pub mod sample;
 mod schema;
 
 pub use document::{Document, LoadError, Location, spec_name_from_path};

@@ -1,0 +1,1 @@
+//! Placeholder: the mock server is being written.
