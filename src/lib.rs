@@ -11,3 +11,8 @@
 pub use client_runtime as runtime;
 
 include!(concat!(env!("OUT_DIR"), "/clients.rs"));
+
+/// The README's examples, compiled as doctests so they keep up with the generated API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeExamples;

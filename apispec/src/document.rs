@@ -134,6 +134,7 @@ impl Document {
         };
         check_version(source, &raw)?;
         check_structure(source, &raw)?;
+        check_references(source, &raw, &raw, "")?;
         let operations = operation::collect(source, &raw)?;
         Ok(Document {
             source: source.to_string(),
@@ -288,6 +289,48 @@ fn check_structure(source: &str, raw: &Value) -> Result<(), LoadError> {
     ))
 }
 
+/// Every `$ref` must point inside this document, at something that exists.
+fn check_references(source: &str, root: &Value, value: &Value, at: &str) -> Result<(), LoadError> {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(reference)) = map.get("$ref") {
+                let ref_at = crate::pointer::join(at, "$ref");
+                let Some(target) = reference.strip_prefix('#') else {
+                    return Err(LoadError::at(
+                        source,
+                        &ref_at,
+                        format!("external reference `{reference}` is not supported"),
+                    )
+                    .hint("inline the referenced document into this one, under `components`"));
+                };
+                if root.pointer(target).is_none() {
+                    return Err(LoadError::at(
+                        source,
+                        &ref_at,
+                        format!("`{reference}` does not resolve"),
+                    )
+                    .hint(
+                        "point the $ref at an existing entry, such as `#/components/schemas/Name`",
+                    ));
+                }
+            }
+            for (key, child) in map {
+                // Examples are data: a `$ref` key inside one is just a value.
+                if key == "example" || (key == "value" && at.contains("/examples/")) {
+                    continue;
+                }
+                check_references(source, root, child, &crate::pointer::join(at, key))?;
+            }
+            Ok(())
+        }
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, item)| check_references(source, root, item, &format!("{at}/{i}"))),
+        _ => Ok(()),
+    }
+}
+
 fn shape_error<T: serde::de::DeserializeOwned>(
     value: &Value,
     base: &str,
@@ -424,6 +467,18 @@ mod tests {
             "{err}"
         );
         assert!(err.reason.contains("description"), "{err}");
+    }
+
+    #[test]
+    fn a_dangling_schema_reference_is_refused_with_its_pointer() {
+        let text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {properties: {b: {$ref: '#/components/schemas/Missing'}}}\n";
+        let err = parse(text).unwrap_err();
+        assert_eq!(
+            err.pointer.as_deref(),
+            Some("/components/schemas/A/properties/b/$ref"),
+            "{err}"
+        );
+        assert!(err.reason.contains("does not resolve"), "{err}");
     }
 
     #[test]

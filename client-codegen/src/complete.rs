@@ -298,12 +298,32 @@ fn responses_module(shapes: &[ResponseShape]) -> TokenStream {
             }
         }
     });
+    let by_operation = shapes.iter().map(|shape| {
+        let method = &shape.method;
+        let name = method.to_string();
+        quote!(#name => match decode::#method(response).await {
+            Ok(_) | Err(Error::ErrorResponse(_)) => Ok(()),
+            Err(other) => Err(other.to_string()),
+        },)
+    });
     quote! {
         /// Typed outcomes of each operation: an enum of documented error responses per operation, and of
         /// success responses where an operation documents several with different bodies.
         pub mod responses {
             use super::types;
+            use super::Error;
             #(#enums)*
+
+            /// Decodes `response` as the method named `method` would, reporting only whether that worked.
+            /// For tests that check every documented example decodes; not part of the client's API.
+            #[doc(hidden)]
+            pub async fn __decode_by_operation(method: &str, response: ::reqwest::Response) -> Result<(), String> {
+                match method {
+                    #(#by_operation)*
+                    _ => Err(format!("no operation `{method}`")),
+                }
+            }
+
             pub(crate) mod decode {
                 use super::super::{responses, types, Error, ResponseValue};
                 #(#decoders)*

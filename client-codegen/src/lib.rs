@@ -66,6 +66,28 @@ pub fn spec_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
     Ok(files)
 }
 
+/// What a crate's `build.rs` calls: generates `$OUT_DIR/clients.rs` from the spec files in `dir` (relative to
+/// the crate), asks cargo to rerun when the directory changes, and on failure prints each problem as a
+/// cargo error, which fails the build — a bad spec fails the build with a message, never a panic.
+pub fn build_script(dir: &str) {
+    println!("cargo::rerun-if-changed={dir}");
+    let out_dir = std::env::var_os("OUT_DIR").unwrap_or_default();
+    // Build scripts run in the crate's directory, so `dir` as given makes the shortest paths in messages.
+    let result = generate_clients(Path::new(dir)).and_then(|generated| {
+        let target = Path::new(&out_dir).join("clients.rs");
+        std::fs::write(&target, generated.code)
+            .map_err(|e| Failure::one(format!("cannot write {}: {e}", target.display())))
+    });
+    if let Err(failure) = result {
+        // cargo prints each as `error: …` and fails the build.
+        for message in &failure.messages {
+            for line in message.lines() {
+                println!("cargo::error={line}");
+            }
+        }
+    }
+}
+
 /// Generates one module per spec file in `dir`, all problems of all files reported together.
 pub fn generate_clients(dir: &Path) -> Result<Generated, Failure> {
     let mut messages = Vec::new();
@@ -120,8 +142,8 @@ fn run_progenitor(doc: &Document, view: &ClientView) -> Result<syn::File, Failur
     let fail = |reason: String| {
         Failure::one(format!(
             "{}: the client generator (progenitor) cannot take this document: {reason}\n  \
-             fix: run `mock-server check {}` for the construct to change, or simplify the schema named above",
-            doc.source, doc.source
+             fix: change or simplify the construct named above",
+            doc.source
         ))
     };
     let spec: openapiv3::OpenAPI = serde_json::from_value(view.progenitor_document.clone())
@@ -167,4 +189,31 @@ fn run_progenitor(doc: &Document, view: &ClientView) -> Result<syn::File, Failur
         }
     };
     syn::parse2(tokens).map_err(|e| fail(format!("its output does not parse: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_inside_progenitor_becomes_a_message_for_the_file() {
+        let text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/A'}}}}\ncomponents:\n  schemas:\n    A: {type: object}\n";
+        let doc = Document::parse("specs/a.yaml", "a", text, false).unwrap();
+        let mut view = client_view(&doc).unwrap();
+        // A dangling reference cannot pass `Document::parse`; plant one to make progenitor panic.
+        view.progenitor_document["components"]["schemas"]["A"] =
+            serde_json::json!({"$ref": "#/components/schemas/Missing"});
+
+        let Err(failure) = run_progenitor(&doc, &view) else {
+            panic!("progenitor took a dangling reference")
+        };
+
+        assert_eq!(
+            failure.messages,
+            [
+                "specs/a.yaml: the client generator (progenitor) cannot take this document: it failed with \
+              `$ref #/components/schemas/Missing is missing`\n  fix: change or simplify the construct named above"
+            ]
+        );
+    }
 }

@@ -1,1 +1,9 @@
+//! Integration tests of the generated clients, in one binary: real spec files, real HTTP servers on
+//! 127.0.0.1:0, real reqwest clients.
 
+mod auth;
+mod decoding;
+mod examples;
+mod generation;
+mod retry;
+mod support;

@@ -1,0 +1,198 @@
+//! Each response shape the generator handles, served by a real HTTP server and decoded by the generated client.
+
+use canned_server::{Canned, CannedServer};
+use client_shapes::runtime::{ClientConfig, Error, RetryPolicy};
+use client_shapes::{differing_errors, ok_or_no_content, problem_json};
+use serde_json::json;
+
+fn no_retries() -> ClientConfig {
+    ClientConfig::default().retry(RetryPolicy::disabled())
+}
+
+async fn delete_system_backup(
+    canned: Canned,
+) -> Result<
+    progenitor_client::ResponseValue<differing_errors::types::DeleteSystemBackupResponse>,
+    Error<differing_errors::responses::DeleteSystemBackupError>,
+> {
+    let server = CannedServer::always(canned).await;
+    let credentials = [differing_errors::Credentials::BearerAuth("token".into())];
+    let client =
+        differing_errors::Client::with_config(&server.url, &credentials, no_retries()).unwrap();
+    client.delete_system_backup("sys_1", "b1").await
+}
+
+#[tokio::test]
+async fn differing_error_bodies_each_decode_to_their_own_type() {
+    use differing_errors::responses::DeleteSystemBackupError as E;
+
+    let ok = delete_system_backup(Canned::json(
+        200,
+        &json!({"code": 200, "data": {"backup_id": "b1"}}),
+    ))
+    .await
+    .unwrap();
+    assert_eq!(ok.status(), 200);
+    assert_eq!(ok.into_inner().data.backup_id, "b1");
+
+    let validation =
+        json!({"code": 400, "data": {"errors": [{"key": "backup_id", "message": "invalid"}]}});
+    match delete_system_backup(Canned::json(400, &validation)).await {
+        Err(Error::ErrorResponse(response)) => match response.into_inner() {
+            E::BadRequest(body) => assert_eq!(body.data.errors[0].key, "backup_id"),
+            other => panic!("expected BadRequest, got {other:?}"),
+        },
+        other => panic!("expected a typed 400, got {other:?}"),
+    }
+
+    let envelope = json!({"code": 401, "message": "invalid token", "data": null});
+    match delete_system_backup(Canned::json(401, &envelope)).await {
+        Err(Error::ErrorResponse(response)) => {
+            assert_eq!(response.status(), 401);
+            let E::Unauthorized(body) = response.into_inner() else {
+                panic!("expected Unauthorized")
+            };
+            assert_eq!(
+                (body.code, body.message.as_str(), body.data),
+                (401, "invalid token", None)
+            );
+        }
+        other => panic!("expected a typed 401, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn errors_documented_without_a_body_come_back_as_their_status() {
+    use differing_errors::responses::DeleteSystemBackupError as E;
+    for (status, expected) in [(502, E::BadGateway), (503, E::ServiceUnavailable)] {
+        match delete_system_backup(Canned::empty(status)).await {
+            Err(Error::ErrorResponse(response)) => {
+                assert_eq!(response.status(), status);
+                assert_eq!(response.into_inner(), expected);
+            }
+            other => panic!("{status}: expected a typed error, got {other:?}"),
+        }
+        // A body the spec does not document is ignored rather than failing the decode.
+        let with_body = Canned::body(status, "text/html", "<h1>Bad gateway</h1>");
+        assert!(
+            matches!(
+                delete_system_backup(with_body).await,
+                Err(Error::ErrorResponse(_))
+            ),
+            "{status} with a stray body"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_undocumented_status_is_an_unexpected_response() {
+    match delete_system_backup(Canned::json(418, &json!({}))).await {
+        Err(Error::UnexpectedResponse(response)) => assert_eq!(response.status(), 418),
+        other => panic!("expected UnexpectedResponse, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn problem_json_errors_are_typed_and_their_headers_readable() {
+    use problem_json::responses::DeleteVpsBackupError as E;
+    let problem = json!({"type": "https://example.com/errors/not_found", "title": "Not found", "status": 404, "code": "vps_not_found"});
+    let server = CannedServer::start(move |n| match n {
+        0 => Canned::empty(204),
+        1 => Canned::body(404, "application/problem+json", problem.to_string()),
+        _ => Canned::body(429, "application/problem+json", json!({"type": "about:blank", "title": "Slow down", "status": 429, "code": "rate_limit_exceeded"}).to_string())
+            .header("Retry-After", "30")
+            .header("X-RateLimit-Remaining", "0"),
+    })
+    .await;
+    let credentials = [problem_json::Credentials::ApiKey("key".into())];
+    let client =
+        problem_json::Client::with_config(&server.url, &credentials, no_retries()).unwrap();
+
+    let deleted = client.delete_vps_backup("vps_1", "bkp_1").await.unwrap();
+    assert_eq!((deleted.status().as_u16(), deleted.into_inner()), (204, ()));
+
+    match client.delete_vps_backup("vps_1", "bkp_1").await {
+        Err(Error::ErrorResponse(response)) => {
+            let E::NotFound(problem) = response.into_inner() else {
+                panic!("expected NotFound")
+            };
+            assert_eq!(problem.code, "vps_not_found");
+        }
+        other => panic!("expected a typed 404, got {other:?}"),
+    }
+
+    match client.delete_vps_backup("vps_1", "bkp_1").await {
+        Err(Error::ErrorResponse(response)) => {
+            assert_eq!(response.headers()["x-ratelimit-remaining"], "0");
+            assert_eq!(response.headers()["retry-after"], "30");
+            assert!(
+                matches!(response.into_inner(), E::TooManyRequests(p) if p.code == "rate_limit_exceeded")
+            );
+        }
+        other => panic!("expected a typed 429, got {other:?}"),
+    }
+
+    let accept = server.requests()[0].headers["accept"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        accept, "application/problem+json",
+        "the client asks for the media type the spec documents"
+    );
+}
+
+#[tokio::test]
+async fn two_hundred_beside_two_hundred_four_and_two_hundred_two_are_distinct_successes() {
+    use ok_or_no_content::responses::{GetJobError, GetJobSuccess};
+    let server = CannedServer::start(|n| match n {
+        0 => Canned::json(200, &json!({"id": "j1", "state": "done"})),
+        1 => Canned::json(202, &json!({"poll_after": 5})),
+        2 => Canned::empty(204),
+        3 => Canned::json(404, &json!({"reason": "gone"})),
+        4 => Canned::body(409, "text/plain", "busy"),
+        _ => Canned::json(500, &json!({"id": "j1", "state": "failed"})),
+    })
+    .await;
+    let client = ok_or_no_content::Client::with_config(&server.url, no_retries()).unwrap();
+
+    let done = client.get_job("j1").await.unwrap().into_inner();
+    assert!(
+        matches!(done, GetJobSuccess::Ok(job) if job.state == ok_or_no_content::types::JobState::Done)
+    );
+    let running = client.get_job("j1").await.unwrap().into_inner();
+    assert!(matches!(running, GetJobSuccess::Accepted(r) if r.poll_after == 5));
+    assert_eq!(
+        client.get_job("j1").await.unwrap().into_inner(),
+        GetJobSuccess::NoContent
+    );
+
+    let error = |result: Result<_, Error<GetJobError>>| match result {
+        Err(Error::ErrorResponse(response)) => (response.status().as_u16(), response.into_inner()),
+        other => panic!(
+            "expected a typed error, got {:?}",
+            other.map(|_: progenitor_client::ResponseValue<GetJobSuccess>| ())
+        ),
+    };
+    let (status, not_found) = error(client.get_job("j1").await);
+    assert!(status == 404 && matches!(not_found, GetJobError::NotFound(b) if b.reason == "gone"));
+    let (status, conflict) = error(client.get_job("j1").await);
+    assert_eq!(
+        (status, conflict),
+        (409, GetJobError::ClientError("busy".into())),
+        "4XX range with a text body"
+    );
+    let (status, other) = error(client.get_job("j1").await);
+    assert!(
+        status == 500 && matches!(other, GetJobError::Other(job) if job.id == "j1"),
+        "default"
+    );
+}
+
+#[tokio::test]
+async fn a_body_that_breaks_its_schema_is_a_payload_error_not_a_panic() {
+    match delete_system_backup(Canned::json(200, &json!({"code": "two hundred"}))).await {
+        Err(Error::InvalidResponsePayload(bytes, _)) => assert!(!bytes.is_empty()),
+        other => panic!("expected InvalidResponsePayload, got {other:?}"),
+    }
+}
