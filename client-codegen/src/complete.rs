@@ -17,6 +17,7 @@ use quote::{format_ident, quote};
 use syn::{ImplItem, Item};
 
 use crate::Failure;
+use crate::dynamic_call::{self, CallableMethod};
 use crate::names::{status_variant, type_name};
 
 pub fn module(
@@ -27,6 +28,7 @@ pub fn module(
     let fail = |reason: String| Failure::one(format!("{}: {reason}", doc.source));
     let type_names = generated_type_names(&file);
     let mut decoders = Vec::new();
+    let mut callables = Vec::new();
     let mut found_methods = BTreeSet::new();
 
     // Drop progenitor's constructors; `constructors` below adds ones that take credentials.
@@ -64,6 +66,18 @@ pub fn module(
                 }
             }
             method.attrs.push(doc_attr(&responses_doc(op)));
+            let operation = doc
+                .operations
+                .iter()
+                .find(|o| o.id == op.operation_id)
+                .expect("the view is built from these operations");
+            callables.push(CallableMethod {
+                operation,
+                method: method.sig.ident.clone(),
+                signature: method.sig.clone(),
+                success_is_enum: shape.success_is_enum,
+                error_type: shape.error_type.clone(),
+            });
             decoders.push(shape);
             found_methods.insert(name);
         }
@@ -85,6 +99,7 @@ pub fn module(
     let responses = responses_module(&decoders);
     let constructors = constructors(doc).map_err(fail)?;
     let hooks = hooks(&view.operations);
+    let call_operation = dynamic_call::emit(&callables, doc_has_credentials(doc)).map_err(fail)?;
     let base_url = doc.default_server_url().map(|url| {
         let doc = format!("The first server the spec names: `{url}`.");
         quote!(#[doc = #doc] pub const DEFAULT_BASE_URL: &str = #url;)
@@ -97,6 +112,7 @@ pub fn module(
             #base_url
             #constructors
             #hooks
+            #call_operation
             #responses
         }
     })
@@ -111,6 +127,7 @@ struct ResponseShape {
     enums: TokenStream,
     arms: Vec<TokenStream>,
     has_catch_all: bool,
+    success_is_enum: bool,
 }
 
 impl ResponseShape {
@@ -124,6 +141,7 @@ impl ResponseShape {
 
         let mut enums = TokenStream::new();
         let mut arms = Vec::new();
+        let success_is_enum = !successes.is_empty() && !one_success_kind;
         let success_type = if successes.is_empty() {
             arms.push(quote!(200u16..=299u16 => Ok(crate::runtime::decode::empty(response)),));
             quote!(())
@@ -154,11 +172,12 @@ impl ResponseShape {
                 "The documented success responses of [`Client::{}`](super::Client::{}).",
                 op.method_name, op.method_name
             );
-            enums.extend(quote! {
-                #[doc = #doc]
-                #[derive(Debug, Clone, PartialEq)]
-                pub enum #success_ident { #(#variants)* }
-            });
+            enums.extend(enum_with_variant_names(
+                &doc,
+                &success_ident,
+                &variants,
+                &names_of(&successes),
+            ));
             quote!(responses::#success_ident)
         };
 
@@ -180,11 +199,12 @@ impl ResponseShape {
              An undocumented status comes back as `Error::UnexpectedResponse`.",
             op.method_name, op.method_name
         );
-        enums.extend(quote! {
-            #[doc = #doc]
-            #[derive(Debug, Clone, PartialEq)]
-            pub enum #error_ident { #(#error_variants)* }
-        });
+        enums.extend(enum_with_variant_names(
+            &doc,
+            &error_ident,
+            &error_variants,
+            &names_of(&errors),
+        ));
         let has_catch_all = op.responses.iter().any(|r| r.status == StatusKey::Default);
         Ok(ResponseShape {
             method: format_ident!("{}", op.method_name),
@@ -193,7 +213,50 @@ impl ResponseShape {
             enums,
             arms,
             has_catch_all,
+            success_is_enum,
         })
+    }
+}
+
+fn names_of(responses: &[&ClientResponse]) -> Vec<(Ident, bool)> {
+    responses
+        .iter()
+        .map(|r| {
+            (
+                format_ident!("{}", status_variant(r.status)),
+                r.body != BodyKind::Empty,
+            )
+        })
+        .collect()
+}
+
+/// A response enum: serializes as its variant's body (`null` for none), and names its variant.
+fn enum_with_variant_names(
+    doc: &str,
+    ident: &Ident,
+    variants: &[TokenStream],
+    names: &[(Ident, bool)],
+) -> TokenStream {
+    let arms = names.iter().map(|(variant, has_body)| {
+        let text = variant.to_string();
+        if *has_body {
+            quote!(Self::#variant(..) => #text,)
+        } else {
+            quote!(Self::#variant => #text,)
+        }
+    });
+    quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[serde(untagged)]
+        pub enum #ident { #(#variants)* }
+
+        impl #ident {
+            /// The variant's name: the documented status's reason phrase (`NotFound`).
+            pub fn variant(&self) -> &'static str {
+                match *self { #(#arms)* }
+            }
+        }
     }
 }
 
@@ -364,6 +427,7 @@ fn constructors(doc: &Document) -> Result<TokenStream, String> {
     }
     let mut variants = Vec::new();
     let mut arms = Vec::new();
+    let mut placeholders = Vec::new();
     for scheme in &schemes {
         let variant = format_ident!("{}", type_name(&scheme.name));
         let (how, field, arm) = match &scheme.kind {
@@ -409,6 +473,12 @@ fn constructors(doc: &Document) -> Result<TokenStream, String> {
         }
         variants.push(quote!(#[doc = #text] #variant #field,));
         arms.push(arm);
+        placeholders.push(match &scheme.kind {
+            SecuritySchemeKind::Http { scheme } if scheme == "basic" => {
+                quote!(Credentials::#variant { username: "user".into(), password: secret.into() })
+            }
+            _ => quote!(Credentials::#variant(secret.into())),
+        });
     }
     let new_doc = format!(
         "A client for {title} at `base_url`, sending `credentials` on every request, with the default \
@@ -422,6 +492,12 @@ fn constructors(doc: &Document) -> Result<TokenStream, String> {
         impl Credentials {
             fn credential(&self) -> Result<crate::runtime::Credential, crate::runtime::BuildError> {
                 match self { #(#arms)* }
+            }
+
+            /// One credential per security scheme of this API, every one carrying `secret` — for mock servers
+            /// and tests, which check that credentials are present, not what they are.
+            pub fn for_every_scheme(secret: &str) -> Vec<Credentials> {
+                vec![#(#placeholders),*]
             }
         }
 
@@ -444,6 +520,12 @@ fn constructors(doc: &Document) -> Result<TokenStream, String> {
             }
         }
     })
+}
+
+fn doc_has_credentials(doc: &Document) -> bool {
+    doc.operations
+        .iter()
+        .any(|op| op.security.iter().any(|r| !r.schemes.is_empty()))
 }
 
 /// Credentials and media types go on in `pre`; retries happen in `exec`.

@@ -9,6 +9,7 @@
 //! to change, which `build.rs` prints before failing the build.
 
 mod complete;
+mod dynamic_call;
 mod names;
 
 use std::fmt;
@@ -121,6 +122,8 @@ pub fn generate_clients(dir: &Path) -> Result<Generated, Failure> {
     if !messages.is_empty() {
         return Err(Failure { messages });
     }
+    let names: Vec<String> = modules.iter().map(|(name, _)| name.clone()).collect();
+    tokens.extend(dynamic_call::emit_crate_level(&names));
     let file: syn::File = syn::parse2(tokens)
         .map_err(|e| Failure::one(format!("generated code does not parse: {e}")))?;
     Ok(Generated {

@@ -6,9 +6,11 @@
 //! - [`RetryPolicy`]: on 429 and 503, bounded exponential backoff with jitter, honouring `Retry-After`
 //!   (seconds or HTTP date); when retries run out the last response is returned, so the caller sees it typed.
 //! - The `decode` helpers the generated methods call to turn each documented status into its typed value.
+//! - [`call`]: calling any operation by `operationId` with JSON arguments, for tools and contract tests.
 //!
 //! This crate knows nothing about any particular API; the generated code supplies the names and media types.
 
+pub mod call;
 mod retry;
 
 use std::fmt;
