@@ -5,9 +5,10 @@
 //! the parameter names the spec uses (`X-Project-ID`, `backupId`) and `body`.
 
 use apispec::Operation;
-use heck::ToSnakeCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
+
+use crate::names::argument_name;
 
 /// One operation's generated method, as `call_operation` needs it.
 pub struct CallableMethod<'a> {
@@ -17,21 +18,6 @@ pub struct CallableMethod<'a> {
     /// Whether the success type is a generated enum (it has `variant()`).
     pub success_is_enum: bool,
     pub error_type: TokenStream,
-}
-
-/// The snake_case argument name progenitor gives a spec parameter.
-fn argument_name(parameter: &str) -> String {
-    let cleaned: String = parameter
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    cleaned.to_snake_case()
 }
 
 pub fn emit(methods: &[CallableMethod<'_>], has_credentials: bool) -> Result<TokenStream, String> {
@@ -227,16 +213,4 @@ fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
         syn::GenericArgument::Type(t) => Some(t),
         _ => None,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn argument_names_match_progenitor() {
-        assert_eq!(argument_name("X-Project-ID"), "x_project_id");
-        assert_eq!(argument_name("backupId"), "backup_id");
-        assert_eq!(argument_name("vm_id"), "vm_id");
-    }
 }

@@ -1,12 +1,12 @@
 //! Rust names for things in a spec: generated types, enum variants for statuses, credential variants.
 
 use apispec::StatusKey;
-use heck::ToUpperCamelCase;
+use heck::{ToSnakeCase, ToUpperCamelCase};
 
-/// The type name typify gives `components/schemas/{name}` (Pascal case, non-identifier characters dropped).
-pub fn type_name(schema_name: &str) -> String {
-    let cleaned: String = schema_name
-        .replace('\'', "")
+/// `text` with every character that cannot be in an identifier turned into a word break, as progenitor
+/// and typify do before changing case.
+fn words(text: &str) -> String {
+    text.replace('\'', "")
         .chars()
         .map(|c| {
             if c.is_alphanumeric() || c == '_' {
@@ -15,8 +15,17 @@ pub fn type_name(schema_name: &str) -> String {
                 '-'
             }
         })
-        .collect();
-    let mut name = cleaned.to_upper_camel_case();
+        .collect()
+}
+
+/// The snake_case argument name progenitor gives a spec parameter (`X-Project-ID` → `x_project_id`).
+pub fn argument_name(parameter: &str) -> String {
+    words(parameter).to_snake_case()
+}
+
+/// The type name typify gives `components/schemas/{name}` (Pascal case, non-identifier characters dropped).
+pub fn type_name(schema_name: &str) -> String {
+    let mut name = words(schema_name).to_upper_camel_case();
     if name.is_empty() {
         name = "X".into();
     }
@@ -58,6 +67,13 @@ mod tests {
         assert_eq!(status_variant(StatusKey::Code(599)), "Status599");
         assert_eq!(status_variant(StatusKey::Range(4)), "ClientError");
         assert_eq!(status_variant(StatusKey::Default), "Other");
+    }
+
+    #[test]
+    fn argument_names_match_progenitor() {
+        assert_eq!(argument_name("X-Project-ID"), "x_project_id");
+        assert_eq!(argument_name("backupId"), "backup_id");
+        assert_eq!(argument_name("vm_id"), "vm_id");
     }
 
     #[test]
