@@ -1,1 +1,35 @@
-//! Placeholder: the mock server is being written.
+//! A mock server for OpenAPI 3.0 documents, compatible with Stoplight Prism's conventions: it routes each
+//! request to its operation, validates it against the spec, and answers with a documented response chosen
+//! by the client's `Prefer` header — an example, or a body built from the schema.
+//!
+//! Specs are understood by `apispec` only; at load they are turned into a [`catalog::Catalog`] of plain,
+//! pre-computed data (routes, compiled validators, serialized bodies) that requests only read.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), mock_server::StartError> {
+//! let server = mock_server::MockServer::start(mock_server::ServerOptions::embedded()).await?;
+//! let base = server.spec_url("raff").unwrap(); // http://127.0.0.1:PORT/raff
+//! # Ok(()) }
+//! ```
+//!
+//! Modules: [`catalog`] (loading), [`routing`] (the path trie), [`validate`] (requests against the spec),
+//! [`select`] (which response and body), [`preferences`] (`Prefer` and `__code`), [`problem`] (error
+//! documents), [`server`] (HTTP, the in-process handle, `--watch`), [`logging`] (the binary's log output).
+
+pub mod catalog;
+mod embedded;
+pub mod logging;
+pub mod preferences;
+pub mod problem;
+pub mod routing;
+pub mod select;
+pub mod server;
+pub mod validate;
+
+pub use catalog::{CatalogError, Mount, SpecSource, load_catalog};
+pub use server::{MockServer, ServerOptions, StartError};
+
+/// The specs compiled into this binary, as `(file name, text)`.
+pub fn embedded_specs() -> &'static [(&'static str, &'static str)] {
+    embedded::EMBEDDED_SPECS
+}

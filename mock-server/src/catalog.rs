@@ -1,0 +1,822 @@
+//! The loaded state the server answers from: every mounted operation turned, once at load, into plain data
+//! that requests only read — the routing trie, compiled validators, pre-serialized bodies and header
+//! values. Nothing here is computed per request; a reload builds a new `Catalog` and swaps it in whole.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use apispec::examples::{ExampleSite, operation_examples, schema_examples};
+use apispec::sample::Sampler;
+use apispec::{
+    Direction, Document, LoadError, Method, Operation, ParamLocation, SchemaSet, SchemaValidator,
+    SecuritySchemeKind, StatusKey,
+};
+use axum::body::Bytes;
+use axum::http::{HeaderName, HeaderValue};
+use serde_json::{Value, json};
+
+use crate::routing::{Part, Router, Segment, parse_template};
+
+/// Where a spec comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpecSource {
+    /// Text compiled into the binary (the specs of `specs/`).
+    Embedded {
+        file_name: &'static str,
+        text: &'static str,
+    },
+    /// A file read at start (and again on change, with `--watch`).
+    File(PathBuf),
+}
+
+impl SpecSource {
+    /// Every spec of the workspace's `specs/` folder, as compiled into this binary.
+    pub fn embedded() -> Vec<SpecSource> {
+        crate::embedded::EMBEDDED_SPECS
+            .iter()
+            .map(|&(file_name, text)| SpecSource::Embedded { file_name, text })
+            .collect()
+    }
+
+    pub fn load(&self) -> Result<Document, LoadError> {
+        match self {
+            SpecSource::File(path) => Document::load(path),
+            SpecSource::Embedded { file_name, text } => {
+                let path = Path::new(file_name);
+                let name = apispec::spec_name_from_path(path)?;
+                let is_json = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+                Document::parse(&format!("specs/{file_name}"), &name, text, is_json)
+            }
+        }
+    }
+
+    /// The file to watch for changes, if there is one.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            SpecSource::File(path) => Some(path),
+            SpecSource::Embedded { .. } => None,
+        }
+    }
+}
+
+/// Where specs are mounted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mount {
+    /// Each spec under `/<file stem>`.
+    Prefixed,
+    /// The one spec at `/`.
+    Root,
+}
+
+/// Why the specs cannot be served.
+#[derive(Debug)]
+pub enum CatalogError {
+    Load(LoadError),
+    /// `--strict` and some examples break their schemas.
+    InvalidExamples(Vec<String>),
+    /// Two specs want the same prefix, or several specs were asked to mount at `/`.
+    Mount(String),
+}
+
+impl std::fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CatalogError::Load(error) => write!(f, "{error}"),
+            CatalogError::InvalidExamples(found) => {
+                writeln!(
+                    f,
+                    "{} example(s) break their schema (--strict):",
+                    found.len()
+                )?;
+                for line in found {
+                    writeln!(f, "  {line}")?;
+                }
+                write!(
+                    f,
+                    "  help: fix the examples, or start without --strict to serve the spec with warnings"
+                )
+            }
+            CatalogError::Mount(reason) => write!(f, "{reason}"),
+        }
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+impl From<LoadError> for CatalogError {
+    fn from(error: LoadError) -> Self {
+        CatalogError::Load(error)
+    }
+}
+
+/// How a parameter's text is read as JSON before validation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValueKind {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    /// Comma-separated (or repeated, in a query) values of one kind.
+    Array(Box<ValueKind>),
+    /// Anything else: validated as text.
+    Other,
+}
+
+/// A parameter to check on each request.
+#[derive(Debug)]
+pub struct ParamCheck {
+    pub name: String,
+    pub location: ParamLocation,
+    /// For header parameters: the header to read.
+    pub header: Option<HeaderName>,
+    pub required: bool,
+    pub kind: ValueKind,
+    /// For path parameters: which segment holds it, and which parameter of a mixed segment it is.
+    pub path_position: Option<(usize, usize)>,
+    pub validator: Option<Arc<SchemaValidator>>,
+}
+
+/// One credential a security scheme needs.
+#[derive(Debug, Clone)]
+pub enum Credential {
+    Header(HeaderName),
+    Query(String),
+    Cookie(String),
+    /// `Authorization: <scheme> <token>` (`bearer`, `basic`, ...); OAuth2 and OpenID Connect use bearer.
+    Authorization(String),
+}
+
+/// The request body an operation accepts.
+#[derive(Debug)]
+pub struct BodyCheck {
+    pub required: bool,
+    pub contents: Vec<BodyContent>,
+}
+
+#[derive(Debug)]
+pub struct BodyContent {
+    /// The media type's essence, lower-cased (`application/json`); may hold wildcards (`application/*`).
+    pub essence: String,
+    pub is_json: bool,
+    pub validator: Option<Arc<SchemaValidator>>,
+}
+
+/// One example body, serialized once.
+#[derive(Debug)]
+pub struct MockExample {
+    pub name: Option<String>,
+    pub body: Bytes,
+    /// False when the example breaks its schema: it is served only when asked for by name.
+    pub valid: bool,
+}
+
+/// One media type of a response.
+#[derive(Debug)]
+pub struct MockContent {
+    pub essence: String,
+    pub content_type: HeaderValue,
+    pub is_json: bool,
+    pub examples: Vec<MockExample>,
+    /// What is served without preferences: the first valid example, else the static sample of the schema.
+    pub default_body: Bytes,
+    /// For dynamic bodies.
+    pub schema: Option<Value>,
+}
+
+/// One documented response.
+#[derive(Debug)]
+pub struct MockResponse {
+    pub status: StatusKey,
+    /// Documented headers with their example (or sample) values.
+    pub headers: Vec<(HeaderName, HeaderValue)>,
+    /// Empty when the response has no body.
+    pub contents: Vec<MockContent>,
+}
+
+/// Everything the server needs to answer one operation.
+#[derive(Debug)]
+pub struct MockOperation {
+    /// Index of the spec in [`Catalog::specs`].
+    pub spec: usize,
+    /// `spec.operationId`, as logs and `/__mock/routes` name it.
+    pub label: String,
+    pub method: Method,
+    /// The mounted path template (`/raff/api/v1/backups/{id}/chain`).
+    pub path: String,
+    pub segments: Vec<Segment>,
+    pub parameters: Vec<ParamCheck>,
+    /// Alternatives; each lists credentials needed together. Empty: no security. An empty alternative:
+    /// anonymous access allowed.
+    pub security: Vec<Vec<Credential>>,
+    /// The `WWW-Authenticate` value of a 401.
+    pub challenge: HeaderValue,
+    pub body: Option<BodyCheck>,
+    /// In document order.
+    pub responses: Vec<MockResponse>,
+}
+
+/// A loaded spec.
+#[derive(Debug)]
+pub struct MountedSpec {
+    pub name: String,
+    pub source: String,
+    pub title: String,
+    /// `""` at the root, else `/<name>`.
+    pub prefix: String,
+    /// The document's JSON tree, where dynamic bodies resolve `$ref`s.
+    pub raw: Value,
+    pub operation_count: usize,
+}
+
+/// Everything the server answers from. Built once per (re)load, then only read.
+#[derive(Debug)]
+pub struct Catalog {
+    pub specs: Vec<MountedSpec>,
+    pub operations: Vec<MockOperation>,
+    pub router: Router,
+    /// `GET /__mock/routes`, serialized at load.
+    pub routes_json: Bytes,
+    /// `GET /__mock/health`, serialized at load.
+    pub health_json: Bytes,
+    /// Load-time warnings (invalid examples, unreachable operations), already logged.
+    pub warnings: Vec<String>,
+}
+
+/// Loads every source and builds the catalog. The first spec that cannot be loaded stops it.
+pub fn load_catalog(
+    sources: &[SpecSource],
+    mount: Mount,
+    strict: bool,
+) -> Result<Catalog, CatalogError> {
+    let documents = sources
+        .iter()
+        .map(SpecSource::load)
+        .collect::<Result<Vec<_>, _>>()?;
+    build_catalog(documents, mount, strict)
+}
+
+/// Builds the catalog from parsed documents.
+pub fn build_catalog(
+    documents: Vec<Document>,
+    mount: Mount,
+    strict: bool,
+) -> Result<Catalog, CatalogError> {
+    if mount == Mount::Root && documents.len() > 1 {
+        return Err(CatalogError::Mount(
+            "only one spec can be mounted at `/`; serve several under their prefixes".into(),
+        ));
+    }
+    let mut seen = BTreeSet::new();
+    for doc in &documents {
+        if !seen.insert(doc.name.clone()) {
+            return Err(CatalogError::Mount(format!(
+                "{}: another spec is already mounted at `/{}`\n  help: rename one of the files; the file stem is the mount prefix",
+                doc.source, doc.name
+            )));
+        }
+    }
+
+    let mut catalog = Catalog {
+        specs: Vec::new(),
+        operations: Vec::new(),
+        router: Router::default(),
+        routes_json: Bytes::new(),
+        health_json: Bytes::new(),
+        warnings: Vec::new(),
+    };
+    for doc in documents {
+        let prefix = match mount {
+            Mount::Root => String::new(),
+            Mount::Prefixed => format!("/{}", doc.name),
+        };
+        add_spec(&mut catalog, doc, prefix, strict)?;
+    }
+    catalog.routes_json = routes_json(&catalog);
+    catalog.health_json = health_json(&catalog);
+    Ok(catalog)
+}
+
+/// Compiled validators of one document, each schema compiled once however many places use it.
+struct Validators<'d> {
+    schemas: SchemaSet,
+    compiled: HashMap<(String, Direction), Arc<SchemaValidator>>,
+    doc: &'d Document,
+}
+
+impl Validators<'_> {
+    fn compile(
+        &mut self,
+        schema: &apispec::SchemaAt,
+        direction: Direction,
+    ) -> Result<Arc<SchemaValidator>, LoadError> {
+        let key = (schema.schema.to_string(), direction);
+        if let Some(validator) = self.compiled.get(&key) {
+            return Ok(validator.clone());
+        }
+        let validator = Arc::new(self.schemas.compile(
+            &schema.schema,
+            direction,
+            &schema.pointer,
+        )?);
+        self.compiled.insert(key, validator.clone());
+        Ok(validator)
+    }
+}
+
+fn add_spec(
+    catalog: &mut Catalog,
+    doc: Document,
+    prefix: String,
+    strict: bool,
+) -> Result<(), CatalogError> {
+    let spec_index = catalog.specs.len();
+    let mut validators = Validators {
+        schemas: SchemaSet::new(&doc)?,
+        compiled: HashMap::new(),
+        doc: &doc,
+    };
+
+    // Every example is checked against its schema once, here.
+    let mut invalid_pointers = BTreeSet::new();
+    let mut invalid_messages = Vec::new();
+    let mut check = |validators: &mut Validators<'_>,
+                     pointer: &str,
+                     value: &Value,
+                     schema: &apispec::SchemaAt,
+                     direction: Direction|
+     -> Result<(), LoadError> {
+        let validator = validators.compile(schema, direction)?;
+        if let Some(violation) = validator.violations(value).into_iter().next() {
+            invalid_pointers.insert(pointer.to_string());
+            let at = if violation.instance_pointer.is_empty() {
+                "/".to_string()
+            } else {
+                violation.instance_pointer
+            };
+            invalid_messages.push(format!(
+                "{} #{pointer}: example value at {at} breaks schema #{}: {}",
+                validators.doc.source, schema.pointer, violation.message
+            ));
+        }
+        Ok(())
+    };
+    for ExampleSite {
+        example,
+        schema,
+        direction,
+    } in operation_examples(&doc)
+    {
+        check(
+            &mut validators,
+            &example.pointer,
+            &example.value,
+            schema,
+            direction,
+        )?;
+    }
+    for (example, schema) in schema_examples(&doc) {
+        check(
+            &mut validators,
+            &example.pointer,
+            &example.value,
+            &schema,
+            Direction::Response,
+        )?;
+    }
+    if strict && !invalid_messages.is_empty() {
+        return Err(CatalogError::InvalidExamples(invalid_messages));
+    }
+    for message in invalid_messages {
+        tracing::warn!("{message} (loaded anyway; --strict refuses it)");
+        catalog.warnings.push(message);
+    }
+
+    let mut count = 0;
+    for op in &doc.operations {
+        let mock = mock_operation(&mut validators, op, spec_index, &prefix, &invalid_pointers)?;
+        let index = catalog.operations.len();
+        if let Err(shadowed) = catalog.router.insert(&mock.segments, mock.method, index) {
+            let message = format!(
+                "{} #{}: {} {} has the same path shape as {} and cannot be reached",
+                doc.source,
+                op.pointer,
+                op.method,
+                op.path,
+                catalog.operations[shadowed.existing].label
+            );
+            tracing::warn!("{message}");
+            catalog.warnings.push(message);
+            continue;
+        }
+        catalog.operations.push(mock);
+        count += 1;
+    }
+    catalog.specs.push(MountedSpec {
+        name: doc.name.clone(),
+        source: doc.source.clone(),
+        title: doc.title().to_string(),
+        prefix,
+        raw: doc.raw,
+        operation_count: count,
+    });
+    Ok(())
+}
+
+fn mock_operation(
+    validators: &mut Validators<'_>,
+    op: &Operation,
+    spec: usize,
+    prefix: &str,
+    invalid_examples: &BTreeSet<String>,
+) -> Result<MockOperation, LoadError> {
+    let path = format!("{prefix}{}", op.path);
+    let segments = parse_template(&path);
+    let root = &validators.doc.raw;
+
+    let mut parameters = Vec::new();
+    for param in &op.parameters {
+        let header = match param.location {
+            ParamLocation::Header => {
+                // OpenAPI: header parameters with these names are ignored.
+                let lower = param.name.to_ascii_lowercase();
+                if matches!(lower.as_str(), "accept" | "content-type" | "authorization") {
+                    continue;
+                }
+                match HeaderName::from_bytes(lower.as_bytes()) {
+                    Ok(name) => Some(name),
+                    Err(_) => continue,
+                }
+            }
+            _ => None,
+        };
+        let path_position = match param.location {
+            ParamLocation::Path => match path_position(&segments, &param.name) {
+                Some(position) => Some(position),
+                // A path parameter the template does not use cannot be sent: nothing to check.
+                None => continue,
+            },
+            _ => None,
+        };
+        let (kind, validator) = match &param.schema {
+            Some(schema) => (
+                value_kind(root, &schema.schema, 0),
+                Some(validators.compile(schema, Direction::Request)?),
+            ),
+            None => (ValueKind::Other, None),
+        };
+        parameters.push(ParamCheck {
+            name: param.name.clone(),
+            location: param.location,
+            header,
+            required: param.required,
+            kind,
+            path_position,
+            validator,
+        });
+    }
+
+    let mut security = Vec::new();
+    let mut challenges = Vec::new();
+    for requirement in &op.security {
+        let mut credentials = Vec::new();
+        for scheme in &requirement.schemes {
+            let (credential, challenge) = match &scheme.kind {
+                SecuritySchemeKind::ApiKey { location, name } => {
+                    let credential = match location {
+                        ParamLocation::Query => Credential::Query(name.clone()),
+                        ParamLocation::Cookie => Credential::Cookie(name.clone()),
+                        _ => match HeaderName::from_bytes(name.to_ascii_lowercase().as_bytes()) {
+                            Ok(header) => Credential::Header(header),
+                            Err(_) => continue,
+                        },
+                    };
+                    (
+                        credential,
+                        format!(
+                            "ApiKey realm=\"*\", in=\"{}\", name=\"{name}\"",
+                            location.as_str()
+                        ),
+                    )
+                }
+                SecuritySchemeKind::Http { scheme } => {
+                    let mut title = scheme.clone();
+                    if let Some(first) = title.get_mut(..1) {
+                        first.make_ascii_uppercase();
+                    }
+                    (
+                        Credential::Authorization(scheme.clone()),
+                        format!("{title} realm=\"*\""),
+                    )
+                }
+                SecuritySchemeKind::OAuth2 | SecuritySchemeKind::OpenIdConnect => (
+                    Credential::Authorization("bearer".into()),
+                    "Bearer realm=\"*\"".to_string(),
+                ),
+            };
+            credentials.push(credential);
+            if !challenges.contains(&challenge) {
+                challenges.push(challenge);
+            }
+        }
+        security.push(credentials);
+    }
+    let challenge = HeaderValue::from_str(&challenges.join(", "))
+        .unwrap_or_else(|_| HeaderValue::from_static("Bearer"));
+
+    let body = match &op.request_body {
+        None => None,
+        Some(body) => {
+            let mut contents = Vec::new();
+            for content in &body.contents {
+                let validator = match (&content.schema, content.is_json()) {
+                    (Some(schema), true) => Some(validators.compile(schema, Direction::Request)?),
+                    _ => None,
+                };
+                contents.push(BodyContent {
+                    essence: essence(&content.media_type),
+                    is_json: content.is_json(),
+                    validator,
+                });
+            }
+            Some(BodyCheck {
+                required: body.required,
+                contents,
+            })
+        }
+    };
+
+    let mut responses = Vec::new();
+    for response in &op.responses {
+        let mut headers = Vec::new();
+        for header in &response.headers {
+            let Ok(name) = HeaderName::from_bytes(header.name.to_ascii_lowercase().as_bytes())
+            else {
+                continue;
+            };
+            if name == axum::http::header::CONTENT_TYPE {
+                continue;
+            }
+            let value = match (header.examples.first(), &header.schema) {
+                (Some(example), _) if !invalid_examples.contains(&example.pointer) => {
+                    Some(example.value.clone())
+                }
+                (_, Some(schema)) => Some(sample_valid(validators, schema, Direction::Response)?),
+                _ => None,
+            };
+            if let Some(value) = value.as_ref().and_then(header_text)
+                && let Ok(value) = HeaderValue::from_str(&value)
+            {
+                headers.push((name, value));
+            }
+        }
+        let mut contents = Vec::new();
+        for content in &response.contents {
+            let is_json = content.is_json();
+            let examples: Vec<MockExample> = content
+                .examples
+                .iter()
+                .map(|example| MockExample {
+                    name: example.name.clone(),
+                    body: body_bytes(&example.value, is_json),
+                    valid: !invalid_examples.contains(&example.pointer),
+                })
+                .collect();
+            let default_body = match examples.iter().find(|e| e.valid) {
+                Some(example) => example.body.clone(),
+                None => match &content.schema {
+                    Some(schema) => body_bytes(
+                        &sample_valid(validators, schema, Direction::Response)?,
+                        is_json,
+                    ),
+                    None => Bytes::new(),
+                },
+            };
+            let content_type = HeaderValue::from_str(&content.media_type)
+                .unwrap_or_else(|_| HeaderValue::from_static("application/octet-stream"));
+            contents.push(MockContent {
+                essence: essence(&content.media_type),
+                content_type,
+                is_json,
+                examples,
+                default_body,
+                schema: content.schema.as_ref().map(|s| s.schema.clone()),
+            });
+        }
+        responses.push(MockResponse {
+            status: response.status,
+            headers,
+            contents,
+        });
+    }
+
+    Ok(MockOperation {
+        spec,
+        label: format!("{}.{}", validators.doc.name, op.id),
+        method: op.method,
+        path,
+        segments,
+        parameters,
+        security,
+        challenge,
+        body,
+        responses,
+    })
+}
+
+/// The static sample of a schema, checked against it; built again without the schema's own `default` and
+/// `example` values when those break it.
+fn sample_valid(
+    validators: &mut Validators<'_>,
+    schema: &apispec::SchemaAt,
+    direction: Direction,
+) -> Result<Value, LoadError> {
+    let sampler = Sampler::new(&validators.doc.raw, direction);
+    let value = sampler.static_value(&schema.schema);
+    let validator = validators.compile(schema, direction)?;
+    if validator.is_valid(&value) {
+        return Ok(value);
+    }
+    let plain = sampler
+        .ignoring_documented_values()
+        .static_value(&schema.schema);
+    if !validator.is_valid(&plain) {
+        tracing::warn!(
+            "{} #{}: no value valid against this schema could be built; serving a best effort",
+            validators.doc.source,
+            schema.pointer
+        );
+    }
+    Ok(plain)
+}
+
+/// A body's bytes: JSON text, or for other media types a string example as it is.
+pub fn body_bytes(value: &Value, is_json: bool) -> Bytes {
+    match value {
+        Value::String(text) if !is_json => Bytes::from(text.clone()),
+        _ => Bytes::from(serde_json::to_vec(value).unwrap_or_default()),
+    }
+}
+
+/// A header's text for a JSON value (`simple` style: arrays comma-separated).
+fn header_text(value: &Value) -> Option<String> {
+    match value {
+        Value::Null | Value::Object(_) => None,
+        Value::String(text) => Some(text.clone()),
+        Value::Array(items) => Some(
+            items
+                .iter()
+                .filter_map(header_text)
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
+        other => Some(other.to_string()),
+    }
+}
+
+/// `application/json; charset=utf-8` → `application/json`.
+pub fn essence(media_type: &str) -> String {
+    media_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+fn path_position(segments: &[Segment], name: &str) -> Option<(usize, usize)> {
+    segments
+        .iter()
+        .enumerate()
+        .find_map(|(index, segment)| match segment {
+            Segment::Param(param) if param == name => Some((index, 0)),
+            Segment::Mixed(parts) => parts
+                .iter()
+                .filter(|part| matches!(part, Part::Param(_)))
+                .position(|part| matches!(part, Part::Param(param) if param == name))
+                .map(|position| (index, position)),
+            _ => None,
+        })
+}
+
+/// How a parameter's text is read, from the type its schema declares.
+fn value_kind(root: &Value, schema: &Value, depth: usize) -> ValueKind {
+    if depth > 8 {
+        return ValueKind::Other;
+    }
+    if let Some(target) = schema
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix('#'))
+    {
+        return root
+            .pointer(target)
+            .map_or(ValueKind::Other, |s| value_kind(root, s, depth + 1));
+    }
+    match schema.get("type").and_then(Value::as_str) {
+        Some("string") => ValueKind::String,
+        Some("integer") => ValueKind::Integer,
+        Some("number") => ValueKind::Number,
+        Some("boolean") => ValueKind::Boolean,
+        Some("array") => ValueKind::Array(Box::new(
+            schema.get("items").map_or(ValueKind::String, |items| {
+                value_kind(root, items, depth + 1)
+            }),
+        )),
+        Some(_) => ValueKind::Other,
+        None => ["allOf", "oneOf", "anyOf"]
+            .iter()
+            .filter_map(|key| schema.get(*key).and_then(Value::as_array))
+            .flatten()
+            .map(|part| value_kind(root, part, depth + 1))
+            .find(|kind| *kind != ValueKind::Other)
+            .unwrap_or(ValueKind::Other),
+    }
+}
+
+fn routes_json(catalog: &Catalog) -> Bytes {
+    let routes: Vec<Value> = catalog
+        .operations
+        .iter()
+        .map(|op| {
+            let spec = &catalog.specs[op.spec];
+            json!({
+                "spec": spec.name,
+                "method": op.method.as_str(),
+                "path": op.path,
+                "operationId": op.label.split_once('.').map_or(op.label.as_str(), |(_, id)| id),
+                "statuses": op.responses.iter().map(|r| r.status.to_string()).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    Bytes::from(serde_json::to_vec(&json!({ "routes": routes })).unwrap_or_default())
+}
+
+fn health_json(catalog: &Catalog) -> Bytes {
+    let specs: Vec<Value> = catalog
+        .specs
+        .iter()
+        .map(|spec| {
+            json!({
+                "name": spec.name,
+                "title": spec.title,
+                "source": spec.source,
+                "prefix": if spec.prefix.is_empty() { "/" } else { spec.prefix.as_str() },
+                "operations": spec.operation_count,
+            })
+        })
+        .collect();
+    Bytes::from(
+        serde_json::to_vec(&json!({
+            "status": "ok",
+            "specs": specs,
+            "warnings": catalog.warnings.len(),
+        }))
+        .unwrap_or_default(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_spec_loads_without_warnings() {
+        let catalog = load_catalog(&SpecSource::embedded(), Mount::Prefixed, true).unwrap();
+        let names: Vec<&str> = catalog.specs.iter().map(|s| s.name.as_str()).collect();
+        assert!(
+            names.contains(&"raff") && names.contains(&"hostup"),
+            "{names:?}"
+        );
+        assert!(catalog.warnings.is_empty(), "{:#?}", catalog.warnings);
+        let chain = catalog
+            .operations
+            .iter()
+            .find(|op| op.label == "raff.deleteBackupChain")
+            .unwrap();
+        assert_eq!(chain.path, "/raff/api/v1/backups/{id}/chain");
+    }
+
+    #[test]
+    fn value_kinds_follow_refs_and_arrays() {
+        let root = json!({"components": {"schemas": {"N": {"type": "integer"}}}});
+        assert_eq!(
+            value_kind(&root, &json!({"$ref": "#/components/schemas/N"}), 0),
+            ValueKind::Integer
+        );
+        assert_eq!(
+            value_kind(
+                &root,
+                &json!({"type": "array", "items": {"type": "boolean"}}),
+                0
+            ),
+            ValueKind::Array(Box::new(ValueKind::Boolean))
+        );
+        assert_eq!(
+            value_kind(&root, &json!({"allOf": [{"type": "number"}]}), 0),
+            ValueKind::Number
+        );
+    }
+}

@@ -1,0 +1,112 @@
+//! `mock-server`: serves OpenAPI 3.0 documents as a Prism-compatible mock. With no `--spec`, serves every
+//! spec of `specs/` compiled into the binary, each under `/<file stem>`.
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Parser;
+use mock_server::logging::{self, LogFormat};
+use mock_server::{MockServer, Mount, ServerOptions, StartError};
+
+#[derive(Debug, Parser)]
+#[command(
+    version,
+    about = "Serves OpenAPI 3.0 documents as a Prism-compatible mock server"
+)]
+struct Cli {
+    /// An OpenAPI 3.0 document (YAML or JSON) to serve; repeat for several. Without it, the specs built in.
+    #[arg(long = "spec", value_name = "FILE")]
+    specs: Vec<PathBuf>,
+    /// Address to listen on. Loopback unless told otherwise.
+    #[arg(long, default_value = "127.0.0.1")]
+    host: IpAddr,
+    /// Port to listen on; 0 picks a free one (and prints it).
+    #[arg(long, default_value_t = 4010)]
+    port: u16,
+    /// Mount even a single --spec under `/<file stem>` instead of `/`.
+    #[arg(long)]
+    prefixed: bool,
+    /// Reload the spec files when they change, without dropping requests in flight.
+    #[arg(long)]
+    watch: bool,
+    /// Refuse specs whose examples break their schemas (default: load them with a warning).
+    #[arg(long)]
+    strict: bool,
+    /// Do not answer CORS preflights nor add CORS headers.
+    #[arg(long)]
+    no_cors: bool,
+    /// Do not validate requests: answer every routed request from the spec.
+    #[arg(long)]
+    no_validation: bool,
+    /// Log line format.
+    #[arg(long, value_enum, default_value = "pretty")]
+    log_format: LogFormat,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    logging::init(cli.log_format);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the async runtime: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    let code = runtime.block_on(run(cli));
+    logging::flush();
+    code
+}
+
+async fn run(cli: Cli) -> ExitCode {
+    let mut options = if cli.specs.is_empty() {
+        ServerOptions::embedded()
+    } else {
+        ServerOptions::spec_files(cli.specs.clone())
+    };
+    if cli.prefixed {
+        options.mount = Mount::Prefixed;
+    }
+    options.addr = SocketAddr::new(cli.host, cli.port);
+    options.strict = cli.strict;
+    options.cors = !cli.no_cors;
+    options.validate_requests = !cli.no_validation;
+    if cli.watch {
+        if cli.specs.is_empty() {
+            tracing::warn!(
+                "--watch has no effect on the built-in specs; pass --spec FILE to watch files"
+            );
+        }
+        options.watch = Some(Duration::from_millis(500));
+    }
+
+    let server = match MockServer::start(options).await {
+        Ok(server) => server,
+        Err(error @ StartError::Catalog(_)) => {
+            logging::flush();
+            eprintln!("error: {error}");
+            return ExitCode::from(2);
+        }
+        Err(error) => {
+            logging::flush();
+            eprintln!("error: {error}");
+            return ExitCode::from(1);
+        }
+    };
+    tracing::info!(url = %server.url(), "mock server listening; GET /__mock/routes lists the operations");
+    logging::flush();
+    // A plain line first, for scripts and tests that asked for port 0.
+    println!("listening on {}", server.url());
+
+    match tokio::signal::ctrl_c().await {
+        Ok(()) => tracing::info!("Ctrl-C: finishing requests in flight, then stopping"),
+        Err(error) => tracing::error!("cannot listen for Ctrl-C ({error}); stopping"),
+    }
+    server.shutdown().await;
+    ExitCode::SUCCESS
+}

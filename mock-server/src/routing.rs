@@ -1,0 +1,342 @@
+//! Finding the operation for a request path: a trie of path segments built once at load.
+//!
+//! Each node has literal children (a hash map), one child for a whole-segment parameter (`{id}`, whatever
+//! its name, so `/a/{id}` and `/a/{name}/b` share it) and children for mixed segments (`{id}.json`).
+//! Lookup walks the request's segments, trying literals before templates and backtracking, so a concrete
+//! segment wins over a template and a template still catches what the concrete branch does not. Its cost
+//! depends on the path's length, not on how many operations are mounted. Operations are stored by index:
+//! this module knows nothing else about them.
+
+use std::collections::HashMap;
+
+use apispec::Method;
+
+/// One segment of a path template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Literal(String),
+    /// `{name}`: the whole segment.
+    Param(String),
+    /// A segment mixing text and parameters, such as `{id}.json` or `v{major}.{minor}`.
+    Mixed(Vec<Part>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    Text(String),
+    Param(String),
+}
+
+/// Splits a path template (`/vps/{id}/backups`) into segments. A trailing slash is ignored.
+pub fn parse_template(template: &str) -> Vec<Segment> {
+    split_path(template)
+        .map(|segment| {
+            if !segment.contains('{') {
+                return Segment::Literal(segment.to_string());
+            }
+            let parts = parse_parts(segment);
+            match parts.as_slice() {
+                [Part::Param(name)] => Segment::Param(name.clone()),
+                _ => Segment::Mixed(parts),
+            }
+        })
+        .collect()
+}
+
+fn parse_parts(segment: &str) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let mut rest = segment;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        if open > 0 {
+            parts.push(Part::Text(rest[..open].to_string()));
+        }
+        parts.push(Part::Param(rest[open + 1..close].to_string()));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        parts.push(Part::Text(rest.to_string()));
+    }
+    parts
+}
+
+/// The segments of a request path, without the empty ones a leading or trailing slash makes.
+pub fn split_path(path: &str) -> impl Iterator<Item = &str> {
+    path.split('/').filter(|s| !s.is_empty())
+}
+
+/// Matches a mixed segment against request text, returning each parameter's value in order.
+/// Parameters match lazily up to the next text part; the last one takes the rest.
+pub fn match_mixed<'t>(parts: &[Part], mut text: &'t str) -> Option<Vec<&'t str>> {
+    let mut values = Vec::new();
+    let mut index = 0;
+    while index < parts.len() {
+        match &parts[index] {
+            Part::Text(literal) => text = text.strip_prefix(literal.as_str())?,
+            Part::Param(_) => match parts.get(index + 1) {
+                Some(Part::Text(next)) => {
+                    let end = text.find(next.as_str()).filter(|&end| end > 0)?;
+                    values.push(&text[..end]);
+                    text = &text[end..];
+                }
+                // Two parameters in a row cannot be told apart: the first takes one character.
+                Some(Part::Param(_)) => {
+                    let end = text.chars().next()?.len_utf8();
+                    values.push(&text[..end]);
+                    text = &text[end..];
+                }
+                None => {
+                    if text.is_empty() {
+                        return None;
+                    }
+                    values.push(text);
+                    text = "";
+                }
+            },
+        }
+        index += 1;
+    }
+    text.is_empty().then_some(values)
+}
+
+#[derive(Debug, Default)]
+struct Node {
+    literals: HashMap<Box<str>, usize>,
+    param: Option<usize>,
+    mixed: Vec<(Vec<Part>, usize)>,
+    /// The operations that end here, by method.
+    methods: Vec<(Method, usize)>,
+}
+
+/// What a request path and method resolve to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RouteMatch {
+    /// The operation's index.
+    Found(usize),
+    /// The path exists but not with this method: the methods it has.
+    MethodNotAllowed(Vec<Method>),
+    NotFound,
+}
+
+/// The trie of every mounted operation's path.
+#[derive(Debug)]
+pub struct Router {
+    nodes: Vec<Node>,
+}
+
+impl Default for Router {
+    fn default() -> Self {
+        Router {
+            nodes: vec![Node::default()],
+        }
+    }
+}
+
+/// Two operations with the same method and the same path shape: the second cannot be reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shadowed {
+    pub existing: usize,
+}
+
+impl Router {
+    /// Adds an operation. Parameter names do not matter for the shape: `/a/{id}` and `/a/{name}` are the
+    /// same path, and adding the same method twice reports the operation that keeps it.
+    pub fn insert(
+        &mut self,
+        segments: &[Segment],
+        method: Method,
+        operation: usize,
+    ) -> Result<(), Shadowed> {
+        let mut node = 0;
+        for segment in segments {
+            node = match segment {
+                Segment::Literal(text) => match self.nodes[node].literals.get(text.as_str()) {
+                    Some(&child) => child,
+                    None => {
+                        let child = self.new_node();
+                        self.nodes[node]
+                            .literals
+                            .insert(text.clone().into_boxed_str(), child);
+                        child
+                    }
+                },
+                Segment::Param(_) => match self.nodes[node].param {
+                    Some(child) => child,
+                    None => {
+                        let child = self.new_node();
+                        self.nodes[node].param = Some(child);
+                        child
+                    }
+                },
+                Segment::Mixed(parts) => {
+                    let existing = self.nodes[node]
+                        .mixed
+                        .iter()
+                        .find(|(shape, _)| same_shape(shape, parts))
+                        .map(|&(_, child)| child);
+                    match existing {
+                        Some(child) => child,
+                        None => {
+                            let child = self.new_node();
+                            self.nodes[node].mixed.push((parts.clone(), child));
+                            child
+                        }
+                    }
+                }
+            };
+        }
+        let methods = &mut self.nodes[node].methods;
+        if let Some(&(_, existing)) = methods.iter().find(|(m, _)| *m == method) {
+            return Err(Shadowed { existing });
+        }
+        methods.push((method, operation));
+        Ok(())
+    }
+
+    fn new_node(&mut self) -> usize {
+        self.nodes.push(Node::default());
+        self.nodes.len() - 1
+    }
+
+    /// Resolves a request path (already without its query) and method.
+    pub fn find(&self, path: &str, method: Method) -> RouteMatch {
+        let segments: Vec<&str> = split_path(path).collect();
+        let mut allowed = Vec::new();
+        match self.search(0, &segments, method, &mut allowed) {
+            Some(operation) => RouteMatch::Found(operation),
+            None if allowed.is_empty() => RouteMatch::NotFound,
+            None => {
+                allowed.sort();
+                allowed.dedup();
+                RouteMatch::MethodNotAllowed(allowed)
+            }
+        }
+    }
+
+    fn search(
+        &self,
+        node: usize,
+        segments: &[&str],
+        method: Method,
+        allowed: &mut Vec<Method>,
+    ) -> Option<usize> {
+        let here = &self.nodes[node];
+        let Some((first, rest)) = segments.split_first() else {
+            if let Some(&(_, operation)) = here.methods.iter().find(|(m, _)| *m == method) {
+                return Some(operation);
+            }
+            allowed.extend(here.methods.iter().map(|(m, _)| *m));
+            return None;
+        };
+        if let Some(&child) = here.literals.get(*first)
+            && let Some(found) = self.search(child, rest, method, allowed)
+        {
+            return Some(found);
+        }
+        for (parts, child) in &here.mixed {
+            if match_mixed(parts, first).is_some()
+                && let Some(found) = self.search(*child, rest, method, allowed)
+            {
+                return Some(found);
+            }
+        }
+        let child = here.param?;
+        self.search(child, rest, method, allowed)
+    }
+}
+
+fn same_shape(a: &[Part], b: &[Part]) -> bool {
+    a.len() == b.len()
+        && a.iter().zip(b).all(|pair| match pair {
+            (Part::Text(x), Part::Text(y)) => x == y,
+            (Part::Param(_), Part::Param(_)) => true,
+            _ => false,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn router(routes: &[(&str, Method)]) -> Router {
+        let mut router = Router::default();
+        for (index, (path, method)) in routes.iter().enumerate() {
+            router
+                .insert(&parse_template(path), *method, index)
+                .unwrap();
+        }
+        router
+    }
+
+    #[test]
+    fn concrete_segments_win_over_templates() {
+        let router = router(&[
+            ("/v3/{project_id}/backups/{backup_id}", Method::Delete),
+            ("/v3/{project_id}/backups/create", Method::Post),
+            ("/v3/{project_id}/backups/{backup_id}", Method::Post),
+        ]);
+        assert_eq!(
+            router.find("/v3/p/backups/create", Method::Post),
+            RouteMatch::Found(1)
+        );
+        assert_eq!(
+            router.find("/v3/p/backups/other", Method::Post),
+            RouteMatch::Found(2)
+        );
+        // The concrete path has no DELETE: the template still answers.
+        assert_eq!(
+            router.find("/v3/p/backups/create", Method::Delete),
+            RouteMatch::Found(0)
+        );
+    }
+
+    #[test]
+    fn different_parameter_names_at_the_same_position() {
+        let router = router(&[("/a/{id}", Method::Get), ("/a/{name}/b", Method::Get)]);
+        assert_eq!(router.find("/a/1", Method::Get), RouteMatch::Found(0));
+        assert_eq!(router.find("/a/1/b", Method::Get), RouteMatch::Found(1));
+        assert_eq!(router.find("/a/1/b/", Method::Get), RouteMatch::Found(1));
+        assert_eq!(router.find("/a/1/c", Method::Get), RouteMatch::NotFound);
+        assert_eq!(router.find("/a", Method::Get), RouteMatch::NotFound);
+    }
+
+    #[test]
+    fn wrong_method_lists_the_allowed_ones() {
+        let router = router(&[("/a/{id}", Method::Get), ("/a/{id}", Method::Delete)]);
+        assert_eq!(
+            router.find("/a/1", Method::Post),
+            RouteMatch::MethodNotAllowed(vec![Method::Get, Method::Delete])
+        );
+    }
+
+    #[test]
+    fn same_shape_twice_is_reported() {
+        let mut router = router(&[("/a/{id}", Method::Get)]);
+        assert_eq!(
+            router.insert(&parse_template("/a/{name}"), Method::Get, 7),
+            Err(Shadowed { existing: 0 })
+        );
+    }
+
+    #[test]
+    fn mixed_segments_match_and_extract() {
+        let router = router(&[
+            ("/files/{name}.json", Method::Get),
+            ("/files/{name}", Method::Get),
+        ]);
+        assert_eq!(
+            router.find("/files/a.json", Method::Get),
+            RouteMatch::Found(0)
+        );
+        assert_eq!(
+            router.find("/files/a.xml", Method::Get),
+            RouteMatch::Found(1)
+        );
+        let parts = parse_parts("v{major}.{minor}");
+        assert_eq!(match_mixed(&parts, "v1.2"), Some(vec!["1", "2"]));
+        assert_eq!(match_mixed(&parts, "v1"), None);
+        assert_eq!(match_mixed(&parse_parts("{id}.json"), ".json"), None);
+    }
+}

@@ -1,0 +1,623 @@
+//! The HTTP side: one axum fallback handler that routes with the catalog's own trie, validates, selects a
+//! response and logs one line per request; the in-process [`MockServer`] handle; and the `--watch` poller
+//! that rebuilds the catalog when a spec file changes and swaps it in without disturbing requests in flight
+//! (each request holds the catalog it started with).
+
+use std::borrow::Cow;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use apispec::Method;
+use arc_swap::ArcSwap;
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header, request::Parts};
+use axum::response::Response;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::catalog::{Catalog, CatalogError, MockOperation, Mount, SpecSource, load_catalog};
+use crate::preferences::{self, Preferences};
+use crate::problem::{Problem, ProblemKind, ValidationItem};
+use crate::routing::{RouteMatch, split_path};
+use crate::select::{
+    BodyError, ChosenBody, Selected, select_body, select_failure_response, select_response,
+};
+use crate::validate::{FailureKind, RequestView, validate_request};
+
+/// Largest request body read for validation.
+const BODY_LIMIT: usize = 16 * 1024 * 1024;
+
+/// How the server is started.
+#[derive(Debug, Clone)]
+pub struct ServerOptions {
+    pub specs: Vec<SpecSource>,
+    pub mount: Mount,
+    /// `127.0.0.1:0` picks a free port.
+    pub addr: SocketAddr,
+    /// Refuse specs whose examples break their schemas.
+    pub strict: bool,
+    /// Answer CORS preflights and add CORS headers to responses of requests that carry `Origin`.
+    pub cors: bool,
+    /// Validate requests against the spec (security, parameters, body).
+    pub validate_requests: bool,
+    /// Poll spec files this often and reload on change.
+    pub watch: Option<Duration>,
+}
+
+impl ServerOptions {
+    /// Every spec of `specs/` compiled into the binary, each under `/<file stem>`, on a free loopback port.
+    pub fn embedded() -> ServerOptions {
+        ServerOptions {
+            specs: SpecSource::embedded(),
+            mount: Mount::Prefixed,
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            strict: false,
+            cors: true,
+            validate_requests: true,
+            watch: None,
+        }
+    }
+
+    /// The given spec files; one file alone is mounted at `/`, several under their prefixes.
+    pub fn spec_files(paths: impl IntoIterator<Item = PathBuf>) -> ServerOptions {
+        let specs: Vec<SpecSource> = paths.into_iter().map(SpecSource::File).collect();
+        ServerOptions {
+            mount: if specs.len() == 1 {
+                Mount::Root
+            } else {
+                Mount::Prefixed
+            },
+            specs,
+            ..ServerOptions::embedded()
+        }
+    }
+}
+
+/// Why the server did not start.
+#[derive(Debug)]
+pub enum StartError {
+    /// A spec cannot be served (exit code 2 in the CLI).
+    Catalog(CatalogError),
+    /// The address cannot be bound.
+    Bind(std::io::Error),
+}
+
+impl std::fmt::Display for StartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StartError::Catalog(error) => write!(f, "{error}"),
+            StartError::Bind(error) => write!(f, "cannot listen: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for StartError {}
+
+/// What every request reads: the current catalog (swapped whole on reload) and fixed settings.
+pub struct AppState {
+    catalog: ArcSwap<Catalog>,
+    cors: bool,
+    validate_requests: bool,
+}
+
+/// A running mock server. Dropping it stops the server.
+pub struct MockServer {
+    addr: SocketAddr,
+    state: Arc<AppState>,
+    shutdown: Option<oneshot::Sender<()>>,
+    server: Option<JoinHandle<std::io::Result<()>>>,
+    watcher: Option<JoinHandle<()>>,
+}
+
+impl MockServer {
+    /// Loads the specs, binds and starts serving in the background.
+    pub async fn start(options: ServerOptions) -> Result<MockServer, StartError> {
+        let catalog = load_catalog(&options.specs, options.mount, options.strict)
+            .map_err(StartError::Catalog)?;
+        let listener = TcpListener::bind(options.addr)
+            .await
+            .map_err(StartError::Bind)?;
+        let addr = listener.local_addr().map_err(StartError::Bind)?;
+        let state = Arc::new(AppState {
+            catalog: ArcSwap::from_pointee(catalog),
+            cors: options.cors,
+            validate_requests: options.validate_requests,
+        });
+        let (shutdown, stopped) = oneshot::channel::<()>();
+        let server = tokio::spawn(
+            axum::serve(listener, app(state.clone()))
+                .with_graceful_shutdown(async move {
+                    let _ = stopped.await;
+                })
+                .into_future(),
+        );
+        let watcher = options
+            .watch
+            .map(|every| tokio::spawn(watch(state.clone(), options.clone(), every)));
+        Ok(MockServer {
+            addr,
+            state,
+            shutdown: Some(shutdown),
+            server: Some(server),
+            watcher,
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The base URL of one spec (`http://127.0.0.1:PORT/raff`); `None` if no spec has that name.
+    pub fn spec_url(&self, name: &str) -> Option<String> {
+        let catalog = self.state.catalog.load();
+        catalog
+            .specs
+            .iter()
+            .find(|spec| spec.name == name)
+            .map(|spec| format!("{}{}", self.url(), spec.prefix))
+    }
+
+    /// Load-time warnings of the current catalog (examples that break their schemas, unreachable routes).
+    pub fn warnings(&self) -> Vec<String> {
+        self.state.catalog.load().warnings.clone()
+    }
+
+    /// Stops accepting connections, lets requests in flight finish, and returns when the server is down.
+    pub async fn shutdown(mut self) {
+        if let Some(watcher) = self.watcher.take() {
+            watcher.abort();
+        }
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        if let Some(server) = self.server.take() {
+            let _ = server.await;
+        }
+    }
+}
+
+impl Drop for MockServer {
+    fn drop(&mut self) {
+        if let Some(watcher) = self.watcher.take() {
+            watcher.abort();
+        }
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+    }
+}
+
+/// The axum application: everything goes to one handler.
+pub fn app(state: Arc<AppState>) -> Router {
+    Router::new().fallback(handle).with_state(state)
+}
+
+/// Polls the spec files' modification times; on a change, loads all specs again off the async threads and
+/// swaps the new catalog in. A spec that no longer loads is logged and the old catalog kept.
+async fn watch(state: Arc<AppState>, options: ServerOptions, every: Duration) {
+    let paths: Vec<PathBuf> = options
+        .specs
+        .iter()
+        .filter_map(|s| s.path().map(PathBuf::from))
+        .collect();
+    let stamp = |paths: &[PathBuf]| -> Vec<Option<(SystemTime, u64)>> {
+        paths
+            .iter()
+            .map(|path| {
+                std::fs::metadata(path)
+                    .ok()
+                    .and_then(|m| Some((m.modified().ok()?, m.len())))
+            })
+            .collect()
+    };
+    let mut last = stamp(&paths);
+    loop {
+        tokio::time::sleep(every).await;
+        let now = stamp(&paths);
+        if now == last {
+            continue;
+        }
+        last = now;
+        let options = options.clone();
+        let loaded = tokio::task::spawn_blocking(move || {
+            load_catalog(&options.specs, options.mount, options.strict)
+        })
+        .await;
+        match loaded {
+            Ok(Ok(catalog)) => {
+                tracing::info!(
+                    operations = catalog.operations.len(),
+                    "specs changed: reloaded"
+                );
+                state.catalog.store(Arc::new(catalog));
+            }
+            Ok(Err(error)) => {
+                tracing::error!(
+                    "specs changed but cannot be loaded; still serving the previous version:\n{error}"
+                )
+            }
+            Err(error) => tracing::error!("reloading failed: {error}"),
+        }
+    }
+}
+
+/// What the log line says about a request.
+struct Outcome {
+    operation: Option<String>,
+    validation: &'static str,
+}
+
+async fn handle(State(state): State<Arc<AppState>>, request: Request) -> Response {
+    let started = Instant::now();
+    let catalog = state.catalog.load_full();
+    let (parts, body) = request.into_parts();
+    let mut outcome = Outcome {
+        operation: None,
+        validation: "skipped",
+    };
+    let mut response = answer(&state, &catalog, &parts, body, &mut outcome).await;
+    if state.cors
+        && let Some(origin) = parts.headers.get(header::ORIGIN)
+    {
+        add_cors_headers(response.headers_mut(), origin);
+    }
+    tracing::info!(
+        method = %parts.method,
+        path = parts.uri.path(),
+        operation = outcome.operation.as_deref().unwrap_or("-"),
+        status = response.status().as_u16(),
+        validation = outcome.validation,
+        latency_us = started.elapsed().as_micros() as u64,
+        "request"
+    );
+    response
+}
+
+async fn answer(
+    state: &AppState,
+    catalog: &Catalog,
+    parts: &Parts,
+    body: Body,
+    outcome: &mut Outcome,
+) -> Response {
+    let path = parts.uri.path();
+    if let Some(response) = mock_endpoint(catalog, parts) {
+        return response;
+    }
+    if state.cors && is_preflight(parts) {
+        return preflight(parts);
+    }
+
+    let Some(method) = method_of(&parts.method) else {
+        return Problem::new(
+            ProblemKind::NoMethodMatched,
+            format!("The method {} is not one OpenAPI describes", parts.method),
+        )
+        .into_response();
+    };
+    let mut found = catalog.router.find(path, method);
+    if method == Method::Head && !matches!(found, RouteMatch::Found(_)) {
+        // HEAD is answered like GET where the spec documents only GET (the body is dropped on the wire).
+        if let RouteMatch::Found(get) = catalog.router.find(path, Method::Get) {
+            found = RouteMatch::Found(get);
+        }
+    }
+    let op = match found {
+        RouteMatch::Found(index) => &catalog.operations[index],
+        RouteMatch::NotFound => {
+            return Problem::new(
+                ProblemKind::NoPathMatched,
+                format!("The route {path} hasn't been found in the specification files"),
+            )
+            .into_response();
+        }
+        RouteMatch::MethodNotAllowed(allowed) => {
+            let allow = allowed
+                .iter()
+                .map(|m| m.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut response = Problem::new(
+                ProblemKind::NoMethodMatched,
+                format!(
+                    "The route {path} has no {} operation; it allows {allow}",
+                    parts.method
+                ),
+            )
+            .into_response();
+            if let Ok(value) = HeaderValue::from_str(&allow) {
+                response.headers_mut().insert(header::ALLOW, value);
+            }
+            return response;
+        }
+    };
+    outcome.operation = Some(op.label.clone());
+
+    let preferences = match read_preferences(parts) {
+        Ok(preferences) => preferences,
+        Err(error) => {
+            return Problem::new(ProblemKind::UnprocessableEntity, error.message).into_response();
+        }
+    };
+
+    if state.validate_requests {
+        let body = match op.body {
+            Some(_) => match axum::body::to_bytes(body, BODY_LIMIT).await {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    return Problem::new(
+                        ProblemKind::UnprocessableEntity,
+                        format!("The request body cannot be read: {error}"),
+                    )
+                    .into_response();
+                }
+            },
+            None => Bytes::new(),
+        };
+        let segments: Vec<Cow<'_, str>> = split_path(path).map(percent_decode).collect();
+        let query: Vec<(Cow<'_, str>, Cow<'_, str>)> = parts
+            .uri
+            .query()
+            .map(|q| form_urlencoded::parse(q.as_bytes()).collect())
+            .unwrap_or_default();
+        let view = RequestView {
+            headers: &parts.headers,
+            segments: &segments,
+            query: &query,
+            body: &body,
+        };
+        outcome.validation = "passed";
+        if let Err(failure) = validate_request(op, &view) {
+            outcome.validation = match failure.kind {
+                FailureKind::Security => "failed: security",
+                FailureKind::ContentType => "failed: content type",
+                FailureKind::Invalid => "failed",
+            };
+            return invalid_request(catalog, op, parts, failure.kind, failure.violations);
+        }
+    }
+
+    let selected = match select_response(op, &preferences) {
+        Ok(selected) => selected,
+        Err(undefined) => {
+            return Problem::new(
+                ProblemKind::NotFound,
+                format!(
+                    "The operation {} documents no response for the code {} (nor its range, nor default)",
+                    op.label, undefined.0
+                ),
+            )
+            .into_response();
+        }
+    };
+    respond(catalog, op, parts, selected, &preferences)
+}
+
+/// Builds the response for a selected documented response, negotiating its body.
+fn respond(
+    catalog: &Catalog,
+    op: &MockOperation,
+    parts: &Parts,
+    selected: Selected<'_>,
+    preferences: &Preferences,
+) -> Response {
+    let accept = parts
+        .headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok());
+    let root = &catalog.specs[op.spec].raw;
+    let chosen = match select_body(selected.response, accept, preferences, root) {
+        Ok(chosen) => chosen,
+        Err(BodyError::NotAcceptable { offered }) => {
+            return Problem::new(
+                ProblemKind::NotAcceptable,
+                format!(
+                    "Unable to find content for the accept header {}; the response offers {}",
+                    accept.unwrap_or(""),
+                    offered.join(", ")
+                ),
+            )
+            .into_response();
+        }
+        Err(BodyError::UnknownExample(name)) => {
+            return Problem::new(
+                ProblemKind::NotFound,
+                format!(
+                    "The {} response of {} has no example named `{name}`",
+                    selected.status, op.label
+                ),
+            )
+            .into_response();
+        }
+    };
+    let mut response = match chosen {
+        ChosenBody::Empty => Response::new(Body::empty()),
+        ChosenBody::Content { content_type, body } => {
+            let mut response = Response::new(Body::from(body));
+            response
+                .headers_mut()
+                .insert(header::CONTENT_TYPE, content_type);
+            response
+        }
+    };
+    *response.status_mut() = StatusCode::from_u16(selected.status).unwrap_or(StatusCode::OK);
+    let headers = response.headers_mut();
+    for (name, value) in &selected.response.headers {
+        headers.insert(name.clone(), value.clone());
+    }
+    response
+}
+
+/// The answer to a request that breaks the spec: the spec's own response for it, else a problem document.
+fn invalid_request(
+    catalog: &Catalog,
+    op: &MockOperation,
+    parts: &Parts,
+    kind: FailureKind,
+    violations: Vec<ValidationItem>,
+) -> Response {
+    let mut response = match select_failure_response(op, kind) {
+        Some(selected) => {
+            let mut response = respond(catalog, op, parts, selected, &Preferences::default());
+            let summary: Vec<serde_json::Value> =
+                violations.iter().map(ValidationItem::to_json).collect();
+            if let Ok(value) = HeaderValue::from_str(&serde_json::Value::from(summary).to_string())
+            {
+                response
+                    .headers_mut()
+                    .insert(HeaderName::from_static("sl-violations"), value);
+            }
+            response
+        }
+        None => {
+            let (problem_kind, detail) = match kind {
+                FailureKind::Security => (
+                    ProblemKind::Unauthorized,
+                    "Your request does not fullfil the security requirements and no HTTP unauthorized response was found in the spec, so the mock server is generating this error for you.",
+                ),
+                FailureKind::ContentType => (
+                    ProblemKind::InvalidContentType,
+                    "Your request body has a content type the operation does not accept and no HTTP validation response was found in the spec, so the mock server is generating this error for you.",
+                ),
+                FailureKind::Invalid => (
+                    ProblemKind::UnprocessableEntity,
+                    "Your request is not valid and no HTTP validation response was found in the spec, so the mock server is generating this error for you.",
+                ),
+            };
+            Problem::new(problem_kind, detail)
+                .with_validation(violations)
+                .into_response()
+        }
+    };
+    if kind == FailureKind::Security {
+        response
+            .headers_mut()
+            .insert(header::WWW_AUTHENTICATE, op.challenge.clone());
+    }
+    response
+}
+
+fn read_preferences(parts: &Parts) -> Result<Preferences, preferences::PreferenceError> {
+    let mut prefer = parts.headers.get_all("prefer").iter().peekable();
+    if prefer.peek().is_none() {
+        return preferences::from_query(parts.uri.query().unwrap_or(""));
+    }
+    let joined = prefer
+        .filter_map(|v| v.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(",");
+    preferences::from_prefer_header(&joined)
+}
+
+/// `GET /__mock/health` and `GET /__mock/routes`.
+fn mock_endpoint(catalog: &Catalog, parts: &Parts) -> Option<Response> {
+    let body = match parts.uri.path() {
+        "/__mock/health" => catalog.health_json.clone(),
+        "/__mock/routes" => catalog.routes_json.clone(),
+        _ => return None,
+    };
+    let mut response = Response::new(Body::from(body));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    Some(response)
+}
+
+fn is_preflight(parts: &Parts) -> bool {
+    parts.method == axum::http::Method::OPTIONS
+        && parts.headers.contains_key(header::ORIGIN)
+        && parts
+            .headers
+            .contains_key(header::ACCESS_CONTROL_REQUEST_METHOD)
+}
+
+fn preflight(parts: &Parts) -> Response {
+    let mut response = Response::new(Body::empty());
+    *response.status_mut() = StatusCode::NO_CONTENT;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_METHODS,
+        HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, TRACE"),
+    );
+    let requested = parts
+        .headers
+        .get(header::ACCESS_CONTROL_REQUEST_HEADERS)
+        .cloned()
+        .unwrap_or_else(|| HeaderValue::from_static("*"));
+    headers.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, requested);
+    headers.insert(
+        header::ACCESS_CONTROL_MAX_AGE,
+        HeaderValue::from_static("86400"),
+    );
+    response
+}
+
+fn add_cors_headers(headers: &mut HeaderMap, origin: &HeaderValue) {
+    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin.clone());
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_CREDENTIALS,
+        HeaderValue::from_static("true"),
+    );
+    headers.insert(
+        header::ACCESS_CONTROL_EXPOSE_HEADERS,
+        HeaderValue::from_static("*"),
+    );
+    headers.append(header::VARY, HeaderValue::from_static("Origin"));
+}
+
+fn method_of(method: &axum::http::Method) -> Option<Method> {
+    Method::ALL
+        .into_iter()
+        .find(|m| m.as_str() == method.as_str())
+}
+
+/// `%20` → ` `; invalid escapes stay as they are, invalid UTF-8 is replaced.
+fn percent_decode(segment: &str) -> Cow<'_, str> {
+    if !segment.contains('%') {
+        return Cow::Borrowed(segment);
+    }
+    let bytes = segment.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        let escape = (bytes[index] == b'%')
+            .then(|| segment.get(index + 1..index + 3))
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escape {
+            Some(byte) => {
+                decoded.push(byte);
+                index += 3;
+            }
+            None => {
+                decoded.push(bytes[index]);
+                index += 1;
+            }
+        }
+    }
+    Cow::Owned(String::from_utf8_lossy(&decoded).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("a%20b"), "a b");
+        assert_eq!(percent_decode("plain"), "plain");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz"), "%zz");
+    }
+}

@@ -1,0 +1,353 @@
+//! Request validation against the operation's spec: security, path, query, header and cookie parameters,
+//! and the request body (content type, then JSON schema). Reads the request and the catalog only; what to
+//! answer for a failure is `select`'s business.
+
+use std::borrow::Cow;
+
+use apispec::{ParamLocation, SchemaValidator, Violation};
+use axum::http::{HeaderMap, header};
+use serde_json::Value;
+
+use crate::catalog::{BodyCheck, Credential, MockOperation, ParamCheck, ValueKind, essence};
+use crate::problem::ValidationItem;
+use crate::routing::{Segment, match_mixed};
+
+/// Which kind of failure decides the response (Prism's order: security, then content type, then the rest).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureKind {
+    /// A security requirement is not met → 401.
+    Security,
+    /// The body's content type is not one the operation accepts → 415.
+    ContentType,
+    /// Anything else → 422.
+    Invalid,
+}
+
+/// The request as validation sees it.
+#[derive(Debug)]
+pub struct RequestView<'r> {
+    pub headers: &'r HeaderMap,
+    /// The request path's segments, percent-decoded.
+    pub segments: &'r [Cow<'r, str>],
+    /// Decoded query pairs.
+    pub query: &'r [(Cow<'r, str>, Cow<'r, str>)],
+    pub body: &'r [u8],
+}
+
+#[derive(Debug)]
+pub struct Failure {
+    pub kind: FailureKind,
+    pub violations: Vec<ValidationItem>,
+}
+
+/// Checks the request; `Ok` when it meets the spec.
+pub fn validate_request(op: &MockOperation, request: &RequestView<'_>) -> Result<(), Failure> {
+    if !security_satisfied(op, request) {
+        return Err(Failure {
+            kind: FailureKind::Security,
+            violations: vec![ValidationItem {
+                location: vec!["header".into()],
+                code: "security".into(),
+                message: "Invalid security scheme used: the request carries none of the credentials the operation requires".into(),
+            }],
+        });
+    }
+    let mut violations = Vec::new();
+    for param in &op.parameters {
+        check_parameter(op, param, request, &mut violations);
+    }
+    if let Some(body) = &op.body
+        && let Err(kind) = check_body(body, request, &mut violations)
+    {
+        return Err(Failure { kind, violations });
+    }
+    if violations.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure {
+            kind: FailureKind::Invalid,
+            violations,
+        })
+    }
+}
+
+fn security_satisfied(op: &MockOperation, request: &RequestView<'_>) -> bool {
+    op.security.is_empty()
+        || op.security.iter().any(|alternative| {
+            alternative
+                .iter()
+                .all(|credential| has_credential(credential, request))
+        })
+}
+
+fn has_credential(credential: &Credential, request: &RequestView<'_>) -> bool {
+    match credential {
+        Credential::Header(name) => request
+            .headers
+            .get(name)
+            .is_some_and(|value| !value.is_empty()),
+        Credential::Query(name) => request
+            .query
+            .iter()
+            .any(|(key, value)| key == name && !value.is_empty()),
+        Credential::Cookie(name) => cookie(request.headers, name).is_some(),
+        Credential::Authorization(scheme) => request
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split_once(' '))
+            .is_some_and(|(given, token)| {
+                given.eq_ignore_ascii_case(scheme) && !token.trim().is_empty()
+            }),
+    }
+}
+
+fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
+fn check_parameter(
+    op: &MockOperation,
+    param: &ParamCheck,
+    request: &RequestView<'_>,
+    violations: &mut Vec<ValidationItem>,
+) {
+    let location = param.location.as_str();
+    let value: Option<Value> = match param.location {
+        ParamLocation::Path => {
+            path_value(op, param, request).map(|text| coerce(&text, &param.kind))
+        }
+        ParamLocation::Query => {
+            let mut values = request
+                .query
+                .iter()
+                .filter(|(key, _)| key == param.name.as_str())
+                .map(|(_, value)| value.as_ref())
+                .peekable();
+            match (&param.kind, values.peek()) {
+                (_, None) => None,
+                (ValueKind::Array(item), Some(_)) => Some(Value::Array(
+                    values
+                        .flat_map(|value| value.split(','))
+                        .map(|text| coerce(text, item))
+                        .collect(),
+                )),
+                (kind, Some(first)) => Some(coerce(first, kind)),
+            }
+        }
+        ParamLocation::Header => param
+            .header
+            .as_ref()
+            .and_then(|name| request.headers.get(name))
+            .map(|value| coerce(&String::from_utf8_lossy(value.as_bytes()), &param.kind)),
+        ParamLocation::Cookie => {
+            cookie(request.headers, &param.name).map(|text| coerce(text, &param.kind))
+        }
+    };
+    let shown_name = match param.location {
+        ParamLocation::Header => param.name.to_ascii_lowercase(),
+        _ => param.name.clone(),
+    };
+    let Some(value) = value else {
+        if param.required {
+            violations.push(ValidationItem {
+                location: vec![location.into()],
+                code: "required".into(),
+                message: format!(
+                    "Request {} must have required property '{shown_name}'",
+                    match param.location {
+                        ParamLocation::Query => "query parameter",
+                        ParamLocation::Path => "path parameter",
+                        ParamLocation::Header => "header",
+                        ParamLocation::Cookie => "cookie",
+                    }
+                ),
+            });
+        }
+        return;
+    };
+    if let Some(validator) = &param.validator {
+        add_violations(
+            validator,
+            &value,
+            &[location, shown_name.as_str()],
+            violations,
+        );
+    }
+}
+
+/// The text of a path parameter, from the segment the route template puts it in.
+fn path_value<'r>(
+    op: &MockOperation,
+    param: &ParamCheck,
+    request: &'r RequestView<'r>,
+) -> Option<Cow<'r, str>> {
+    let (index, position) = param.path_position?;
+    let text = request.segments.get(index)?;
+    match op.segments.get(index)? {
+        Segment::Mixed(parts) => match_mixed(parts, text)?
+            .get(position)
+            .map(|value| Cow::Owned(value.to_string())),
+        _ => Some(Cow::Borrowed(text.as_ref())),
+    }
+}
+
+/// Reads parameter text as the JSON its schema expects. Text that does not parse stays text, so the
+/// validator reports it as the wrong type.
+fn coerce(text: &str, kind: &ValueKind) -> Value {
+    match kind {
+        ValueKind::Integer => text
+            .parse::<i64>()
+            .map(Value::from)
+            .or_else(|_| text.parse::<f64>().map(Value::from))
+            .unwrap_or_else(|_| Value::String(text.to_string())),
+        ValueKind::Number => text
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map(Value::Number)
+            .unwrap_or_else(|| Value::String(text.to_string())),
+        ValueKind::Boolean => match text {
+            "true" => Value::Bool(true),
+            "false" => Value::Bool(false),
+            _ => Value::String(text.to_string()),
+        },
+        ValueKind::Array(item) => {
+            Value::Array(text.split(',').map(|part| coerce(part, item)).collect())
+        }
+        ValueKind::String | ValueKind::Other => Value::String(text.to_string()),
+    }
+}
+
+fn check_body(
+    body: &BodyCheck,
+    request: &RequestView<'_>,
+    violations: &mut Vec<ValidationItem>,
+) -> Result<(), FailureKind> {
+    if request.body.is_empty() {
+        if body.required {
+            violations.push(ValidationItem {
+                location: vec!["body".into()],
+                code: "required".into(),
+                message: "Body parameter is required".into(),
+            });
+        }
+        return Ok(());
+    }
+    let content_type = request
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .map(essence);
+    let content = match &content_type {
+        Some(given) => body
+            .contents
+            .iter()
+            .find(|content| media_type_matches(&content.essence, given)),
+        // No Content-Type: read it as the operation's JSON body, if it has one.
+        None => body.contents.iter().find(|content| content.is_json),
+    };
+    let Some(content) = content else {
+        let accepted: Vec<&str> = body.contents.iter().map(|c| c.essence.as_str()).collect();
+        violations.push(ValidationItem {
+            location: vec!["header".into(), "content-type".into()],
+            code: "content-type".into(),
+            message: format!(
+                "Supported content types: {}; the request sent {}",
+                accepted.join(", "),
+                content_type.as_deref().unwrap_or("none")
+            ),
+        });
+        return Err(FailureKind::ContentType);
+    };
+    if !content.is_json {
+        return Ok(());
+    }
+    match serde_json::from_slice::<Value>(request.body) {
+        Err(error) => violations.push(ValidationItem {
+            location: vec!["body".into()],
+            code: "type".into(),
+            message: format!("The request body is not valid JSON: {error}"),
+        }),
+        Ok(value) => {
+            if let Some(validator) = &content.validator {
+                add_violations(validator, &value, &["body"], violations);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether a declared media type (possibly `application/*` or `*/*`) accepts the given one.
+fn media_type_matches(declared: &str, given: &str) -> bool {
+    if declared == given || declared == "*/*" {
+        return true;
+    }
+    match declared.strip_suffix("/*") {
+        Some(kind) => given.split('/').next() == Some(kind),
+        None => false,
+    }
+}
+
+fn add_violations(
+    validator: &SchemaValidator,
+    value: &Value,
+    location: &[&str],
+    violations: &mut Vec<ValidationItem>,
+) {
+    if validator.is_valid(value) {
+        return;
+    }
+    for Violation {
+        instance_pointer,
+        schema_pointer,
+        message,
+    } in validator.violations(value)
+    {
+        let mut full: Vec<String> = location.iter().map(|s| s.to_string()).collect();
+        full.extend(apispec::pointer::tokens(&instance_pointer));
+        let code = schema_pointer
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        violations.push(ValidationItem {
+            location: full,
+            code,
+            message,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameter_text_is_read_as_its_type() {
+        assert_eq!(coerce("42", &ValueKind::Integer), Value::from(42));
+        assert_eq!(coerce("4.5", &ValueKind::Integer), Value::from(4.5));
+        assert_eq!(coerce("x", &ValueKind::Integer), Value::from("x"));
+        assert_eq!(coerce("true", &ValueKind::Boolean), Value::Bool(true));
+        assert_eq!(
+            coerce("1,2", &ValueKind::Array(Box::new(ValueKind::Integer))),
+            serde_json::json!([1, 2])
+        );
+        assert_eq!(coerce("007", &ValueKind::String), Value::from("007"));
+    }
+
+    #[test]
+    fn media_type_wildcards() {
+        assert!(media_type_matches("application/json", "application/json"));
+        assert!(media_type_matches("application/*", "application/xml"));
+        assert!(media_type_matches("*/*", "text/plain"));
+        assert!(!media_type_matches("application/json", "text/plain"));
+    }
+}

@@ -1,0 +1,11 @@
+//! Integration tests of the mock server: each starts the real server on 127.0.0.1:0 (in process, or the
+//! built binary for the command line) and talks to it over HTTP with reqwest. One test binary, modules by
+//! behaviour; shared helpers in `support`.
+
+mod bodies;
+mod cli;
+mod operability;
+mod routing;
+mod selection;
+mod support;
+mod validation;

@@ -1,0 +1,174 @@
+//! Routing: concrete segments over templates, different parameter names at one position, 404, 405 with
+//! `Allow`, CORS preflights, and mounting (a prefix per spec, or one spec at `/`).
+
+use mock_server::{MockServer, ServerOptions};
+use serde_json::json;
+
+use crate::support::*;
+
+#[tokio::test]
+async fn a_concrete_segment_wins_over_a_template() {
+    let server = shop().await;
+    let special = client()
+        .get(format!("{}/items/special", server.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json(special).await, json!({"route": "special"}));
+    let templated = client()
+        .get(format!("{}/items/12", server.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(templated.status(), 200);
+
+    // TaurusDB: POST …/backups/create is its own operation, DELETE …/backups/{backup_id} another.
+    let server = embedded().await;
+    let base = format!(
+        "{}/taurusdb/v3/054e292c9880d4992f02c0196d3ea468/backups",
+        server.url()
+    );
+    let created = client()
+        .post(format!("{base}/create"))
+        .header("X-Auth-Token", "t")
+        .json(
+            &json!({"instance_id": "5b4a1c9e7d2f4e3a8c6b0d1f2e3a4b5cin07", "name": "backup-f3c1"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), 201);
+    let deleted = client()
+        .delete(format!("{base}/b1182ccdda034f2b9535f3dca5c47e71br07"))
+        .header("X-Auth-Token", "t")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.status(), 200);
+    assert_eq!(json(deleted).await["backup_name"], "backup-f3c1");
+}
+
+#[tokio::test]
+async fn different_parameter_names_at_the_same_position_both_route() {
+    let server = shop().await;
+    let a = client()
+        .get(format!("{}/a/one", server.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json(a).await, json!({"route": "a"}));
+    let b = client()
+        .get(format!("{}/a/one/b", server.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json(b).await, json!({"route": "b"}));
+    // Each operation validates its own parameter name.
+    let invalid = client()
+        .get(format!("{}/a/ONE/b", server.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(invalid.status(), 422);
+    assert_eq!(locations(&json(invalid).await), [vec!["path", "name"]]);
+}
+
+#[tokio::test]
+async fn an_unknown_path_is_404_no_path_matched() {
+    let server = embedded().await;
+    for path in [
+        "/raff/api/v1/nothing",
+        "/unknown",
+        "/raff/api/v1/backups/x/chain/more",
+    ] {
+        let response = client()
+            .get(format!("{}{path}", server.url()))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 404, "{path}");
+        assert_eq!(
+            prism_type(&json(response).await),
+            "NO_PATH_MATCHED_ERROR",
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_known_path_with_a_wrong_method_is_405_with_allow() {
+    let server = embedded().await;
+    let response = client()
+        .patch(format!("{}/raff/api/v1/backups/{BACKUP_ID}", server.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 405);
+    assert_eq!(header(&response, "allow"), Some("GET, DELETE"));
+    assert_eq!(prism_type(&json(response).await), "NO_METHOD_MATCHED_ERROR");
+}
+
+#[tokio::test]
+async fn cors_preflights_are_answered_and_can_be_switched_off() {
+    let server = embedded().await;
+    let preflight = |url: String| {
+        client()
+            .request(reqwest::Method::OPTIONS, url)
+            .header("Origin", "http://app.example")
+            .header("Access-Control-Request-Method", "DELETE")
+            .header("Access-Control-Request-Headers", "x-api-key, x-project-id")
+            .send()
+    };
+    let url = format!("{}/raff/api/v1/backups/{BACKUP_ID}/chain", server.url());
+    let response = preflight(url.clone()).await.unwrap();
+    assert_eq!(response.status(), 204);
+    assert_eq!(
+        header(&response, "access-control-allow-origin"),
+        Some("http://app.example")
+    );
+    assert_eq!(
+        header(&response, "access-control-allow-headers"),
+        Some("x-api-key, x-project-id")
+    );
+    assert!(
+        header(&response, "access-control-allow-methods")
+            .unwrap()
+            .contains("DELETE")
+    );
+
+    let actual = seed_000(&server, &client())
+        .header("Origin", "http://app.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        header(&actual, "access-control-allow-origin"),
+        Some("http://app.example")
+    );
+
+    let mut options = ServerOptions::embedded();
+    options.cors = false;
+    let server = MockServer::start(options).await.unwrap();
+    let url = format!("{}/raff/api/v1/backups/{BACKUP_ID}/chain", server.url());
+    let response = preflight(url).await.unwrap();
+    assert_eq!(response.status(), 405, "no OPTIONS operation in the spec");
+    assert!(header(&response, "access-control-allow-origin").is_none());
+}
+
+#[tokio::test]
+async fn one_spec_alone_is_mounted_at_the_root_and_several_under_prefixes() {
+    let server = shop().await;
+    assert_eq!(server.spec_url("shop"), Some(server.url()));
+    let response = client()
+        .get(format!("{}/ranged", server.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+
+    let server = embedded().await;
+    assert_eq!(
+        server.spec_url("hostup"),
+        Some(format!("{}/hostup", server.url()))
+    );
+}

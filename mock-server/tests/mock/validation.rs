@@ -1,0 +1,351 @@
+//! Invalid requests: each kind of failure, and the answer — the spec's own documented response where it has
+//! one (401; 422, then 400), else a problem document listing every violation with its location.
+
+use serde_json::json;
+
+use crate::support::*;
+
+#[tokio::test]
+async fn seed_000_without_an_api_key_is_401_unauthorized() {
+    let server = embedded().await;
+    let response = client()
+        .delete(format!(
+            "{}/raff/api/v1/backups/{BACKUP_ID}/chain",
+            server.url()
+        ))
+        .header("X-Project-ID", PROJECT_ID)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 401);
+    assert!(
+        header(&response, "www-authenticate").is_some_and(|v| v.contains("X-API-Key")),
+        "{:?}",
+        response.headers()
+    );
+    let problem = json(response).await;
+    assert_eq!(prism_type(&problem), "UNAUTHORIZED");
+    assert_eq!(problem["status"], 401);
+}
+
+#[tokio::test]
+async fn seed_000_without_a_project_id_is_422_located_in_the_header() {
+    let server = embedded().await;
+    let response = client()
+        .delete(format!(
+            "{}/raff/api/v1/backups/{BACKUP_ID}/chain",
+            server.url()
+        ))
+        .header("X-API-Key", "k")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    assert_eq!(
+        header(&response, "content-type"),
+        Some("application/problem+json")
+    );
+    let problem = json(response).await;
+    assert_eq!(prism_type(&problem), "UNPROCESSABLE_ENTITY");
+    assert_eq!(problem["title"], "Invalid request");
+    assert_eq!(
+        problem["validation"],
+        json!([{
+            "location": ["header"],
+            "severity": "Error",
+            "code": "required",
+            "message": "Request header must have required property 'x-project-id'",
+        }])
+    );
+}
+
+#[tokio::test]
+async fn seed_000_with_an_id_that_is_not_a_uuid_is_422_located_in_the_path() {
+    let server = embedded().await;
+    let response = client()
+        .delete(format!(
+            "{}/raff/api/v1/backups/not-a-uuid/chain",
+            server.url()
+        ))
+        .header("X-API-Key", "k")
+        .header("X-Project-ID", "also-not-a-uuid")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    let problem = json(response).await;
+    assert_eq!(
+        locations(&problem),
+        [vec!["path", "id"], vec!["header", "x-project-id"]],
+        "every violation is listed: {problem:#}"
+    );
+    assert_eq!(problem["validation"][0]["code"], "format");
+}
+
+#[tokio::test]
+async fn a_documented_401_is_served_with_its_example() {
+    let server = embedded().await;
+    let response = client()
+        .get(format!("{}/hostup/api/v2/vps/vps_1/backups", server.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 401);
+    assert_eq!(
+        header(&response, "www-authenticate"),
+        Some("Bearer realm=\"*\"")
+    );
+    assert_eq!(json(response).await["code"], "unauthorized");
+
+    // A bearer scheme wants `Authorization: Bearer …`, not any Authorization.
+    let response = client()
+        .get(format!("{}/hostup/api/v2/vps/vps_1/backups", server.url()))
+        .header("Authorization", "Basic dTpw")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 401);
+}
+
+#[tokio::test]
+async fn a_documented_400_answers_when_the_spec_has_no_422() {
+    let server = embedded().await;
+    let response = client()
+        .post(format!("{}/raff/api/v1/backups", server.url()))
+        .header("X-API-Key", "k")
+        .header("X-Project-ID", PROJECT_ID)
+        .json(&json!({"vm_id": "not-a-uuid", "name": "x"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    let violations: serde_json::Value =
+        serde_json::from_str(header(&response, "sl-violations").expect("sl-violations")).unwrap();
+    assert_eq!(violations[0]["location"], json!(["body", "vm_id"]));
+    assert_eq!(
+        json(response).await,
+        json!({"error": "Bad Request", "message": "X-Project-ID required"}),
+        "the documented example"
+    );
+}
+
+#[tokio::test]
+async fn a_documented_422_wins_over_a_generated_problem() {
+    let server = shop().await;
+    let response = client()
+        .post(format!("{}/orders", server.url()))
+        .bearer_auth("t")
+        .json(&json!({"item": 1, "quantity": 0, "payment": {"card": "1"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    assert_eq!(json(response).await, json!({"error": "invalid order"}));
+}
+
+#[tokio::test]
+async fn query_and_header_parameters_are_checked_by_type_bounds_enum_and_format() {
+    let server = shop().await;
+    let response = client()
+        .get(format!(
+            "{}/search?limit=500&sort=sideways&since=yesterday",
+            server.url()
+        ))
+        .header("X-Trace", "nope")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    let problem = json(response).await;
+    assert_eq!(
+        locations(&problem),
+        [
+            vec!["query", "limit"],
+            vec!["query", "sort"],
+            vec!["query", "since"],
+            vec!["header", "x-trace"],
+        ],
+        "{problem:#}"
+    );
+    let codes: Vec<&str> = problem["validation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["maximum", "enum", "format", "format"]);
+
+    let missing = client()
+        .get(format!("{}/search", server.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 422);
+    let problem = json(missing).await;
+    assert_eq!(locations(&problem), [vec!["query"]]);
+    assert_eq!(
+        problem["validation"][0]["message"],
+        "Request query parameter must have required property 'limit'"
+    );
+
+    let typed = client()
+        .get(format!("{}/search?limit=ten", server.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json(typed).await["validation"][0]["code"], "type");
+
+    let fine = client()
+        .get(format!(
+            "{}/search?limit=5&sort=asc&since=2026-01-01T00:00:00Z&tags=a&tags=b",
+            server.url()
+        ))
+        .header("X-Trace", "3fa85f64-5717-4562-b3fc-2c963f66afa6")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(fine.status(), 200);
+}
+
+#[tokio::test]
+async fn path_parameters_are_checked_with_their_schema() {
+    let server = shop().await;
+    let response = client()
+        .get(format!("{}/items/0", server.url()))
+        .send()
+        .await
+        .unwrap();
+    // No 422 nor 400 documented: the `4XX` range answers, served as 422, with its example.
+    assert_eq!(response.status(), 422);
+    let violations: serde_json::Value =
+        serde_json::from_str(header(&response, "sl-violations").unwrap()).unwrap();
+    assert_eq!(violations[0]["location"], json!(["path", "itemId"]));
+    assert_eq!(violations[0]["code"], "minimum");
+    assert_eq!(json(response).await, json!({"error": "client"}));
+
+    let not_a_number = client()
+        .delete(format!("{}/items/abc", server.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(not_a_number.status(), 422);
+    let problem = json(not_a_number).await;
+    assert_eq!(locations(&problem), [vec!["path", "itemId"]]);
+    assert_eq!(problem["validation"][0]["code"], "type");
+}
+
+#[tokio::test]
+async fn request_bodies_are_checked_with_refs_one_of_nullable_and_read_only() {
+    let server = shop().await;
+    let url = format!("{}/orders", server.url());
+    // readOnly `id` may be left out of a request; `note` is nullable; `payment` is one of two shapes.
+    let fine = client()
+        .post(&url)
+        .bearer_auth("t")
+        .json(&json!({"item": 1, "quantity": 2, "note": null, "payment": {"iban": "DE00"}, "secret": "s"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(fine.status(), 201);
+
+    let server_without_422 = shop().await;
+    let response = client()
+        .put(format!("{}/notes", server_without_422.url()))
+        .json(&json!({"text": "far too long"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    let problem = json(response).await;
+    assert_eq!(prism_type(&problem), "UNPROCESSABLE_ENTITY");
+    assert_eq!(locations(&problem), [vec!["body", "text"]]);
+
+    let missing_field = client()
+        .put(format!("{}/notes", server_without_422.url()))
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    let problem = json(missing_field).await;
+    assert_eq!(locations(&problem), [vec!["body"]]);
+    assert_eq!(problem["validation"][0]["code"], "required");
+
+    let no_body = client()
+        .put(format!("{}/notes", server_without_422.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(no_body.status(), 422);
+    assert_eq!(
+        json(no_body).await["validation"][0]["message"],
+        "Body parameter is required"
+    );
+
+    let not_json = client()
+        .put(format!("{}/notes", server_without_422.url()))
+        .header("Content-Type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(not_json.status(), 422);
+}
+
+#[tokio::test]
+async fn one_of_rejects_a_body_matching_no_branch() {
+    let server = shop().await;
+    let response = client()
+        .post(format!("{}/orders", server.url()))
+        .bearer_auth("t")
+        .header("Prefer", "code=201")
+        .json(&json!({"item": 1, "quantity": 2, "payment": {"cash": true}}))
+        .send()
+        .await
+        .unwrap();
+    // The operation documents a 422: its example answers.
+    assert_eq!(response.status(), 422);
+    let violations: serde_json::Value =
+        serde_json::from_str(header(&response, "sl-violations").unwrap()).unwrap();
+    assert_eq!(violations[0]["location"], json!(["body", "payment"]));
+}
+
+#[tokio::test]
+async fn an_unsupported_content_type_is_415() {
+    let server = shop().await;
+    let response = client()
+        .put(format!("{}/notes", server.url()))
+        .header("Content-Type", "text/plain")
+        .body("hello")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 415);
+    let problem = json(response).await;
+    assert_eq!(prism_type(&problem), "INVALID_CONTENT_TYPE");
+    assert_eq!(locations(&problem), [vec!["header", "content-type"]]);
+
+    // Where the spec documents no 415 but a 422, that answers (Prism: 415, then 422, then 400).
+    let documented = client()
+        .post(format!("{}/orders", server.url()))
+        .bearer_auth("t")
+        .header("Content-Type", "text/plain")
+        .body("hello")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(documented.status(), 422);
+    assert_eq!(json(documented).await, json!({"error": "invalid order"}));
+}
+
+#[tokio::test]
+async fn validation_can_be_switched_off() {
+    let mut options = mock_server::ServerOptions::embedded();
+    options.validate_requests = false;
+    let server = mock_server::MockServer::start(options).await.unwrap();
+    let response = client()
+        .delete(format!("{}/raff/api/v1/backups/nope/chain", server.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+}
