@@ -15,6 +15,7 @@ mod operation;
 pub mod pointer;
 pub mod sample;
 mod schema;
+pub mod source_map;
 
 pub use document::{Document, LoadError, Location, spec_name_from_path};
 pub use operation::{

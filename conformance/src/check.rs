@@ -1,0 +1,434 @@
+//! `conformance check`: lints spec files and reports each problem as a [`Finding`] with a stable rule id.
+//!
+//! Everything about the spec comes from `apispec` (loading, operations, examples, the client view); this
+//! module only turns what apispec says into findings, and locates each one in the source text with
+//! [`apispec::source_map`]. It reads each spec file once more, as text, for that: it never parses a spec
+//! a second way.
+
+use std::path::Path;
+
+use apispec::source_map::SourceMap;
+use apispec::{Document, LoadError, SchemaSet};
+use serde::Serialize;
+use serde_json::Value;
+
+/// A rule `check` applies, with what it finds.
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+}
+
+/// Every rule, in the order reports list them.
+pub const RULES: &[Rule] = &[
+    Rule {
+        id: "parse-error",
+        severity: Severity::Error,
+        summary: "the file is not well-formed YAML or JSON",
+    },
+    Rule {
+        id: "invalid-file-name",
+        severity: Severity::Error,
+        summary: "the file name cannot name a client module or mock prefix (lower_snake_case expected)",
+    },
+    Rule {
+        id: "invalid-document",
+        severity: Severity::Error,
+        summary: "the text parses but is not an OpenAPI 3.0 document",
+    },
+    Rule {
+        id: "unresolved-ref",
+        severity: Severity::Error,
+        summary: "a $ref points outside the document or at nothing",
+    },
+    Rule {
+        id: "missing-operation-id",
+        severity: Severity::Warning,
+        summary: "an operation has no operationId",
+    },
+    Rule {
+        id: "duplicate-operation-id",
+        severity: Severity::Error,
+        summary: "two operations share one operationId",
+    },
+    Rule {
+        id: "invalid-schema",
+        severity: Severity::Error,
+        summary: "a schema cannot be compiled into a validator",
+    },
+    Rule {
+        id: "invalid-example",
+        severity: Severity::Error,
+        summary: "an example (parameter, body, header or schema; inline or named) breaks its schema",
+    },
+    Rule {
+        id: "json-response-without-schema",
+        severity: Severity::Warning,
+        summary: "a response has a JSON media type but no schema",
+    },
+    Rule {
+        id: "client-unsupported",
+        severity: Severity::Error,
+        summary: "the typed-client build refuses a construct of the document",
+    },
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One problem in one spec file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// JSON pointer (`#/paths/...`) of the offending part, when the text parsed.
+    pub pointer: Option<String>,
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub expected: Option<String>,
+    pub actual: Option<String>,
+    /// For `invalid-example`: the schema keyword the example breaks, as a pointer and a place.
+    pub schema_pointer: Option<String>,
+    pub schema_location: Option<String>,
+    pub hint: Option<String>,
+}
+
+/// What `check` found in one file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub file: String,
+    /// Whether the document loaded: when it did not, only the load rules ran.
+    pub loaded: bool,
+    pub findings: Vec<Finding>,
+}
+
+/// Why `check` could not run on a file at all (exit code 2).
+#[derive(Debug)]
+pub struct CannotRun(pub String);
+
+impl std::fmt::Display for CannotRun {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn rule(id: &str) -> &'static Rule {
+    RULES.iter().find(|r| r.id == id).unwrap_or(&RULES[0])
+}
+
+/// Builds findings for one file, locating pointers in its text.
+struct Reporter<'a> {
+    file: &'a str,
+    map: Option<SourceMap>,
+    findings: Vec<Finding>,
+}
+
+impl Reporter<'_> {
+    fn add(&mut self, rule_id: &str, pointer: Option<&str>, message: String) -> &mut Finding {
+        let rule = rule(rule_id);
+        let location = pointer.and_then(|p| self.locate(p));
+        self.findings.push(Finding {
+            file: self.file.to_string(),
+            line: location.map(|l| l.line),
+            column: location.map(|l| l.column),
+            pointer: pointer.map(|p| format!("#{p}")),
+            rule: rule.id,
+            severity: rule.severity,
+            message,
+            expected: None,
+            actual: None,
+            schema_pointer: None,
+            schema_location: None,
+            hint: None,
+        });
+        self.findings.last_mut().expect("just pushed")
+    }
+
+    fn locate(&self, pointer: &str) -> Option<apispec::Location> {
+        self.map
+            .as_ref()?
+            .locate_nearest(pointer)
+            .map(|(location, _)| location)
+    }
+
+    fn place(&self, pointer: &str) -> String {
+        match self.locate(pointer) {
+            Some(l) => format!("{}:{}:{}", self.file, l.line, l.column),
+            None => self.file.to_string(),
+        }
+    }
+}
+
+/// Checks one spec file. `Err` only when the file cannot be read.
+pub fn check_file(path: &Path) -> Result<FileReport, CannotRun> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CannotRun(format!("{file}: cannot read the file: {e}")))?;
+    let mut reporter = Reporter {
+        file: &file,
+        map: SourceMap::parse(&text),
+        findings: Vec::new(),
+    };
+    let loaded = match Document::load(path) {
+        Ok(doc) => {
+            check_document(&doc, &mut reporter);
+            true
+        }
+        Err(err) => {
+            load_finding(&err, &mut reporter)?;
+            false
+        }
+    };
+    let mut findings = reporter.findings;
+    findings.sort_by(|a, b| {
+        (a.line, a.column, a.rule, &a.pointer).cmp(&(b.line, b.column, b.rule, &b.pointer))
+    });
+    findings.dedup_by(|a, b| a.rule == b.rule && a.pointer == b.pointer && a.message == b.message);
+    Ok(FileReport {
+        file,
+        loaded,
+        findings,
+    })
+}
+
+/// `Document::load` stops at the first problem; which rule it breaks is told by what the error says.
+fn load_finding(err: &LoadError, reporter: &mut Reporter<'_>) -> Result<(), CannotRun> {
+    if err.reason.starts_with("cannot read the file") {
+        return Err(CannotRun(err.to_string()));
+    }
+    let syntax = err.location.is_some()
+        || err.reason.starts_with("not valid YAML")
+        || err.reason.starts_with("not valid JSON");
+    let id = if syntax {
+        "parse-error"
+    } else if err.pointer.is_none() && err.reason.starts_with("the file name") {
+        "invalid-file-name"
+    } else if err.reason.contains("does not resolve")
+        || err.reason.starts_with("external reference")
+        || err.reason == "a cycle of $refs"
+    {
+        "unresolved-ref"
+    } else {
+        "invalid-document"
+    };
+    let finding = reporter.add(id, err.pointer.as_deref(), err.reason.clone());
+    if let Some(location) = err.location {
+        finding.line = Some(location.line);
+        finding.column = Some(location.column);
+    }
+    finding.hint = err.hint.clone();
+    let (expected, actual) = match id {
+        "parse-error" => {
+            let json = err.reason.starts_with("not valid JSON");
+            let detail = err
+                .reason
+                .split_once(": ")
+                .map_or(err.reason.as_str(), |(_, rest)| rest);
+            (
+                if json {
+                    "well-formed JSON"
+                } else {
+                    "well-formed YAML"
+                },
+                detail.to_string(),
+            )
+        }
+        "unresolved-ref" => (
+            "a `$ref` to a part of this document that exists",
+            err.reason.clone(),
+        ),
+        "invalid-file-name" => ("a lower_snake_case file stem", err.reason.clone()),
+        _ => ("an OpenAPI 3.0.x document", err.reason.clone()),
+    };
+    finding.expected = Some(expected.to_string());
+    finding.actual = Some(actual);
+    Ok(())
+}
+
+fn check_document(doc: &Document, reporter: &mut Reporter<'_>) {
+    operation_ids(doc, reporter);
+    match SchemaSet::new(doc).and_then(|schemas| apispec::examples::invalid_examples(doc, &schemas))
+    {
+        Ok(invalid) => {
+            for bad in invalid {
+                invalid_example(doc, &bad, reporter);
+            }
+        }
+        Err(err) => {
+            let finding =
+                reporter.add("invalid-schema", err.pointer.as_deref(), err.reason.clone());
+            finding.expected = Some("a schema that compiles".into());
+            finding.actual = Some(err.reason.clone());
+        }
+    }
+    json_without_schema(doc, reporter);
+    if let Err(refusals) = apispec::client_view::client_view(doc) {
+        for refusal in refusals {
+            let message = match &refusal.operation {
+                Some(op) => format!("operation {op}: {}", refusal.reason),
+                None => refusal.reason.clone(),
+            };
+            let finding = reporter.add("client-unsupported", Some(&refusal.pointer), message);
+            finding.expected = Some(refusal.fix.clone());
+            finding.actual = Some(refusal.reason.clone());
+        }
+    }
+}
+
+fn operation_ids(doc: &Document, reporter: &mut Reporter<'_>) {
+    for (i, op) in doc.operations.iter().enumerate() {
+        if !op.id_declared {
+            let finding = reporter.add(
+                "missing-operation-id",
+                Some(&op.pointer),
+                format!("operation {} {} has no operationId", op.method, op.path),
+            );
+            finding.expected = Some("an operationId".into());
+            finding.actual = Some(format!("none (the client and reports call it `{}`)", op.id));
+            finding.hint =
+                Some("add a unique `operationId` in camelCase, such as `listBackups`".into());
+            continue;
+        }
+        let first = doc.operations[..i]
+            .iter()
+            .find(|other| other.id_declared && other.id == op.id);
+        if let Some(first) = first {
+            let first_id_at = format!("{}/operationId", first.pointer);
+            let first_place = reporter.place(&first_id_at);
+            let finding = reporter.add(
+                "duplicate-operation-id",
+                Some(&format!("{}/operationId", op.pointer)),
+                format!(
+                    "operationId `{}` of {} {} is also the operationId of {} {}",
+                    op.id, op.method, op.path, first.method, first.path
+                ),
+            );
+            finding.expected = Some("an operationId no other operation has".into());
+            finding.actual = Some(format!("`{}`, first used at {first_place}", op.id));
+            finding.hint = Some("rename one of the operations".into());
+        }
+    }
+}
+
+fn invalid_example(
+    doc: &Document,
+    bad: &apispec::examples::InvalidExample,
+    reporter: &mut Reporter<'_>,
+) {
+    let value_pointer = format!("{}{}", bad.example_pointer, bad.violation.instance_pointer);
+    let (keyword_pointer, keyword) =
+        schema_keyword(doc, &bad.schema_pointer, &bad.violation.schema_pointer);
+    let schema_location = reporter.place(&keyword_pointer);
+    let actual = match doc.raw.pointer(&value_pointer) {
+        Some(value) => compact(value),
+        None => "nothing".to_string(),
+    };
+    let finding = reporter.add(
+        "invalid-example",
+        Some(&value_pointer),
+        format!(
+            "example does not match its schema: {}",
+            bad.violation.message
+        ),
+    );
+    finding.expected = Some(keyword.unwrap_or_else(|| "a value valid for the schema".into()));
+    finding.actual = Some(actual);
+    finding.schema_pointer = Some(format!("#{keyword_pointer}"));
+    finding.schema_location = Some(schema_location);
+    finding.hint = Some("fix the example, or the schema if the example is right".into());
+}
+
+/// Follows a validator's schema path (written against the validator's rewrite of the schema) back into the
+/// document, through `$ref`s, as far as it goes: the pointer reached, and `keyword: value` when the path's
+/// last step is a keyword written there.
+fn schema_keyword(doc: &Document, schema_at: &str, path: &str) -> (String, Option<String>) {
+    // Past a `$ref`, the validator names the keyword by its place in the registered components, which
+    // mirror the document's own: then the path is a pointer into the document.
+    let (schema_at, path) = if path.starts_with("/components/") {
+        ("", path)
+    } else {
+        (schema_at, path)
+    };
+    let mut at = schema_at.to_string();
+    let Some(mut current) = doc.raw.pointer(&at) else {
+        return (at, None);
+    };
+    let tokens = apispec::pointer::tokens(path);
+    let mut keyword = None;
+    for (i, token) in tokens.iter().enumerate() {
+        if token == "$ref"
+            && let Some(target) = current
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix('#'))
+            && let Some(next) = doc.raw.pointer(target)
+        {
+            current = next;
+            at = target.to_string();
+            continue;
+        }
+        let next = match current {
+            Value::Object(map) => map.get(token.as_str()),
+            Value::Array(items) => token.parse::<usize>().ok().and_then(|n| items.get(n)),
+            _ => None,
+        };
+        let Some(next) = next else { break };
+        at = apispec::pointer::join(&at, token);
+        current = next;
+        if i + 1 == tokens.len() {
+            keyword = Some(format!("{token}: {}", compact(next)));
+        }
+    }
+    (at, keyword)
+}
+
+fn json_without_schema(doc: &Document, reporter: &mut Reporter<'_>) {
+    for op in &doc.operations {
+        for response in &op.responses {
+            for content in &response.contents {
+                if content.is_json() && content.schema.is_none() {
+                    let finding = reporter.add(
+                        "json-response-without-schema",
+                        Some(&content.pointer),
+                        format!(
+                            "response {} of `{}` ({} {}) is {} but has no schema",
+                            response.status, op.id, op.method, op.path, content.media_type
+                        ),
+                    );
+                    finding.expected = Some(format!("a `schema` for {}", content.media_type));
+                    finding.actual = Some("no schema".into());
+                    finding.hint = Some(
+                        "describe the body with a schema so clients decode it and `verify` can check it"
+                            .into(),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A value as one line of JSON, cut short when long.
+pub fn compact(value: &Value) -> String {
+    let text = value.to_string();
+    if text.chars().count() > 80 {
+        let cut: String = text.chars().take(77).collect();
+        format!("{cut}...")
+    } else {
+        text
+    }
+}

@@ -1,0 +1,120 @@
+//! A minimal JUnit XML writer: the shape CI systems read (`testsuites` > `testsuite` > `testcase` with
+//! `failure`, `error` or `skipped`). Nothing else about reports lives here.
+
+/// One test case and how it ended.
+pub struct TestCase {
+    pub classname: String,
+    pub name: String,
+    pub outcome: Outcome,
+    /// Seconds, when measured.
+    pub time: Option<f64>,
+}
+
+pub enum Outcome {
+    Passed,
+    /// `kind` becomes the `type` attribute; `message` a one-line summary; `text` the full report.
+    Failed {
+        kind: String,
+        message: String,
+        text: String,
+    },
+    Errored {
+        message: String,
+        text: String,
+    },
+    Skipped {
+        message: String,
+    },
+}
+
+pub struct TestSuite {
+    pub name: String,
+    pub cases: Vec<TestCase>,
+}
+
+/// Escapes text for an XML attribute or element.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // XML 1.0 cannot carry other control characters.
+            c if c.is_control() && c != '\n' && c != '\t' && c != '\r' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn count(cases: &[TestCase], pred: fn(&Outcome) -> bool) -> usize {
+    cases.iter().filter(|c| pred(&c.outcome)).count()
+}
+
+/// The whole document.
+pub fn render(name: &str, suites: &[TestSuite]) -> String {
+    let all: Vec<&TestCase> = suites.iter().flat_map(|s| &s.cases).collect();
+    let failures = all
+        .iter()
+        .filter(|c| matches!(c.outcome, Outcome::Failed { .. }))
+        .count();
+    let errors = all
+        .iter()
+        .filter(|c| matches!(c.outcome, Outcome::Errored { .. }))
+        .count();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&format!(
+        "<testsuites name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"{errors}\">\n",
+        escape(name),
+        all.len()
+    ));
+    for suite in suites {
+        out.push_str(&format!(
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
+            escape(&suite.name),
+            suite.cases.len(),
+            count(&suite.cases, |o| matches!(o, Outcome::Failed { .. })),
+            count(&suite.cases, |o| matches!(o, Outcome::Errored { .. })),
+            count(&suite.cases, |o| matches!(o, Outcome::Skipped { .. })),
+        ));
+        for case in &suite.cases {
+            let time = case
+                .time
+                .map(|t| format!(" time=\"{t:.3}\""))
+                .unwrap_or_default();
+            let open = format!(
+                "    <testcase classname=\"{}\" name=\"{}\"{time}",
+                escape(&case.classname),
+                escape(&case.name)
+            );
+            match &case.outcome {
+                Outcome::Passed => out.push_str(&format!("{open}/>\n")),
+                Outcome::Failed {
+                    kind,
+                    message,
+                    text,
+                } => out.push_str(&format!(
+                    "{open}>\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
+                    escape(kind),
+                    escape(message),
+                    escape(text)
+                )),
+                Outcome::Errored { message, text } => out.push_str(&format!(
+                    "{open}>\n      <error message=\"{}\">{}</error>\n    </testcase>\n",
+                    escape(message),
+                    escape(text)
+                )),
+                Outcome::Skipped { message } => out.push_str(&format!(
+                    "{open}>\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+                    escape(message)
+                )),
+            }
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}

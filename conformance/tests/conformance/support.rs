@@ -1,0 +1,51 @@
+//! Shared helpers: running the binary from the crate's directory, and golden files.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn crate_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `conformance ARGS...` in the crate's directory, so paths in its output are relative and stable.
+pub fn conformance(args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_conformance"))
+        .args(args)
+        .current_dir(crate_dir())
+        .env_remove("CONFORMANCE_BEARER")
+        .env_remove("CONFORMANCE_API_KEY")
+        .output()
+        .expect("the conformance binary runs");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// Compares `actual` with `tests/expected/NAME`, or writes it there when `CONFORMANCE_BLESS` is set.
+pub fn assert_golden(name: &str, actual: &str) {
+    let path: PathBuf = crate_dir().join("tests/expected").join(name);
+    if std::env::var_os("CONFORMANCE_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run with CONFORMANCE_BLESS=1 to create it)",
+            path.display()
+        )
+    });
+    assert!(
+        expected == actual,
+        "output differs from {}\n--- expected\n{expected}\n--- actual\n{actual}",
+        path.display()
+    );
+}
