@@ -356,7 +356,11 @@ fn invalid_example(
 /// Follows a validator's schema path (written against the validator's rewrite of the schema) back into the
 /// document, through `$ref`s, as far as it goes: the pointer reached, and `keyword: value` when the path's
 /// last step is a keyword written there.
-fn schema_keyword(doc: &Document, schema_at: &str, path: &str) -> (String, Option<String>) {
+pub(crate) fn schema_keyword(
+    doc: &Document,
+    schema_at: &str,
+    path: &str,
+) -> (String, Option<String>) {
     // Past a `$ref`, the validator names the keyword by its place in the registered components, which
     // mirror the document's own: then the path is a pointer into the document.
     let (schema_at, path) = if path.starts_with("/components/") {

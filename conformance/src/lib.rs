@@ -11,3 +11,5 @@
 pub mod check;
 pub mod check_report;
 pub mod junit;
+pub mod verify;
+pub mod verify_report;

@@ -5,7 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use conformance::{check, check_report};
+use std::time::Duration;
+
+use conformance::verify::request::Credentials;
+use conformance::{check, check_report, verify, verify_report};
 
 #[derive(Parser)]
 #[command(
@@ -26,6 +29,72 @@ enum Command {
     /// Lint spec files: parse errors, unresolved $refs, missing or duplicate operationIds, invalid examples,
     /// JSON responses without a schema, constructs the client build refuses.
     Check(CheckArgs),
+    /// Contract-test a live server: send every operation's documented example requests to --target and
+    /// check status, content type, required headers and body schema (Schemathesis check names).
+    Verify(VerifyArgs),
+}
+
+#[derive(Args)]
+struct VerifyArgs {
+    /// The spec the server must conform to.
+    #[arg(value_name = "SPEC")]
+    spec: PathBuf,
+    /// Base URL of the server; the spec's paths are appended to it (`http://127.0.0.1:4010/raff`).
+    #[arg(long, value_name = "URL")]
+    target: String,
+    /// Token for `http` `bearer` security schemes (also OAuth2 / OpenID Connect), sent as
+    /// `Authorization: Bearer TOKEN`.
+    #[arg(
+        long,
+        env = "CONFORMANCE_BEARER",
+        value_name = "TOKEN",
+        hide_env_values = true
+    )]
+    bearer: Option<String>,
+    /// Value for an `apiKey` security scheme, by the scheme's parameter name (`X-API-Key=secret`);
+    /// repeat for several. The environment variable takes a comma-separated list.
+    #[arg(long = "api-key", env = "CONFORMANCE_API_KEY", value_name = "NAME=VALUE",
+          value_delimiter = ',', value_parser = parse_pair, hide_env_values = true)]
+    api_keys: Vec<(String, String)>,
+    /// A header sent with every request (`X-Tenant: acme`); repeat for several. Headers whose name looks
+    /// secret (authorization, cookie, *key*, *token*...) are redacted in curl lines.
+    #[arg(long = "header", value_name = "NAME: VALUE", value_parser = parse_header)]
+    headers: Vec<(String, String)>,
+    /// Also check that the server refuses bad requests: no credentials → 401/403 (`ignored_auth`), an
+    /// invalid body or parameter → 4xx (`negative_data_rejection`), and a GET after a successful DELETE →
+    /// 404 (`use_after_free`).
+    #[arg(long)]
+    negative: bool,
+    /// Requests in flight at once.
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    concurrency: u16,
+    /// Seconds to wait for each response before the case counts as errored.
+    #[arg(long, default_value_t = 10, value_name = "SECONDS",
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    timeout: u64,
+    /// Only this operationId; repeat for several.
+    #[arg(long = "operation", value_name = "OPERATION_ID")]
+    operations: Vec<String>,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+fn parse_pair(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((name, value)) if !name.trim().is_empty() => {
+            Ok((name.trim().to_string(), value.to_string()))
+        }
+        _ => Err(format!("`{text}` is not NAME=VALUE")),
+    }
+}
+
+fn parse_header(text: &str) -> Result<(String, String), String> {
+    match text.split_once(':') {
+        Some((name, value)) if !name.trim().is_empty() => {
+            Ok((name.trim().to_string(), value.trim().to_string()))
+        }
+        _ => Err(format!("`{text}` is not `NAME: VALUE`")),
+    }
 }
 
 #[derive(Args)]
@@ -60,6 +129,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => run_check(args),
+        Command::Verify(args) => run_verify(args),
     }
 }
 
@@ -105,5 +175,50 @@ fn run_check(args: CheckArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn run_verify(args: VerifyArgs) -> ExitCode {
+    let options = verify::Options {
+        target: args.target,
+        credentials: Credentials {
+            bearer: args.bearer.filter(|t| !t.is_empty()),
+            api_keys: args.api_keys,
+            headers: args.headers,
+        },
+        negative: args.negative,
+        concurrency: usize::from(args.concurrency),
+        timeout: Duration::from_secs(args.timeout),
+        operations: args.operations,
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let cases = match runtime.block_on(verify::run(&args.spec, &options)) {
+        Ok(cases) => cases,
+        Err(cannot) => {
+            eprintln!("error: {cannot}");
+            return ExitCode::from(2);
+        }
+    };
+    let report = match args.output.format {
+        Format::Human => verify_report::human(&cases),
+        Format::Json => verify_report::json(&cases),
+        Format::Junit => verify_report::junit(&cases),
+    };
+    if let Err(code) = emit(&args.output, || verify_report::human(&cases), report) {
+        return code;
+    }
+    if cases.iter().all(|c| c.outcome == verify::Outcome::Passed) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }

@@ -6,3 +6,4 @@
 
 mod check;
 mod support;
+mod verify;

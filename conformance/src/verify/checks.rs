@@ -1,0 +1,323 @@
+//! The checks made on each response, named as Schemathesis names them. Each returns [`Failure`]s that say
+//! where (a JSON pointer into the response body, and the spec part the check compared against), what was
+//! expected and what came.
+
+use apispec::{Direction, Document, MediaContent, Operation, Response, SchemaSet, StatusKey};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::check::{compact, schema_keyword};
+
+pub const NOT_A_SERVER_ERROR: &str = "not_a_server_error";
+pub const STATUS_CODE_CONFORMANCE: &str = "status_code_conformance";
+pub const CONTENT_TYPE_CONFORMANCE: &str = "content_type_conformance";
+pub const RESPONSE_HEADERS_CONFORMANCE: &str = "response_headers_conformance";
+pub const RESPONSE_SCHEMA_CONFORMANCE: &str = "response_schema_conformance";
+pub const IGNORED_AUTH: &str = "ignored_auth";
+pub const NEGATIVE_DATA_REJECTION: &str = "negative_data_rejection";
+pub const USE_AFTER_FREE: &str = "use_after_free";
+
+/// One check a response failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Failure {
+    pub rule: &'static str,
+    pub message: String,
+    /// JSON pointer into the response body (`/backups/0/id`), for body checks.
+    pub pointer: Option<String>,
+    /// The response header concerned, for header and content-type checks.
+    pub header: Option<String>,
+    /// JSON pointer (`#/paths/...`) of the spec part the response was compared with.
+    pub spec_pointer: String,
+    /// `file:line:column` of that part.
+    pub spec_location: Option<String>,
+    pub expected: String,
+    pub actual: String,
+}
+
+impl Failure {
+    pub fn new(
+        rule: &'static str,
+        spec_pointer: &str,
+        message: impl Into<String>,
+        expected: impl Into<String>,
+        actual: impl Into<String>,
+    ) -> Failure {
+        Failure {
+            rule,
+            message: message.into(),
+            pointer: None,
+            header: None,
+            spec_pointer: format!("#{spec_pointer}"),
+            spec_location: None,
+            expected: expected.into(),
+            actual: actual.into(),
+        }
+    }
+}
+
+/// A response as received.
+pub struct Received {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Received {
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .get(name)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+    }
+
+    fn body_excerpt(&self) -> String {
+        let text = String::from_utf8_lossy(&self.body);
+        let text = text.trim();
+        if text.is_empty() {
+            "an empty body".into()
+        } else if text.chars().count() > 120 {
+            format!("{}...", text.chars().take(117).collect::<String>())
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// The documented response for a status: the exact code, else its range, else `default`.
+pub fn documented_response(op: &Operation, status: u16) -> Option<&Response> {
+    op.response(StatusKey::Code(status))
+        .or_else(|| {
+            op.responses
+                .iter()
+                .find(|r| matches!(r.status, StatusKey::Range(_)) && r.status.covers(status))
+        })
+        .or_else(|| op.response(StatusKey::Default))
+}
+
+fn essence(media_type: &str) -> String {
+    media_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+fn media_matches(documented: &str, actual: &str) -> bool {
+    let documented = essence(documented);
+    let actual = essence(actual);
+    if documented == actual || documented == "*/*" {
+        return true;
+    }
+    match (documented.split_once('/'), actual.split_once('/')) {
+        (Some((main, "*")), Some((actual_main, _))) => main == actual_main,
+        _ => false,
+    }
+}
+
+/// Every check of a response to a request that is valid for the spec.
+pub fn positive_checks(
+    doc: &Document,
+    schemas: &SchemaSet,
+    op: &Operation,
+    received: &Received,
+) -> Vec<Failure> {
+    let mut failures = Vec::new();
+    if received.status >= 500 {
+        failures.push(Failure::new(
+            NOT_A_SERVER_ERROR,
+            &op.pointer,
+            format!("the server failed with {}", received.status),
+            "a status below 500",
+            format!("{}: {}", received.status, received.body_excerpt()),
+        ));
+    }
+    let Some(response) = documented_response(op, received.status) else {
+        let documented: Vec<String> = op.responses.iter().map(|r| r.status.to_string()).collect();
+        failures.push(Failure::new(
+            STATUS_CODE_CONFORMANCE,
+            &apispec::pointer::join(&op.pointer, "responses"),
+            format!("status {} is not documented", received.status),
+            format!("one of {}", documented.join(", ")),
+            received.status.to_string(),
+        ));
+        return failures;
+    };
+    header_checks(schemas, response, received, &mut failures);
+    let Some(content) = content_check(response, received, &mut failures) else {
+        return failures;
+    };
+    body_checks(doc, schemas, response, content, received, &mut failures);
+    failures
+}
+
+/// The documented media type the response came as; a failure when it is not documented.
+fn content_check<'r>(
+    response: &'r Response,
+    received: &Received,
+    failures: &mut Vec<Failure>,
+) -> Option<&'r MediaContent> {
+    if response.contents.is_empty() {
+        return None;
+    }
+    let documented: Vec<&str> = response
+        .contents
+        .iter()
+        .map(|c| c.media_type.as_str())
+        .collect();
+    let actual = received.header("content-type");
+    let found = actual.as_deref().and_then(|actual| {
+        response
+            .contents
+            .iter()
+            .find(|c| media_matches(&c.media_type, actual))
+    });
+    if found.is_none() {
+        let mut failure = Failure::new(
+            CONTENT_TYPE_CONFORMANCE,
+            &apispec::pointer::join(&response.pointer, "content"),
+            match &actual {
+                Some(actual) => format!(
+                    "content type {actual} is not documented for {}",
+                    response.status
+                ),
+                None => format!("no Content-Type, but {} documents a body", response.status),
+            },
+            format!("one of {}", documented.join(", ")),
+            actual.unwrap_or_else(|| "no Content-Type header".into()),
+        );
+        failure.header = Some("content-type".into());
+        failures.push(failure);
+    }
+    found
+}
+
+fn header_checks(
+    schemas: &SchemaSet,
+    response: &Response,
+    received: &Received,
+    failures: &mut Vec<Failure>,
+) {
+    for header in &response.headers {
+        if header.name.eq_ignore_ascii_case("content-type") {
+            continue;
+        }
+        let Some(value) = received.header(&header.name) else {
+            if header.required {
+                let mut failure = Failure::new(
+                    RESPONSE_HEADERS_CONFORMANCE,
+                    &header.pointer,
+                    format!("required header {} is missing", header.name),
+                    format!("a {} header", header.name),
+                    "missing",
+                );
+                failure.header = Some(header.name.clone());
+                failures.push(failure);
+            }
+            continue;
+        };
+        let Some(schema) = &header.schema else {
+            continue;
+        };
+        let Ok(validator) = schemas.compile(&schema.schema, Direction::Response, &schema.pointer)
+        else {
+            continue;
+        };
+        // A header is text; the schema may describe it as a number or boolean written as text.
+        let as_text = Value::String(value.clone());
+        let parsed = serde_json::from_str::<Value>(&value).ok();
+        let valid =
+            validator.is_valid(&as_text) || parsed.as_ref().is_some_and(|v| validator.is_valid(v));
+        if !valid {
+            let violation = validator
+                .violations(&as_text)
+                .into_iter()
+                .next()
+                .map(|v| v.message)
+                .unwrap_or_default();
+            let mut failure = Failure::new(
+                RESPONSE_HEADERS_CONFORMANCE,
+                &schema.pointer,
+                format!("header {} is invalid: {violation}", header.name),
+                format!("a value valid for {}", compact(&schema.schema)),
+                value,
+            );
+            failure.header = Some(header.name.clone());
+            failures.push(failure);
+        }
+    }
+}
+
+fn body_checks(
+    doc: &Document,
+    schemas: &SchemaSet,
+    response: &Response,
+    content: &MediaContent,
+    received: &Received,
+    failures: &mut Vec<Failure>,
+) {
+    let Some(schema) = &content.schema else {
+        return;
+    };
+    if !content.is_json() {
+        return;
+    }
+    let body: Value = match serde_json::from_slice(&received.body) {
+        Ok(body) => body,
+        Err(e) => {
+            let mut failure = Failure::new(
+                RESPONSE_SCHEMA_CONFORMANCE,
+                &schema.pointer,
+                format!("the {} body is not JSON: {e}", response.status),
+                format!("a JSON body ({})", content.media_type),
+                received.body_excerpt(),
+            );
+            failure.pointer = Some(String::new());
+            failures.push(failure);
+            return;
+        }
+    };
+    let Ok(validator) = schemas.compile(&schema.schema, Direction::Response, &schema.pointer)
+    else {
+        return;
+    };
+    for violation in validator.violations(&body) {
+        let (keyword_pointer, keyword) =
+            schema_keyword(doc, &schema.pointer, &violation.schema_pointer);
+        let actual = match body.pointer(&violation.instance_pointer) {
+            Some(value) => compact(value),
+            None => "nothing".into(),
+        };
+        let mut failure = Failure::new(
+            RESPONSE_SCHEMA_CONFORMANCE,
+            &keyword_pointer,
+            format!(
+                "the {} body breaks its schema: {}",
+                response.status, violation.message
+            ),
+            keyword.unwrap_or_else(|| "a value valid for the schema".into()),
+            actual,
+        );
+        failure.pointer = Some(violation.instance_pointer);
+        failures.push(failure);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn media_types_match_by_essence_and_wildcards() {
+        assert!(media_matches(
+            "application/json",
+            "application/json; charset=utf-8"
+        ));
+        assert!(media_matches("application/*", "application/problem+json"));
+        assert!(media_matches("*/*", "text/plain"));
+        assert!(!media_matches("application/json", "text/plain"));
+        assert!(!media_matches(
+            "application/json",
+            "application/problem+json"
+        ));
+    }
+}

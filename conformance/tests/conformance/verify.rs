@@ -1,0 +1,477 @@
+//! `conformance verify`: planted faults are each reported with their rule and pointers and nothing else is;
+//! the mock server serving the vendored specs passes every case.
+
+use std::collections::BTreeSet;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use conformance::verify::request::Credentials;
+use conformance::verify::{self, CaseKind, Options, Outcome};
+
+use crate::support::{conformance, crate_dir};
+
+const TOKEN: &str = "planted-secret";
+
+async fn serve(app: Router) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.ok() });
+    addr
+}
+
+fn json(status: StatusCode, body: &str) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "application/json")],
+        body.to_string(),
+    )
+        .into_response()
+}
+
+fn authorized(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        == Some(&format!("Bearer {TOKEN}"))
+}
+
+/// Every route answers 401 without the token, except `/ignored-auth`; each route plants one fault.
+fn faulty_app() -> Router {
+    fn guarded(answer: fn() -> Response) -> axum::routing::MethodRouter {
+        get(move |headers: HeaderMap| async move {
+            if authorized(&headers) {
+                answer()
+            } else {
+                StatusCode::UNAUTHORIZED.into_response()
+            }
+        })
+    }
+    Router::new()
+        .route(
+            "/conforming",
+            guarded(|| json(StatusCode::OK, r#"{"id":"a","name":"n"}"#)),
+        )
+        .route(
+            "/wrong-status",
+            guarded(|| json(StatusCode::CREATED, r#"{"id":"a","name":"n"}"#)),
+        )
+        .route(
+            "/missing-field",
+            guarded(|| json(StatusCode::OK, r#"{"id":"a"}"#)),
+        )
+        .route(
+            "/wrong-type",
+            guarded(|| json(StatusCode::OK, r#"{"id":"a","name":"n","size":"big"}"#)),
+        )
+        .route(
+            "/wrong-content-type",
+            guarded(|| {
+                (
+                    StatusCode::OK,
+                    [(header::CONTENT_TYPE, "text/plain")],
+                    "id=a",
+                )
+                    .into_response()
+            }),
+        )
+        .route(
+            "/missing-header",
+            guarded(|| json(StatusCode::OK, r#"{"id":"a","name":"n"}"#)),
+        )
+        .route(
+            "/server-error",
+            guarded(|| {
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    [(header::CONTENT_TYPE, "application/problem+json")],
+                    r#"{"title":"boom","status":500}"#,
+                )
+                    .into_response()
+            }),
+        )
+        .route(
+            "/ignored-auth",
+            get(|| async { json(StatusCode::OK, r#"{"id":"a","name":"n"}"#) }),
+        )
+}
+
+fn options(target: String, negative: bool) -> Options {
+    Options {
+        target,
+        credentials: Credentials {
+            bearer: Some(TOKEN.into()),
+            ..Credentials::default()
+        },
+        negative,
+        concurrency: 4,
+        timeout: Duration::from_secs(10),
+        operations: Vec::new(),
+    }
+}
+
+/// (operation, case kind, rule, body pointer, header, spec pointer) of every failure.
+type Found = BTreeSet<(
+    String,
+    CaseKind,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+)>;
+
+fn failures(cases: &[verify::CaseReport]) -> Found {
+    cases
+        .iter()
+        .flat_map(|case| {
+            case.failures.iter().map(|f| {
+                (
+                    case.operation.clone(),
+                    case.kind,
+                    f.rule.to_string(),
+                    f.pointer.clone(),
+                    f.header.clone(),
+                    f.spec_pointer.clone(),
+                )
+            })
+        })
+        .collect()
+}
+
+fn fault(
+    op: &str,
+    kind: CaseKind,
+    rule: &str,
+    pointer: Option<&str>,
+    header: Option<&str>,
+    spec_pointer: &str,
+) -> (
+    String,
+    CaseKind,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+) {
+    (
+        op.into(),
+        kind,
+        rule.into(),
+        pointer.map(Into::into),
+        header.map(Into::into),
+        spec_pointer.into(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_planted_fault_is_reported_with_its_rule_and_pointer_and_nothing_else() {
+    let addr = serve(faulty_app()).await;
+    let spec = crate_dir().join("tests/fixtures/faults.yaml");
+    let cases = verify::run(&spec, &options(format!("http://{addr}"), true))
+        .await
+        .unwrap();
+    use CaseKind::{Example, NoCredentials};
+    let expected: Found = [
+        fault(
+            "getWrongStatus",
+            Example,
+            "status_code_conformance",
+            None,
+            None,
+            "#/paths/~1wrong-status/get/responses",
+        ),
+        fault(
+            "getMissingField",
+            Example,
+            "response_schema_conformance",
+            Some(""),
+            None,
+            "#/components/schemas/Thing/required",
+        ),
+        fault(
+            "getWrongType",
+            Example,
+            "response_schema_conformance",
+            Some("/size"),
+            None,
+            "#/components/schemas/Thing/properties/size/type",
+        ),
+        fault(
+            "getWrongContentType",
+            Example,
+            "content_type_conformance",
+            None,
+            Some("content-type"),
+            "#/paths/~1wrong-content-type/get/responses/200/content",
+        ),
+        fault(
+            "getMissingHeader",
+            Example,
+            "response_headers_conformance",
+            None,
+            Some("X-Request-Id"),
+            "#/paths/~1missing-header/get/responses/200/headers/X-Request-Id",
+        ),
+        fault(
+            "getServerError",
+            Example,
+            "not_a_server_error",
+            None,
+            None,
+            "#/paths/~1server-error/get",
+        ),
+        fault(
+            "getIgnoredAuth",
+            NoCredentials,
+            "ignored_auth",
+            None,
+            None,
+            "#/security",
+        ),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(failures(&cases), expected, "{cases:#?}");
+
+    // 8 example cases and 8 without credentials; only the faulty ones fail, each with one failure.
+    assert_eq!(cases.len(), 16);
+    assert_eq!(
+        cases
+            .iter()
+            .filter(|c| c.outcome == Outcome::Failed)
+            .count(),
+        7
+    );
+    assert!(cases.iter().all(|c| c.failures.len() <= 1));
+
+    // Each failure says what was expected against what came, where in the spec, and how to reproduce it.
+    let wrong_type = cases
+        .iter()
+        .find(|c| c.operation == "getWrongType")
+        .unwrap();
+    let failure = &wrong_type.failures[0];
+    assert_eq!(
+        (failure.expected.as_str(), failure.actual.as_str()),
+        ("type: \"integer\"", "\"big\"")
+    );
+    assert_eq!(
+        failure.spec_location.as_deref(),
+        Some(format!("{}:95:16", spec.display()).as_str())
+    );
+    assert_eq!(wrong_type.status, Some(200));
+    assert_eq!(
+        wrong_type.curl,
+        format!(
+            "curl -sS -i -X GET \"http://{addr}/wrong-type\" -H \"Authorization: Bearer $CONFORMANCE_BEARER\""
+        )
+    );
+    assert!(
+        cases.iter().all(|c| !c.curl.contains(TOKEN)),
+        "secrets never appear in curl lines"
+    );
+    let status = cases
+        .iter()
+        .find(|c| c.operation == "getWrongStatus")
+        .unwrap();
+    assert_eq!(
+        (
+            status.failures[0].expected.as_str(),
+            status.failures[0].actual.as_str()
+        ),
+        ("one of 200", "201")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_negative_no_credential_cases_are_sent() {
+    let addr = serve(faulty_app()).await;
+    let spec = crate_dir().join("tests/fixtures/faults.yaml");
+    let cases = verify::run(&spec, &options(format!("http://{addr}"), false))
+        .await
+        .unwrap();
+    assert_eq!(cases.len(), 8);
+    assert!(cases.iter().all(|c| c.kind == CaseKind::Example));
+    assert!(!failures(&cases).iter().any(|f| f.2 == "ignored_auth"));
+}
+
+/// Accepts any body, and still finds an item after deleting it.
+fn forgetful_app() -> Router {
+    Router::new()
+        .route("/items", post(|| async { StatusCode::CREATED }))
+        .route(
+            "/items/{id}",
+            get(|| async { json(StatusCode::OK, "{}") })
+                .delete(|| async { StatusCode::NO_CONTENT }),
+        )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn accepted_invalid_data_and_use_after_free_are_reported() {
+    let addr = serve(forgetful_app()).await;
+    let spec = crate_dir().join("tests/fixtures/lifecycle.yaml");
+    let cases = verify::run(&spec, &options(format!("http://{addr}"), true))
+        .await
+        .unwrap();
+    let expected: Found = [
+        fault(
+            "createItem",
+            CaseKind::InvalidData,
+            "negative_data_rejection",
+            None,
+            None,
+            "#/paths/~1items/post/requestBody/content/application~1json",
+        ),
+        fault(
+            "getItem",
+            CaseKind::AfterDelete,
+            "use_after_free",
+            None,
+            None,
+            "#/paths/~1items~1{id}/get",
+        ),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(failures(&cases), expected, "{cases:#?}");
+    let after = cases
+        .iter()
+        .find(|c| c.kind == CaseKind::AfterDelete)
+        .unwrap();
+    assert_eq!(
+        after.curl,
+        format!("curl -sS -i -X GET \"http://{addr}/items/item-1\"")
+    );
+    let invalid = cases
+        .iter()
+        .find(|c| c.kind == CaseKind::InvalidData)
+        .unwrap();
+    assert_eq!(invalid.case, "body []");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_mock_serving_the_vendored_specs_passes_every_case() {
+    let mock = mock_server::MockServer::start(mock_server::ServerOptions::embedded())
+        .await
+        .unwrap();
+    let credentials = Credentials {
+        bearer: Some("token".into()),
+        api_keys: vec![
+            ("X-API-Key".into(), "key".into()),
+            ("X-Auth-Token".into(), "token".into()),
+        ],
+        headers: Vec::new(),
+    };
+    let mut total = 0;
+    for name in ["hostup", "nethesis", "raff", "taurusdb"] {
+        let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../specs/{name}.yaml"));
+        let options = Options {
+            credentials: credentials.clone(),
+            ..options(mock.spec_url(name).unwrap(), false)
+        };
+        let cases = verify::run(&spec, &options).await.unwrap();
+        let failed: Vec<_> = cases
+            .iter()
+            .filter(|c| c.outcome != Outcome::Passed)
+            .collect();
+        assert!(failed.is_empty(), "{name}: {failed:#?}");
+        let doc = apispec::Document::load(&spec).unwrap();
+        let covered: BTreeSet<&str> = cases.iter().map(|c| c.operation.as_str()).collect();
+        assert_eq!(
+            covered.len(),
+            doc.operations.len(),
+            "{name}: every operation is sent"
+        );
+        total += cases.len();
+    }
+    assert!(total >= 18, "{total} cases");
+    mock.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_binary_writes_junit_and_exits_1_on_failures() {
+    let addr = serve(faulty_app()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("verify.xml");
+    let target = format!("http://{addr}");
+    let report_arg = report.display().to_string();
+    let run = tokio::task::spawn_blocking(move || {
+        conformance(&[
+            "verify",
+            "tests/fixtures/faults.yaml",
+            "--target",
+            &target,
+            "--bearer",
+            TOKEN,
+            "--format",
+            "junit",
+            "--output",
+            &report_arg,
+        ])
+    })
+    .await
+    .unwrap();
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("FAIL  getWrongType GET /wrong-type [examples] -> 200\n  response_schema_conformance: the 200 body breaks its schema: \"big\" is not of type \"integer\"\n    body pointer: /size\n    spec: tests/fixtures/faults.yaml:95:16 #/components/schemas/Thing/properties/size/type\n    expected: type: \"integer\"\n    actual: \"big\"\n  reproduce: curl -sS -i -X GET"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("verify: 8 cases, 2 passed, 6 failed, 0 errored\nnote: the curl lines read credentials from the environment variables they name\n"), "{}", run.stdout);
+    assert!(!run.stdout.contains(TOKEN));
+    let xml = std::fs::read_to_string(report).unwrap();
+    assert!(
+        xml.contains(
+            "<testsuites name=\"conformance verify\" tests=\"8\" failures=\"6\" errors=\"0\">"
+        ),
+        "{xml}"
+    );
+    assert!(xml.contains("<testcase classname=\"tests/fixtures/faults.yaml.getWrongStatus\" name=\"GET /wrong-status [examples]\""), "{xml}");
+    assert!(xml.contains("<failure type=\"status_code_conformance\" message=\"status_code_conformance: status 201 is not documented\">"), "{xml}");
+    assert!(!xml.contains(TOKEN));
+}
+
+#[test]
+fn cannot_run_exits_2() {
+    // Nothing listens on port 9 of the loopback.
+    let unreachable = conformance(&[
+        "verify",
+        "tests/fixtures/clean.yaml",
+        "--target",
+        "http://127.0.0.1:9",
+    ]);
+    assert_eq!(unreachable.code, 2, "{}", unreachable.stderr);
+    assert!(
+        unreachable
+            .stderr
+            .starts_with("error: cannot reach the target http://127.0.0.1:9/"),
+        "{}",
+        unreachable.stderr
+    );
+    let bad_spec = conformance(&[
+        "verify",
+        "tests/fixtures/parse_error.yaml",
+        "--target",
+        "http://127.0.0.1:9",
+    ]);
+    assert_eq!(bad_spec.code, 2);
+    assert!(
+        bad_spec
+            .stderr
+            .starts_with("error: tests/fixtures/parse_error.yaml:10:1: not valid YAML"),
+        "{}",
+        bad_spec.stderr
+    );
+    let bad_target = conformance(&["verify", "tests/fixtures/clean.yaml", "--target", "ftp://x"]);
+    assert_eq!(bad_target.code, 2);
+    let bad_flag = conformance(&[
+        "verify",
+        "tests/fixtures/clean.yaml",
+        "--target",
+        "http://x",
+        "--concurrency",
+        "0",
+    ]);
+    assert_eq!(bad_flag.code, 2);
+    let no_target = conformance(&["verify", "tests/fixtures/clean.yaml"]);
+    assert_eq!(no_target.code, 2);
+}
