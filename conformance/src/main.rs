@@ -140,6 +140,10 @@ fn emit(output: &OutputArgs, human: impl Fn() -> String, report: String) -> Resu
             if output.format != Format::Human {
                 print!("{}", human());
             }
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                // A missing directory is created; a failure shows in the write below.
+                let _ = std::fs::create_dir_all(parent);
+            }
             std::fs::write(path, report).map_err(|e| {
                 eprintln!("error: cannot write {}: {e}", path.display());
                 ExitCode::from(2)

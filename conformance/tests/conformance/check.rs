@@ -145,7 +145,7 @@ fn junit_has_one_testcase_per_file_and_rule() {
 #[test]
 fn output_file_gets_the_report_and_stdout_the_human_form() {
     let dir = tempfile::tempdir().unwrap();
-    let report = dir.path().join("check.xml");
+    let report = dir.path().join("reports/check.xml");
     let run = conformance(&[
         "check",
         "--format",
