@@ -207,3 +207,29 @@ async fn watch_reloads_a_changed_spec() {
     tokio::time::sleep(Duration::from_millis(1500)).await;
     assert_eq!(fetch().await, json!({"word": "after"}));
 }
+
+#[tokio::test]
+async fn ctrl_c_stops_the_server_gracefully_with_exit_code_0() {
+    let mut server = Running::start(&[], Path::new("."));
+    let health = client()
+        .get(format!("{}/__mock/health", server.url))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 200);
+    let interrupted = Command::new("kill")
+        .args(["-INT", &server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(interrupted.success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "still running after Ctrl-C");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(0));
+    server.wait_for_line(|line| line.contains("Ctrl-C"));
+}

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# The mock server's benchmark, in one run (about 70 s on 2 cores once built). See ../BENCHMARK.md for the method.
+#   bash mock-server/bench/run.sh            # from anywhere
+#   DURATION=10s CONNECTIONS=32 bash mock-server/bench/run.sh
+# Installs wrk (Debian package) when it is missing. Traffic goes to 127.0.0.1 only.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+DURATION="${DURATION:-10s}"
+CONNECTIONS="${CONNECTIONS:-32}"
+THREADS="${THREADS:-1}"
+WORK="$(mktemp -d)"
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if ! command -v wrk >/dev/null; then
+    echo "== installing wrk"
+    if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+    else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi
+fi
+
+echo "== building (release)"
+(cd "$ROOT" && cargo build --release -q -p mock-server --bin mock-server \
+    --example bare_axum --example synthetic_spec --example start_probe)
+TARGET="${CARGO_TARGET_DIR:-$ROOT/target}/release"
+MOCK="$TARGET/mock-server"
+
+ID=3f9c2a61-8d4e-4b7a-9c15-2e7f0a6b8d41
+PROJECT=5a2d8e17-c4b9-4f63-8e01-7d9a3b6c2f58
+cat > "$WORK/seed000.lua" <<LUA
+wrk.method = "DELETE"
+wrk.headers["X-API-Key"] = "bench-key"
+wrk.headers["X-Project-ID"] = "$PROJECT"
+LUA
+
+# start NAME COMMAND...: runs a server on a free port, waits for its "listening on" line, sets URL.
+start() {
+    local name="$1"; shift
+    "$@" > "$WORK/$name.log" 2>&1 &
+    PIDS+=("$!")
+    LAST_PID="$!"
+    for _ in $(seq 1 200); do
+        URL="$(grep -o 'listening on http://[0-9.:]*' "$WORK/$name.log" | head -1 | sed 's/listening on //')" || true
+        [ -n "${URL:-}" ] && return 0
+        sleep 0.05
+    done
+    echo "$name did not start:"; cat "$WORK/$name.log"; exit 1
+}
+
+# load URL: requests per second that wrk measures on URL with seed 000's method and headers.
+load() {
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$WORK/seed000.lua" "$1" > "$WORK/wrk.out"
+    local non2xx
+    non2xx="$(grep -o 'Non-2xx or 3xx responses: [0-9]*' "$WORK/wrk.out" || true)"
+    if [ -n "$non2xx" ]; then echo "unexpected responses: $non2xx"; cat "$WORK/wrk.out"; exit 1; fi
+    awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out"
+}
+
+rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
+hwm_mb() { awk '/VmHWM/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
+
+# (a) and (b) alternate for ROUNDS rounds, so both see the same background load; the best round of each
+# is compared (on a shared machine the best round is the one least disturbed).
+ROUNDS="${ROUNDS:-2}"
+MOCK_ALL=(); BARE_ALL=()
+for round in $(seq 1 "$ROUNDS"); do
+    echo "== round $round/$ROUNDS (a) mock server, every vendored spec, full validation, logs at info to a file"
+    start mock "$MOCK" --port 0
+    MOCK_PID="$LAST_PID"
+    IDLE_RSS="$(rss_mb "$MOCK_PID")"
+    curl -sf -X DELETE -H "X-API-Key: k" -H "X-Project-ID: $PROJECT" "$URL/raff/api/v1/backups/$ID/chain" > /dev/null
+    MOCK_ALL+=("$(load "$URL/raff/api/v1/backups/$ID/chain")")
+    PEAK_RSS="$(hwm_mb "$MOCK_PID")"
+    LOGGED="$(grep -c 'deleteBackupChain' "$WORK/mock.log" || true)"
+    kill "$MOCK_PID"; wait "$MOCK_PID" 2>/dev/null || true
+
+    echo "== round $round/$ROUNDS (b) bare axum handler returning the same bytes"
+    start bare "$TARGET/examples/bare_axum" 0
+    BARE_PID="$LAST_PID"
+    BARE_ALL+=("$(load "$URL/raff/api/v1/backups/$ID/chain")")
+    kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true
+done
+best() { printf '%s\n' "$@" | sort -g | tail -1; }
+MOCK_RPS="$(best "${MOCK_ALL[@]}")"
+BARE_RPS="$(best "${BARE_ALL[@]}")"
+
+echo "== start-up: time to first response, all vendored specs"
+STARTUP="$("$TARGET/examples/start_probe" "$MOCK" /__mock/health)"
+
+echo "== synthetic spec of 2,000 operations"
+"$TARGET/examples/synthetic_spec" 2000 "$WORK/synthetic.json" > /dev/null
+SYNTH_STARTUP="$("$TARGET/examples/start_probe" "$MOCK" /__mock/health --spec "$WORK/synthetic.json")"
+start synthetic "$MOCK" --port 0 --spec "$WORK/synthetic.json"
+SYNTH_PID="$LAST_PID"
+SYNTH_IDLE_RSS="$(rss_mb "$SYNTH_PID")"
+SYNTH_RPS="$(load "$URL/group500/items/$ID")"
+SYNTH_RSS="$(hwm_mb "$SYNTH_PID")"
+kill "$SYNTH_PID"; wait "$SYNTH_PID" 2>/dev/null || true
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f%%", 100 * a / b }'; }
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<< "$2"; }
+
+echo
+echo "== results ($(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d$DURATION, same machine)"
+printf '%-58s %12s\n' "bare axum handler, same bytes (req/s, best round)" "$BARE_RPS"
+printf '%-58s %12s\n' "mock, seed 000 DELETE, validation + logs (req/s, best)" "$MOCK_RPS"
+printf '%-58s %12s\n' "  every round: bare / mock" "${BARE_ALL[*]} / ${MOCK_ALL[*]}"
+printf '%-58s %12s\n' "mock / bare axum" "$(ratio "$MOCK_RPS" "$BARE_RPS")"
+printf '%-58s %12s\n' "mock log lines written for seed 000" "$LOGGED"
+printf '%-58s %12s\n' "mock RSS idle / peak under load, all specs (MB)" "$IDLE_RSS / $PEAK_RSS"
+printf '%-58s %12s\n' "all specs: start to listening / first response (ms)" \
+    "$(field listening_ms "$STARTUP") / $(field first_response_ms "$STARTUP")"
+printf '%-58s %12s\n' "2,000-op spec: start to listening / first response (ms)" \
+    "$(field listening_ms "$SYNTH_STARTUP") / $(field first_response_ms "$SYNTH_STARTUP")"
+printf '%-58s %12s\n' "2,000-op spec, same request shape (req/s)" "$SYNTH_RPS"
+printf '%-58s %12s\n' "2,000-op spec / vendored specs" "$(ratio "$SYNTH_RPS" "$MOCK_RPS")"
+printf '%-58s %12s\n' "2,000-op spec, RSS idle / peak (MB)" "$SYNTH_IDLE_RSS / $SYNTH_RSS"
