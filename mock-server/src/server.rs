@@ -253,7 +253,8 @@ async fn watch(state: Arc<AppState>, options: ServerOptions, every: Duration) {
 
 /// What the log line says about a request.
 struct Outcome {
-    operation: Option<String>,
+    /// Index of the matched operation in the catalog.
+    operation: Option<usize>,
     validation: &'static str,
 }
 
@@ -274,7 +275,9 @@ async fn handle(State(state): State<Arc<AppState>>, request: Request) -> Respons
     tracing::info!(
         method = %parts.method,
         path = parts.uri.path(),
-        operation = outcome.operation.as_deref().unwrap_or("-"),
+        operation = outcome
+            .operation
+            .map_or("-", |index| catalog.operations[index].label.as_str()),
         status = response.status().as_u16(),
         validation = outcome.validation,
         latency_us = started.elapsed().as_micros() as u64,
@@ -313,7 +316,10 @@ async fn answer(
         }
     }
     let op = match found {
-        RouteMatch::Found(index) => &catalog.operations[index],
+        RouteMatch::Found(index) => {
+            outcome.operation = Some(index);
+            &catalog.operations[index]
+        }
         RouteMatch::NotFound => {
             return Problem::new(
                 ProblemKind::NoPathMatched,
@@ -341,7 +347,6 @@ async fn answer(
             return response;
         }
     };
-    outcome.operation = Some(op.label.clone());
 
     let preferences = match read_preferences(parts) {
         Ok(preferences) => preferences,

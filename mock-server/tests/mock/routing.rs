@@ -172,3 +172,44 @@ async fn one_spec_alone_is_mounted_at_the_root_and_several_under_prefixes() {
         Some(format!("{}/hostup", server.url()))
     );
 }
+
+#[tokio::test]
+async fn head_is_answered_like_get_without_a_body() {
+    let server = shop().await;
+    let response = client()
+        .head(format!("{}/items/special", server.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(header(&response, "content-type"), Some("application/json"));
+    assert!(response.bytes().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_json_spec_is_served_like_a_yaml_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("tiny.json");
+    std::fs::write(
+        &spec,
+        json!({
+            "openapi": "3.0.3",
+            "info": {"title": "tiny", "version": "1"},
+            "paths": {"/ping": {"get": {"responses": {"200": {
+                "description": "pong",
+                "content": {"application/json": {"example": {"pong": true}}}
+            }}}}}
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let mut options = ServerOptions::spec_files([spec]);
+    options.mount = mock_server::Mount::Prefixed;
+    let server = MockServer::start(options).await.unwrap();
+    let response = client()
+        .get(format!("{}/tiny/ping", server.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json(response).await, json!({"pong": true}));
+}
