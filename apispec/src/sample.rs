@@ -34,6 +34,9 @@ const MAX_DEPTH: usize = 16;
 /// Below this depth objects get their required properties only, so recursive schemas end.
 const OPTIONAL_DEPTH: usize = 6;
 
+/// The most items a sampled array gets.
+const MAX_ITEMS: u64 = 1000;
+
 /// Builds values for the schemas of one document.
 #[derive(Debug, Clone, Copy)]
 pub struct Sampler<'a> {
@@ -234,7 +237,8 @@ impl<'a> Sampler<'a> {
     }
 
     fn array(&self, schema: &Map<String, Value>, source: &mut Source<'_>, depth: usize) -> Value {
-        let min = bound_u64(schema, "minItems").unwrap_or(0);
+        // Counts are capped: a sample is not the place to honour `minItems: 1000000`.
+        let min = bound_u64(schema, "minItems").unwrap_or(0).min(MAX_ITEMS);
         let max = bound_u64(schema, "maxItems").unwrap_or(u64::MAX).max(min);
         let count = match source {
             Source::Static => min.max(1).min(max),
