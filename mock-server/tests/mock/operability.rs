@@ -46,3 +46,40 @@ async fn routes_list_every_operation_with_method_path_and_statuses() {
     assert_eq!(chain["spec"], "raff");
     assert_eq!(chain["statuses"], serde_json::json!(["200", "404"]));
 }
+
+#[tokio::test]
+async fn reloads_do_not_drop_requests_in_flight() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("live.yaml");
+    let version = |n: usize| {
+        format!(
+            "openapi: 3.0.3\ninfo: {{title: live, version: '1'}}\npaths:\n  /n:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              example: {{n: {n}}}\n"
+        )
+    };
+    std::fs::write(&spec, version(0)).unwrap();
+    let mut options = mock_server::ServerOptions::spec_files([spec.clone()]);
+    options.watch = Some(std::time::Duration::from_millis(20));
+    let server = mock_server::MockServer::start(options).await.unwrap();
+    let url = format!("{}/n", server.url());
+
+    let writer = tokio::spawn(async move {
+        for n in 1..=10 {
+            tokio::time::sleep(std::time::Duration::from_millis(40)).await;
+            std::fs::write(&spec, version(n)).unwrap();
+        }
+    });
+    let client = client();
+    let mut seen = std::collections::BTreeSet::new();
+    while !writer.is_finished() {
+        // Concurrent requests, so some are in flight while the catalog is swapped.
+        let requests: Vec<_> = (0..8)
+            .map(|_| tokio::spawn(client.get(&url).send()))
+            .collect();
+        for request in requests {
+            let response = request.await.unwrap().expect("no request is dropped");
+            assert_eq!(response.status(), 200);
+            seen.insert(json(response).await["n"].as_u64().unwrap());
+        }
+    }
+    assert!(seen.len() > 2, "several versions were served: {seen:?}");
+}
