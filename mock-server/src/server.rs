@@ -119,6 +119,7 @@ impl MockServer {
     pub async fn start(options: ServerOptions) -> Result<MockServer, StartError> {
         let catalog = load_catalog(&options.specs, options.mount, options.strict)
             .map_err(StartError::Catalog)?;
+        release_load_memory();
         let listener = TcpListener::bind(options.addr)
             .await
             .map_err(StartError::Bind)?;
@@ -235,6 +236,7 @@ async fn watch(state: Arc<AppState>, options: ServerOptions, every: Duration) {
         .await;
         match loaded {
             Ok(Ok(catalog)) => {
+                release_load_memory();
                 tracing::info!(
                     operations = catalog.operations.len(),
                     "specs changed: reloaded"
@@ -248,6 +250,16 @@ async fn watch(state: Arc<AppState>, options: ServerOptions, every: Duration) {
             }
             Err(error) => tracing::error!("reloading failed: {error}"),
         }
+    }
+}
+
+/// Hands back to the system the memory that parsing the specs used and freed (glibc keeps it otherwise:
+/// a 2,000-operation spec leaves ~40 MB of freed pages resident).
+fn release_load_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free heap pages to the system; it has no preconditions.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 
