@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The mock server's benchmark, in one run (about 70 s on 2 cores once built). See ../BENCHMARK.md for the method.
+# The mock server's benchmark, in one run (about 90 s on 2 cores once built). See ../BENCHMARK.md for the method.
 #   bash mock-server/bench/run.sh            # from anywhere
 #   DURATION=10s CONNECTIONS=32 bash mock-server/bench/run.sh
 # Installs wrk (Debian package) when it is missing. Traffic goes to 127.0.0.1 only.
@@ -66,7 +66,7 @@ hwm_mb() { awk '/VmHWM/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 
 # (a) and (b) alternate for ROUNDS rounds, so both see the same background load; the best round of each
 # is compared (on a shared machine the best round is the one least disturbed).
-ROUNDS="${ROUNDS:-2}"
+ROUNDS="${ROUNDS:-3}"
 MOCK_ALL=(); BARE_ALL=()
 for round in $(seq 1 "$ROUNDS"); do
     echo "== round $round/$ROUNDS (a) mock server, every vendored spec, full validation, logs at info to a file"

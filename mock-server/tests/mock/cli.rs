@@ -217,6 +217,11 @@ async fn ctrl_c_stops_the_server_gracefully_with_exit_code_0() {
         .await
         .unwrap();
     assert_eq!(health.status(), 200);
+    let line = server.wait_for_line(|line| line.contains("request method=GET"));
+    assert!(
+        line.contains(" INFO request method=GET path=/__mock/health operation=- status=200 validation=skipped latency_us="),
+        "the pretty log line: {line}"
+    );
     let interrupted = Command::new("kill")
         .args(["-INT", &server.child.id().to_string()])
         .status()
