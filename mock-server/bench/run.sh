@@ -52,13 +52,18 @@ start() {
     echo "$name did not start:"; cat "$WORK/$name.log"; exit 1
 }
 
-# load URL: requests per second that wrk measures on URL with seed 000's method and headers.
+# load URL PID: runs wrk on URL with seed 000's method and headers; prints "REQUESTS_PER_S CPU_US_PER_REQUEST",
+# the second from the server's user+system CPU time (/proc/PID/stat) over the requests wrk completed.
 load() {
+    local before after requests non2xx
+    before="$(awk '{print $14 + $15}' "/proc/$2/stat")"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$WORK/seed000.lua" "$1" > "$WORK/wrk.out"
-    local non2xx
+    after="$(awk '{print $14 + $15}' "/proc/$2/stat")"
     non2xx="$(grep -o 'Non-2xx or 3xx responses: [0-9]*' "$WORK/wrk.out" || true)"
-    if [ -n "$non2xx" ]; then echo "unexpected responses: $non2xx"; cat "$WORK/wrk.out"; exit 1; fi
-    awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out"
+    if [ -n "$non2xx" ]; then echo "unexpected responses: $non2xx" >&2; cat "$WORK/wrk.out" >&2; exit 1; fi
+    requests="$(awk '/requests in/ {print $1}' "$WORK/wrk.out")"
+    awk -v rps="$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out")" -v ticks="$((after - before))" \
+        -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%s %.2f", rps, ticks * 1e6 / hz / n }'
 }
 
 rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
@@ -67,14 +72,15 @@ hwm_mb() { awk '/VmHWM/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 # (a) and (b) alternate for ROUNDS rounds, so both see the same background load; the best round of each
 # is compared (on a shared machine the best round is the one least disturbed).
 ROUNDS="${ROUNDS:-3}"
-MOCK_ALL=(); BARE_ALL=()
+MOCK_ALL=(); BARE_ALL=(); MOCK_CPU=(); BARE_CPU=()
 for round in $(seq 1 "$ROUNDS"); do
     echo "== round $round/$ROUNDS (a) mock server, every vendored spec, full validation, logs at info to a file"
     start mock "$MOCK" --port 0
     MOCK_PID="$LAST_PID"
     IDLE_RSS="$(rss_mb "$MOCK_PID")"
     curl -sf -X DELETE -H "X-API-Key: k" -H "X-Project-ID: $PROJECT" "$URL/raff/api/v1/backups/$ID/chain" > /dev/null
-    MOCK_ALL+=("$(load "$URL/raff/api/v1/backups/$ID/chain")")
+    read -r rps cpu <<< "$(load "$URL/raff/api/v1/backups/$ID/chain" "$MOCK_PID")"
+    MOCK_ALL+=("$rps"); MOCK_CPU+=("$cpu")
     PEAK_RSS="$(hwm_mb "$MOCK_PID")"
     LOGGED="$(grep -c 'deleteBackupChain' "$WORK/mock.log" || true)"
     kill "$MOCK_PID"; wait "$MOCK_PID" 2>/dev/null || true
@@ -82,7 +88,8 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "== round $round/$ROUNDS (b) bare axum handler returning the same bytes"
     start bare "$TARGET/examples/bare_axum" 0
     BARE_PID="$LAST_PID"
-    BARE_ALL+=("$(load "$URL/raff/api/v1/backups/$ID/chain")")
+    read -r rps cpu <<< "$(load "$URL/raff/api/v1/backups/$ID/chain" "$BARE_PID")"
+    BARE_ALL+=("$rps"); BARE_CPU+=("$cpu")
     kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true
 done
 best() { printf '%s\n' "$@" | sort -g | tail -1; }
@@ -98,7 +105,7 @@ SYNTH_STARTUP="$("$TARGET/examples/start_probe" "$MOCK" /__mock/health --spec "$
 start synthetic "$MOCK" --port 0 --spec "$WORK/synthetic.json"
 SYNTH_PID="$LAST_PID"
 SYNTH_IDLE_RSS="$(rss_mb "$SYNTH_PID")"
-SYNTH_RPS="$(load "$URL/group500/items/$ID")"
+read -r SYNTH_RPS SYNTH_CPU <<< "$(load "$URL/group500/items/$ID" "$SYNTH_PID")"
 SYNTH_RSS="$(hwm_mb "$SYNTH_PID")"
 kill "$SYNTH_PID"; wait "$SYNTH_PID" 2>/dev/null || true
 
@@ -111,6 +118,7 @@ printf '%-58s %12s\n' "bare axum handler, same bytes (req/s, best round)" "$BARE
 printf '%-58s %12s\n' "mock, seed 000 DELETE, validation + logs (req/s, best)" "$MOCK_RPS"
 printf '%-58s %12s\n' "  every round: bare / mock" "${BARE_ALL[*]} / ${MOCK_ALL[*]}"
 printf '%-58s %12s\n' "mock / bare axum" "$(ratio "$MOCK_RPS" "$BARE_RPS")"
+printf '%-58s %12s\n' "  server CPU per request, every round: bare / mock (us)" "${BARE_CPU[*]} / ${MOCK_CPU[*]}"
 printf '%-58s %12s\n' "mock log lines written for seed 000" "$LOGGED"
 printf '%-58s %12s\n' "mock RSS idle / peak under load, all specs (MB)" "$IDLE_RSS / $PEAK_RSS"
 printf '%-58s %12s\n' "all specs: start to listening / first response (ms)" \
@@ -119,4 +127,5 @@ printf '%-58s %12s\n' "2,000-op spec: start to listening / first response (ms)" 
     "$(field listening_ms "$SYNTH_STARTUP") / $(field first_response_ms "$SYNTH_STARTUP")"
 printf '%-58s %12s\n' "2,000-op spec, same request shape (req/s)" "$SYNTH_RPS"
 printf '%-58s %12s\n' "2,000-op spec / vendored specs" "$(ratio "$SYNTH_RPS" "$MOCK_RPS")"
+printf '%-58s %12s\n' "2,000-op spec, server CPU per request (us)" "$SYNTH_CPU"
 printf '%-58s %12s\n' "2,000-op spec, RSS idle / peak (MB)" "$SYNTH_IDLE_RSS / $SYNTH_RSS"
