@@ -16,7 +16,8 @@ use mock_server::{MockServer, Mount, ServerOptions, StartError};
     about = "Serves OpenAPI 3.0 documents as a Prism-compatible mock server"
 )]
 struct Cli {
-    /// An OpenAPI 3.0 document (YAML or JSON) to serve; repeat for several. Without it, the specs built in.
+    /// An OpenAPI 3.0 document (YAML or JSON) to serve; repeat for several. Without it, every spec of the
+    /// project's `specs/` folder (built into the binary) is served, each under `/<file stem>`.
     #[arg(long = "spec", value_name = "FILE")]
     specs: Vec<PathBuf>,
     /// Address to listen on. Loopback unless told otherwise.
