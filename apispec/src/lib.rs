@@ -21,5 +21,6 @@ pub use document::{Document, LoadError, Location, spec_name_from_path};
 pub use operation::{
     Example, Header, MediaContent, Method, Operation, ParamLocation, Parameter, RequestBody,
     Response, SchemaAt, SecurityRequirement, SecurityScheme, SecuritySchemeKind, StatusKey,
+    is_json_media_type, media_type_essence,
 };
 pub use schema::{Direction, SchemaSet, SchemaValidator, Violation, to_json_schema};

@@ -182,14 +182,19 @@ impl MediaContent {
     }
 }
 
-/// `application/json`, `application/*+json`, with or without parameters.
-pub fn is_json_media_type(media_type: &str) -> bool {
-    let essence = media_type
+/// A media type without its parameters, lower-cased: `application/json; charset=utf-8` → `application/json`.
+pub fn media_type_essence(media_type: &str) -> String {
+    media_type
         .split(';')
         .next()
         .unwrap_or("")
         .trim()
-        .to_ascii_lowercase();
+        .to_ascii_lowercase()
+}
+
+/// `application/json`, `application/*+json`, with or without parameters.
+pub fn is_json_media_type(media_type: &str) -> bool {
+    let essence = media_type_essence(media_type);
     essence == "application/json"
         || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
@@ -287,6 +292,17 @@ pub struct Operation {
 impl Operation {
     pub fn response(&self, status: StatusKey) -> Option<&Response> {
         self.responses.iter().find(|r| r.status == status)
+    }
+
+    /// The documented response for an actual status: the exact code, else the range covering it, else `default`.
+    pub fn response_for_status(&self, status: u16) -> Option<&Response> {
+        self.response(StatusKey::Code(status))
+            .or_else(|| {
+                self.responses
+                    .iter()
+                    .find(|r| matches!(r.status, StatusKey::Range(_)) && r.status.covers(status))
+            })
+            .or_else(|| self.response(StatusKey::Default))
     }
 
     /// The parameters found in one location.
@@ -792,6 +808,29 @@ components:
             Some("/paths/~1things~1{id}/delete/responses/404/$ref")
         );
         assert!(err.reason.contains("does not resolve"), "{err}");
+    }
+
+    #[test]
+    fn an_actual_status_finds_its_code_then_its_range_then_default() {
+        let doc = Document::parse("t.yaml", "t", SPEC, false).unwrap();
+        let (delete, get) = (&doc.operations[0], &doc.operations[1]);
+        assert_eq!(
+            delete.response_for_status(404).map(|r| r.status),
+            Some(StatusKey::Code(404))
+        );
+        assert_eq!(
+            delete.response_for_status(409).map(|r| r.status),
+            Some(StatusKey::Range(4))
+        );
+        assert_eq!(delete.response_for_status(500), None);
+        assert_eq!(
+            get.response_for_status(500).map(|r| r.status),
+            Some(StatusKey::Default)
+        );
+        assert_eq!(
+            media_type_essence("Application/JSON; charset=utf-8"),
+            "application/json"
+        );
     }
 
     #[test]

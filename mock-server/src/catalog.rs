@@ -536,7 +536,7 @@ fn mock_operation(
                     _ => None,
                 };
                 contents.push(BodyContent {
-                    essence: essence(&content.media_type),
+                    essence: apispec::media_type_essence(&content.media_type),
                     is_json: content.is_json(),
                     validator,
                 });
@@ -597,7 +597,7 @@ fn mock_operation(
             let content_type = HeaderValue::from_str(&content.media_type)
                 .unwrap_or_else(|_| HeaderValue::from_static("application/octet-stream"));
             contents.push(MockContent {
-                essence: essence(&content.media_type),
+                essence: apispec::media_type_essence(&content.media_type),
                 content_type,
                 is_json,
                 examples,
@@ -674,16 +674,6 @@ fn header_text(value: &Value) -> Option<String> {
         ),
         other => Some(other.to_string()),
     }
-}
-
-/// `application/json; charset=utf-8` → `application/json`.
-pub fn essence(media_type: &str) -> String {
-    media_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase()
 }
 
 fn path_position(segments: &[Segment], name: &str) -> Option<(usize, usize)> {

@@ -8,7 +8,9 @@ use apispec::{ParamLocation, SchemaValidator, Violation};
 use axum::http::{HeaderMap, header};
 use serde_json::Value;
 
-use crate::catalog::{BodyCheck, Credential, MockOperation, ParamCheck, ValueKind, essence};
+use apispec::media_type_essence;
+
+use crate::catalog::{BodyCheck, Credential, MockOperation, ParamCheck, ValueKind};
 use crate::problem::ValidationItem;
 use crate::routing::{Segment, match_mixed};
 
@@ -245,7 +247,7 @@ fn check_body(
         .headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
-        .map(essence);
+        .map(media_type_essence);
     let content = match &content_type {
         Some(given) => body
             .contents

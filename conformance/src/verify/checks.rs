@@ -2,7 +2,7 @@
 //! where (a JSON pointer into the response body, and the spec part the check compared against), what was
 //! expected and what came.
 
-use apispec::{Direction, Document, MediaContent, Operation, Response, SchemaSet, StatusKey};
+use apispec::{Direction, Document, MediaContent, Operation, Response, SchemaSet};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -82,29 +82,9 @@ impl Received {
     }
 }
 
-/// The documented response for a status: the exact code, else its range, else `default`.
-pub fn documented_response(op: &Operation, status: u16) -> Option<&Response> {
-    op.response(StatusKey::Code(status))
-        .or_else(|| {
-            op.responses
-                .iter()
-                .find(|r| matches!(r.status, StatusKey::Range(_)) && r.status.covers(status))
-        })
-        .or_else(|| op.response(StatusKey::Default))
-}
-
-fn essence(media_type: &str) -> String {
-    media_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase()
-}
-
 fn media_matches(documented: &str, actual: &str) -> bool {
-    let documented = essence(documented);
-    let actual = essence(actual);
+    let documented = apispec::media_type_essence(documented);
+    let actual = apispec::media_type_essence(actual);
     if documented == actual || documented == "*/*" {
         return true;
     }
@@ -131,7 +111,7 @@ pub fn positive_checks(
             format!("{}: {}", received.status, received.body_excerpt()),
         ));
     }
-    let Some(response) = documented_response(op, received.status) else {
+    let Some(response) = op.response_for_status(received.status) else {
         let documented: Vec<String> = op.responses.iter().map(|r| r.status.to_string()).collect();
         failures.push(Failure::new(
             STATUS_CODE_CONFORMANCE,
