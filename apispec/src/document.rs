@@ -24,13 +24,43 @@ pub struct Document {
 /// A line and column in the source text, both counted from 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
-    pub line: usize,
-    pub column: usize,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Location {
+    pub(crate) fn new(line: usize, column: usize) -> Location {
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Location {
+            line: clamp(line),
+            column: clamp(column),
+        }
+    }
+}
+
+/// What kind of problem stopped a document from loading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadErrorKind {
+    /// The file cannot be read.
+    Unreadable,
+    /// The file's name cannot name a module or mount prefix.
+    FileName,
+    /// The text is not well-formed YAML.
+    YamlSyntax,
+    /// The text is not well-formed JSON.
+    JsonSyntax,
+    /// Not an OpenAPI 3.0 document (Swagger 2.0, OpenAPI 3.1, no version).
+    Version,
+    /// Well-formed, but not shaped like an OpenAPI 3.0 document.
+    Structure,
+    /// A `$ref` that does not resolve, points outside the document, or loops.
+    Reference,
 }
 
 /// Why a document could not be used: the file, where in it, what is wrong, and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
+    pub kind: LoadErrorKind,
     pub source: String,
     pub location: Option<Location>,
     /// JSON pointer to the offending part, when the text parsed but its content is wrong.
@@ -40,14 +70,21 @@ pub struct LoadError {
 }
 
 impl LoadError {
+    /// A structural problem at `pointer`.
     pub(crate) fn at(source: &str, pointer: &str, reason: impl Into<String>) -> Self {
         LoadError {
+            kind: LoadErrorKind::Structure,
             source: source.to_string(),
             location: None,
             pointer: Some(pointer.to_string()),
             reason: reason.into(),
             hint: None,
         }
+    }
+
+    pub(crate) fn of_kind(mut self, kind: LoadErrorKind) -> Self {
+        self.kind = kind;
+        self
     }
 
     pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
@@ -89,6 +126,7 @@ pub fn spec_name_from_path(path: &Path) -> Result<String, LoadError> {
         Ok(stem.to_string())
     } else {
         Err(LoadError {
+            kind: LoadErrorKind::FileName,
             source: path.display().to_string(),
             location: None,
             pointer: None,
@@ -108,6 +146,7 @@ impl Document {
         let source = path.display().to_string();
         let name = spec_name_from_path(path)?;
         let text = std::fs::read_to_string(path).map_err(|e| LoadError {
+            kind: LoadErrorKind::Unreadable,
             source: source.clone(),
             location: None,
             pointer: None,
@@ -132,9 +171,10 @@ impl Document {
         } else {
             parse_yaml(source, text)?
         };
-        check_version(source, &raw)?;
+        check_version(source, &raw).map_err(|e| e.of_kind(LoadErrorKind::Version))?;
         check_structure(source, &raw)?;
-        check_references(source, &raw, &raw, "")?;
+        check_references(source, &raw, &raw, "")
+            .map_err(|e| e.of_kind(LoadErrorKind::Reference))?;
         let operations = operation::collect(source, &raw)?;
         Ok(Document {
             source: source.to_string(),
@@ -174,11 +214,9 @@ impl Document {
 
 fn parse_json(source: &str, text: &str) -> Result<Value, LoadError> {
     serde_json::from_str(text).map_err(|e| LoadError {
+        kind: LoadErrorKind::JsonSyntax,
         source: source.to_string(),
-        location: Some(Location {
-            line: e.line(),
-            column: e.column(),
-        }),
+        location: Some(Location::new(e.line(), e.column())),
         pointer: None,
         reason: format!("not valid JSON: {e}"),
         hint: None,
@@ -187,18 +225,18 @@ fn parse_json(source: &str, text: &str) -> Result<Value, LoadError> {
 
 fn parse_yaml(source: &str, text: &str) -> Result<Value, LoadError> {
     let yaml_error = |e: serde_yaml::Error| LoadError {
+        kind: LoadErrorKind::YamlSyntax,
         source: source.to_string(),
-        location: e.location().map(|l| Location {
-            line: l.line(),
-            column: l.column(),
-        }),
+        location: e.location().map(|l| Location::new(l.line(), l.column())),
         pointer: None,
         reason: format!("not valid YAML: {e}"),
         hint: None,
     };
     let mut yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(yaml_error)?;
     yaml.apply_merge().map_err(yaml_error)?;
-    yaml_to_json(yaml, "").map_err(|(pointer, reason)| LoadError::at(source, &pointer, reason))
+    yaml_to_json(yaml, "").map_err(|(pointer, reason)| {
+        LoadError::at(source, &pointer, reason).of_kind(LoadErrorKind::YamlSyntax)
+    })
 }
 
 /// YAML allows keys that are not strings (`200:` is an integer); OpenAPI means their text.
@@ -435,6 +473,7 @@ mod tests {
     #[test]
     fn yaml_syntax_error_names_line_and_column() {
         let err = parse("openapi: 3.0.3\ninfo: title: t\n").unwrap_err();
+        assert_eq!(err.kind, LoadErrorKind::YamlSyntax);
         let loc = err.location.expect("a location");
         assert_eq!((loc.line, loc.column), (2, 12), "{err}");
         assert!(err.to_string().starts_with("t.yaml:2:"), "{err}");
@@ -443,6 +482,7 @@ mod tests {
     #[test]
     fn openapi_31_is_refused_with_a_hint() {
         let err = parse("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n").unwrap_err();
+        assert_eq!(err.kind, LoadErrorKind::Version);
         assert_eq!(err.pointer.as_deref(), Some("/openapi"));
         assert!(
             err.to_string().contains("OpenAPI 3.1.0 is not supported"),

@@ -17,7 +17,7 @@ pub mod sample;
 mod schema;
 pub mod source_map;
 
-pub use document::{Document, LoadError, Location, spec_name_from_path};
+pub use document::{Document, LoadError, LoadErrorKind, Location, spec_name_from_path};
 pub use operation::{
     Example, Header, MediaContent, Method, Operation, ParamLocation, Parameter, RequestBody,
     Response, SchemaAt, SecurityRequirement, SecurityScheme, SecuritySchemeKind, StatusKey,

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde_json::Value;
 
-use crate::document::LoadError;
+use crate::document::{LoadError, LoadErrorKind};
 use crate::pointer;
 
 /// HTTP methods an OpenAPI path item can hold, in the order the specification lists them.
@@ -377,7 +377,8 @@ impl<'a> Walker<'a> {
                         &pointer::join(&at, "$ref"),
                         format!("external reference `{reference}` is not supported"),
                     )
-                    .hint("inline the referenced document into this one, under `components`"));
+                    .hint("inline the referenced document into this one, under `components`")
+                    .of_kind(LoadErrorKind::Reference));
             };
             value = self.raw.pointer(target).ok_or_else(|| {
                 self.error(
@@ -385,10 +386,13 @@ impl<'a> Walker<'a> {
                     format!("`{reference}` does not resolve"),
                 )
                 .hint("point the $ref at an existing entry, such as `#/components/schemas/Name`")
+                .of_kind(LoadErrorKind::Reference)
             })?;
             at = target.to_string();
         }
-        Err(self.error(&at, "a cycle of $refs"))
+        Err(self
+            .error(&at, "a cycle of $refs")
+            .of_kind(LoadErrorKind::Reference))
     }
 
     fn operation(

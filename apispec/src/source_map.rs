@@ -119,10 +119,7 @@ fn scalar_text(event: &Event<'_>) -> Option<String> {
 }
 
 fn location(span: Span) -> Location {
-    Location {
-        line: span.start.line(),
-        column: span.start.col() + 1,
-    }
+    Location::new(span.start.line(), span.start.col() + 1)
 }
 
 /// Records a value node: the root, a sequence item (located here), or a mapping value (located at its key,
@@ -160,7 +157,7 @@ fn value_pointer(
 mod tests {
     use super::*;
 
-    fn at(text: &str, pointer: &str) -> Option<(usize, usize)> {
+    fn at(text: &str, pointer: &str) -> Option<(u32, u32)> {
         SourceMap::parse(text)
             .expect("parses")
             .locate(pointer)

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use apispec::source_map::SourceMap;
-use apispec::{Document, LoadError, SchemaSet};
+use apispec::{Document, LoadError, LoadErrorKind, SchemaSet};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -144,8 +144,8 @@ impl Reporter<'_> {
         let location = pointer.and_then(|p| self.locate(p));
         self.findings.push(Finding {
             file: self.file.to_string(),
-            line: location.map(|l| l.line),
-            column: location.map(|l| l.column),
+            line: location.map(|l| l.line as usize),
+            column: location.map(|l| l.column as usize),
             pointer: pointer.map(|p| format!("#{p}")),
             rule: rule.id,
             severity: rule.severity,
@@ -206,35 +206,24 @@ pub fn check_file(path: &Path) -> Result<FileReport, CannotRun> {
     })
 }
 
-/// `Document::load` stops at the first problem; which rule it breaks is told by what the error says.
+/// `Document::load` stops at the first problem; its kind says which rule it breaks.
 fn load_finding(err: &LoadError, reporter: &mut Reporter<'_>) -> Result<(), CannotRun> {
-    if err.reason.starts_with("cannot read the file") {
-        return Err(CannotRun(err.to_string()));
-    }
-    let syntax = err.location.is_some()
-        || err.reason.starts_with("not valid YAML")
-        || err.reason.starts_with("not valid JSON");
-    let id = if syntax {
-        "parse-error"
-    } else if err.pointer.is_none() && err.reason.starts_with("the file name") {
-        "invalid-file-name"
-    } else if err.reason.contains("does not resolve")
-        || err.reason.starts_with("external reference")
-        || err.reason == "a cycle of $refs"
-    {
-        "unresolved-ref"
-    } else {
-        "invalid-document"
+    let id = match err.kind {
+        LoadErrorKind::Unreadable => return Err(CannotRun(err.to_string())),
+        LoadErrorKind::YamlSyntax | LoadErrorKind::JsonSyntax => "parse-error",
+        LoadErrorKind::FileName => "invalid-file-name",
+        LoadErrorKind::Reference => "unresolved-ref",
+        LoadErrorKind::Version | LoadErrorKind::Structure => "invalid-document",
     };
     let finding = reporter.add(id, err.pointer.as_deref(), err.reason.clone());
     if let Some(location) = err.location {
-        finding.line = Some(location.line);
-        finding.column = Some(location.column);
+        finding.line = Some(location.line as usize);
+        finding.column = Some(location.column as usize);
     }
     finding.hint = err.hint.clone();
     let (expected, actual) = match id {
         "parse-error" => {
-            let json = err.reason.starts_with("not valid JSON");
+            let json = err.kind == LoadErrorKind::JsonSyntax;
             let detail = err
                 .reason
                 .split_once(": ")
