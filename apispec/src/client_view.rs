@@ -358,7 +358,7 @@ impl Shaper<'_> {
                 );
                 continue;
             }
-            let body = self.body_kind(op, response.status, &response.contents, label);
+            let body = self.body_kind(op, response.status, &response.contents);
             responses.push(ClientResponse {
                 status: response.status,
                 success: response.status.is_success()
@@ -376,7 +376,6 @@ impl Shaper<'_> {
         op: &Operation,
         status: StatusKey,
         contents: &[MediaContent],
-        label: &str,
     ) -> BodyKind {
         let Some(content) = contents
             .iter()
@@ -404,24 +403,10 @@ impl Shaper<'_> {
         {
             return BodyKind::Json(pointer::unescape(name));
         }
-        // Inline (or deep-ref) schema: give it a name of its own.
-        let resolved = match schema.schema.get("$ref").and_then(Value::as_str) {
-            Some(reference) => match reference
-                .strip_prefix('#')
-                .and_then(|p| self.doc.raw.pointer(p))
-            {
-                Some(target) => target.clone(),
-                None => {
-                    self.refuse(
-                        Some(label),
-                        &schema.pointer,
-                        format!("`{reference}` does not resolve"),
-                        "fix the $ref",
-                    );
-                    return BodyKind::AnyJson;
-                }
-            },
-            None => schema.schema.clone(),
+        // Inline (or deep-ref) schema: give it a name of its own. Every `$ref` resolves: `Document::parse`
+        // refuses those that do not.
+        let Some(resolved) = crate::follow_refs(&self.doc.raw, &schema.schema).cloned() else {
+            return BodyKind::AnyJson;
         };
         let base = op.id.to_upper_camel_case();
         let suffix = match status {

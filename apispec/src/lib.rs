@@ -23,4 +23,4 @@ pub use operation::{
     Response, SchemaAt, SecurityRequirement, SecurityScheme, SecuritySchemeKind, StatusKey,
     is_json_media_type, media_type_essence,
 };
-pub use schema::{Direction, SchemaSet, SchemaValidator, Violation, to_json_schema};
+pub use schema::{Direction, SchemaSet, SchemaValidator, Violation, follow_refs, to_json_schema};

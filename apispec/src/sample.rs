@@ -84,22 +84,11 @@ impl<'a> Sampler<'a> {
     }
 
     /// Follows `$ref`s to the schema they name (an unresolved reference gives an empty schema).
-    fn resolve<'s>(&self, mut schema: &'s Value) -> &'s Value
+    fn resolve<'s>(&self, schema: &'s Value) -> &'s Value
     where
         'a: 's,
     {
-        for _ in 0..MAX_DEPTH {
-            match schema.get("$ref").and_then(Value::as_str) {
-                Some(reference) => {
-                    schema = reference
-                        .strip_prefix('#')
-                        .and_then(|pointer| self.root.pointer(pointer))
-                        .unwrap_or(&Value::Bool(true));
-                }
-                None => return schema,
-            }
-        }
-        &Value::Bool(true)
+        crate::follow_refs(self.root, schema).unwrap_or(&Value::Bool(true))
     }
 
     fn value(&self, schema: &Value, source: &mut Source<'_>, depth: usize) -> Value {

@@ -152,6 +152,19 @@ impl SchemaSet {
     }
 }
 
+/// The schema a `$ref` chain leads to within `root` (the schema itself when it is no reference), or `None`
+/// for a reference that does not resolve or a chain that loops.
+pub fn follow_refs<'v>(root: &'v Value, schema: &'v Value) -> Option<&'v Value> {
+    let mut current = schema;
+    for _ in 0..32 {
+        match current.get("$ref").and_then(Value::as_str) {
+            Some(reference) => current = root.pointer(reference.strip_prefix('#')?)?,
+            None => return Some(current),
+        }
+    }
+    None
+}
+
 /// Rewrites an OpenAPI 3.0 Schema Object as JSON Schema 2020-12 for one direction. Local `$ref`s
 /// become references into the registered components of [`SchemaSet`].
 pub fn to_json_schema(schema: &Value, direction: Direction) -> Value {
@@ -341,6 +354,23 @@ components:
         let errors = check(Direction::Response, instance);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].starts_with("/owner "), "{errors:?}");
+    }
+
+    #[test]
+    fn reference_chains_are_followed_and_dangling_or_looping_ones_are_none() {
+        let root =
+            json!({"a": {"$ref": "#/b"}, "b": {"type": "string"}, "loop": {"$ref": "#/loop"}});
+        assert_eq!(
+            follow_refs(&root, &json!({"$ref": "#/a"})),
+            Some(&json!({"type": "string"}))
+        );
+        assert_eq!(
+            follow_refs(&root, &json!({"type": "integer"})),
+            Some(&json!({"type": "integer"}))
+        );
+        assert_eq!(follow_refs(&root, &json!({"$ref": "#/missing"})), None);
+        assert_eq!(follow_refs(&root, &json!({"$ref": "#/loop"})), None);
+        assert_eq!(follow_refs(&root, &json!({"$ref": "other.yaml#/x"})), None);
     }
 
     #[test]

@@ -696,15 +696,9 @@ fn value_kind(root: &Value, schema: &Value, depth: usize) -> ValueKind {
     if depth > 8 {
         return ValueKind::Other;
     }
-    if let Some(target) = schema
-        .get("$ref")
-        .and_then(Value::as_str)
-        .and_then(|r| r.strip_prefix('#'))
-    {
-        return root
-            .pointer(target)
-            .map_or(ValueKind::Other, |s| value_kind(root, s, depth + 1));
-    }
+    let Some(schema) = apispec::follow_refs(root, schema) else {
+        return ValueKind::Other;
+    };
     match schema.get("type").and_then(Value::as_str) {
         Some("string") => ValueKind::String,
         Some("integer") => ValueKind::Integer,
