@@ -6,19 +6,25 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use crate::operation::{self, Operation};
+use crate::spec_file::{SpecName, is_json_file};
 
 /// An OpenAPI 3.0 document, parsed once and only read afterwards.
 #[derive(Debug, Clone)]
 pub struct Document {
     /// Where the document came from, as shown in messages (a file path, or a name for embedded text).
     pub source: String,
-    /// The name the project gives this document: its file stem (`hostup.yaml` → `hostup`). It names the
-    /// generated client module and the mock server's mount prefix.
+    /// The name the project gives this document: its file stem as written (`petstore-expanded.yaml` →
+    /// `petstore-expanded`). It is the mock server's mount prefix and how reports name the spec.
     pub name: String,
+    /// The generated client module's name (`petstore_expanded`), see [`crate::spec_file::module_name`].
+    pub module: String,
     /// The whole document as a JSON tree. Pointers in messages point into this.
     pub raw: Value,
     /// Every operation, in document order, with `$ref`s followed.
     pub operations: Vec<Operation>,
+    /// Problems that left a part of the document out without stopping the rest: a `$ref` that does not
+    /// resolve (and the operation that needed it). Reported by `check`, logged by the mock, warned by the build.
+    pub warnings: Vec<LoadError>,
 }
 
 /// A line and column in the source text, both counted from 1.
@@ -91,6 +97,12 @@ impl LoadError {
         self.hint = Some(hint.into());
         self
     }
+
+    /// The same problem, saying that `what` (`operation GET /a`) was left out because of it.
+    pub(crate) fn left_out(mut self, what: &str) -> Self {
+        self.reason = format!("{what} left out: {}", self.reason);
+        self
+    }
 }
 
 impl fmt::Display for LoadError {
@@ -112,39 +124,17 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// The project's name for a spec file: its stem, which must be usable as a Rust module name and a URL segment.
-pub fn spec_name_from_path(path: &Path) -> Result<String, LoadError> {
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default();
-    let valid = stem.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-        && stem
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if valid {
-        Ok(stem.to_string())
-    } else {
-        Err(LoadError {
-            kind: LoadErrorKind::FileName,
-            source: path.display().to_string(),
-            location: None,
-            pointer: None,
-            reason: format!("the file name `{stem}` cannot name a module"),
-            hint: Some(
-                "rename the file to lower_snake_case starting with a letter (e.g. `my_provider.yaml`); \
-                 the stem names the generated client module and the mock server's URL prefix"
-                    .into(),
-            ),
-        })
-    }
-}
-
 impl Document {
     /// Reads and parses a spec file. YAML unless the extension is `.json`.
     pub fn load(path: &Path) -> Result<Document, LoadError> {
+        let name = SpecName::from_path(path)?;
+        Document::load_as(path, &name.name)
+    }
+
+    /// Reads and parses a spec file under a name of the caller's choosing (for tools that report on a file
+    /// whose own name cannot name a spec).
+    pub fn load_as(path: &Path, name: &str) -> Result<Document, LoadError> {
         let source = path.display().to_string();
-        let name = spec_name_from_path(path)?;
         let text = std::fs::read_to_string(path).map_err(|e| LoadError {
             kind: LoadErrorKind::Unreadable,
             source: source.clone(),
@@ -153,10 +143,7 @@ impl Document {
             reason: format!("cannot read the file: {e}"),
             hint: None,
         })?;
-        let is_json = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        Document::parse(&source, &name, &text, is_json)
+        Document::parse(&source, name, &text, is_json_file(path))
     }
 
     /// Parses spec text. `source` is what messages call it; `name` is the project's name for it.
@@ -166,6 +153,18 @@ impl Document {
         text: &str,
         is_json: bool,
     ) -> Result<Document, LoadError> {
+        let module = SpecName::from_stem(name)
+            .map_err(|reason| LoadError {
+                kind: LoadErrorKind::FileName,
+                source: source.to_string(),
+                location: None,
+                pointer: None,
+                reason,
+                hint: None,
+            })?
+            .module;
+        // A byte-order mark is not part of the document (editors on Windows write one).
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let raw = if is_json {
             parse_json(source, text)?
         } else {
@@ -173,15 +172,22 @@ impl Document {
         };
         check_version(source, &raw).map_err(|e| e.of_kind(LoadErrorKind::Version))?;
         check_structure(source, &raw)?;
-        check_references(source, &raw, &raw, "")
-            .map_err(|e| e.of_kind(LoadErrorKind::Reference))?;
-        let operations = operation::collect(source, &raw)?;
+        let mut warnings = Vec::new();
+        check_references(source, &raw, &raw, "", &mut warnings);
+        let operations = operation::collect(source, &raw, &mut warnings)?;
         Ok(Document {
             source: source.to_string(),
             name: name.to_string(),
+            module,
             raw,
             operations,
+            warnings,
         })
+    }
+
+    /// The document in OpenAPI 3.0 form, as the client generator and the structural check read it.
+    pub fn openapi30(&self) -> &Value {
+        &self.raw
     }
 
     /// The value at a JSON pointer of this document.
@@ -327,29 +333,21 @@ fn check_structure(source: &str, raw: &Value) -> Result<(), LoadError> {
     ))
 }
 
-/// Every `$ref` must point inside this document, at something that exists.
-fn check_references(source: &str, root: &Value, value: &Value, at: &str) -> Result<(), LoadError> {
+/// Every `$ref` should point inside this document, at something that exists; each one that does not is a
+/// warning (the parts that need it are left out where they are used).
+fn check_references(
+    source: &str,
+    root: &Value,
+    value: &Value,
+    at: &str,
+    warnings: &mut Vec<LoadError>,
+) {
     match value {
         Value::Object(map) => {
             if let Some(Value::String(reference)) = map.get("$ref") {
                 let ref_at = crate::pointer::join(at, "$ref");
-                let Some(target) = reference.strip_prefix('#') else {
-                    return Err(LoadError::at(
-                        source,
-                        &ref_at,
-                        format!("external reference `{reference}` is not supported"),
-                    )
-                    .hint("inline the referenced document into this one, under `components`"));
-                };
-                if root.pointer(target).is_none() {
-                    return Err(LoadError::at(
-                        source,
-                        &ref_at,
-                        format!("`{reference}` does not resolve"),
-                    )
-                    .hint(
-                        "point the $ref at an existing entry, such as `#/components/schemas/Name`",
-                    ));
+                if let Err(error) = resolve(source, root, reference, &ref_at) {
+                    warnings.push(error);
                 }
             }
             for (key, child) in map {
@@ -357,16 +355,39 @@ fn check_references(source: &str, root: &Value, value: &Value, at: &str) -> Resu
                 if key == "example" || (key == "value" && at.contains("/examples/")) {
                     continue;
                 }
-                check_references(source, root, child, &crate::pointer::join(at, key))?;
+                check_references(source, root, child, &crate::pointer::join(at, key), warnings);
             }
-            Ok(())
         }
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .try_for_each(|(i, item)| check_references(source, root, item, &format!("{at}/{i}"))),
-        _ => Ok(()),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                check_references(source, root, item, &format!("{at}/{i}"), warnings);
+            }
+        }
+        _ => {}
     }
+}
+
+/// What `reference` (written at `ref_at`) points at in `root`, or why it points at nothing.
+pub(crate) fn resolve<'v>(
+    source: &str,
+    root: &'v Value,
+    reference: &str,
+    ref_at: &str,
+) -> Result<&'v Value, LoadError> {
+    let Some(target) = reference.strip_prefix('#') else {
+        return Err(LoadError::at(
+            source,
+            ref_at,
+            format!("external reference `{reference}` is not supported"),
+        )
+        .hint("inline the referenced document into this one, under `components`")
+        .of_kind(LoadErrorKind::Reference));
+    };
+    root.pointer(target).ok_or_else(|| {
+        LoadError::at(source, ref_at, format!("`{reference}` does not resolve"))
+            .hint("point the $ref at an existing entry, such as `#/components/schemas/Name`")
+            .of_kind(LoadErrorKind::Reference)
+    })
 }
 
 fn shape_error<T: serde::de::DeserializeOwned>(
@@ -510,9 +531,12 @@ mod tests {
     }
 
     #[test]
-    fn a_dangling_schema_reference_is_refused_with_its_pointer() {
+    fn a_dangling_schema_reference_is_a_warning_with_its_pointer() {
         let text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {properties: {b: {$ref: '#/components/schemas/Missing'}}}\n";
-        let err = parse(text).unwrap_err();
+        let doc = parse(text).unwrap();
+        let [err] = &doc.warnings[..] else {
+            panic!("one warning expected: {:?}", doc.warnings)
+        };
         assert_eq!(
             err.pointer.as_deref(),
             Some("/components/schemas/A/properties/b/$ref"),
@@ -538,12 +562,8 @@ mod tests {
     }
 
     #[test]
-    fn file_stems_that_cannot_name_a_module_are_refused() {
-        assert_eq!(
-            spec_name_from_path(Path::new("specs/hostup.yaml")).unwrap(),
-            "hostup"
-        );
-        let err = spec_name_from_path(Path::new("specs/Host-Up.yaml")).unwrap_err();
-        assert!(err.hint.unwrap().contains("lower_snake_case"));
+    fn a_byte_order_mark_is_not_part_of_the_document() {
+        let doc = parse("\u{feff}openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n").unwrap();
+        assert_eq!(doc.title(), "t");
     }
 }

@@ -11,13 +11,16 @@
 pub mod client_view;
 mod document;
 pub mod examples;
+pub mod names;
 mod operation;
 pub mod pointer;
 pub mod sample;
 mod schema;
 pub mod source_map;
+pub mod spec_file;
 
-pub use document::{Document, LoadError, LoadErrorKind, Location, spec_name_from_path};
+pub use document::{Document, LoadError, LoadErrorKind, Location};
+pub use spec_file::SpecName;
 pub use operation::{
     Example, Header, MediaContent, Method, Operation, ParamLocation, Parameter, RequestBody,
     Response, SchemaAt, SecurityRequirement, SecurityScheme, SecuritySchemeKind, StatusKey,

@@ -313,8 +313,13 @@ impl Operation {
     }
 }
 
-/// Walks `paths` and builds every operation.
-pub(crate) fn collect(source: &str, raw: &Value) -> Result<Vec<Operation>, LoadError> {
+/// Walks `paths` and builds every operation. An operation (or path item) whose parts cannot be read, such as
+/// a `$ref` that does not resolve, is left out with a warning; the rest of the document still loads.
+pub(crate) fn collect(
+    source: &str,
+    raw: &Value,
+    warnings: &mut Vec<LoadError>,
+) -> Result<Vec<Operation>, LoadError> {
     let walker = Walker { source, raw };
     let mut operations = Vec::new();
     let Some(paths) = raw.get("paths").and_then(Value::as_object) else {
@@ -323,11 +328,20 @@ pub(crate) fn collect(source: &str, raw: &Value) -> Result<Vec<Operation>, LoadE
     let document_security = raw.get("security");
     for (path, item) in paths {
         let item_pointer = pointer::join("/paths", path);
-        let (item, item_pointer) = walker.follow(item, &item_pointer)?;
-        let shared_params = walker.parameters(
-            item.get("parameters"),
-            &pointer::join(&item_pointer, "parameters"),
-        )?;
+        let shared = walker.follow(item, &item_pointer).and_then(|(item, item_pointer)| {
+            let params = walker.parameters(
+                item.get("parameters"),
+                &pointer::join(&item_pointer, "parameters"),
+            )?;
+            Ok((item, item_pointer, params))
+        });
+        let (item, item_pointer, shared_params) = match shared {
+            Ok(shared) => shared,
+            Err(error) => {
+                warnings.push(error.left_out(&format!("the operations of path `{path}`")));
+                continue;
+            }
+        };
         let methods = item
             .as_object()
             .into_iter()
@@ -340,14 +354,20 @@ pub(crate) fn collect(source: &str, raw: &Value) -> Result<Vec<Operation>, LoadE
             });
         for (method, op) in methods {
             let op_pointer = pointer::join(&item_pointer, method.key());
-            operations.push(walker.operation(
+            match walker.operation(
                 method,
                 path,
                 op,
                 &op_pointer,
                 &shared_params,
                 document_security,
-            )?);
+            ) {
+                Ok(operation) => operations.push(operation),
+                Err(error) if error.kind == LoadErrorKind::Reference => {
+                    warnings.push(error.left_out(&format!("operation {method} {path}")));
+                }
+                Err(error) => return Err(error),
+            }
         }
     }
     Ok(operations)
@@ -371,24 +391,13 @@ impl<'a> Walker<'a> {
             let Some(reference) = value.get("$ref").and_then(Value::as_str) else {
                 return Ok((value, at));
             };
-            let Some(target) = reference.strip_prefix('#') else {
-                return Err(self
-                    .error(
-                        &pointer::join(&at, "$ref"),
-                        format!("external reference `{reference}` is not supported"),
-                    )
-                    .hint("inline the referenced document into this one, under `components`")
-                    .of_kind(LoadErrorKind::Reference));
-            };
-            value = self.raw.pointer(target).ok_or_else(|| {
-                self.error(
-                    &pointer::join(&at, "$ref"),
-                    format!("`{reference}` does not resolve"),
-                )
-                .hint("point the $ref at an existing entry, such as `#/components/schemas/Name`")
-                .of_kind(LoadErrorKind::Reference)
-            })?;
-            at = target.to_string();
+            value = crate::document::resolve(
+                self.source,
+                self.raw,
+                reference,
+                &pointer::join(&at, "$ref"),
+            )?;
+            at = reference.trim_start_matches('#').to_string();
         }
         Err(self
             .error(&at, "a cycle of $refs")

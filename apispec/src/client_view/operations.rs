@@ -1,0 +1,428 @@
+//! One operation in progenitor's copy: its method name, its parameters written out in full, the one request
+//! media type progenitor will send, and the table of its documented responses. What progenitor cannot take
+//! is left out at the smallest scope that keeps the rest true: an optional parameter or body alone, a
+//! required one with its operation.
+
+use std::collections::BTreeSet;
+
+use heck::ToUpperCamelCase;
+use serde_json::{Value, json};
+
+use super::{BodyKind, ClientOperation, ClientResponse, Effect, Shaper, remove_operation};
+use crate::media::{is_json_media_type, media_type_essence};
+use crate::names::progenitor_snake;
+use crate::operation::{MediaContent, Operation, ParamLocation, StatusKey};
+use crate::path_template::PathTemplate;
+
+/// Method names progenitor's `Client` (and the traits it implements) already has.
+const RESERVED_METHOD_NAMES: &[&str] = &[
+    "new",
+    "new_with_client",
+    "with_config",
+    "api_version",
+    "baseurl",
+    "client",
+    "inner",
+    "pre",
+    "post",
+    "exec",
+];
+
+/// Why an operation is left out: where, what and what to do.
+struct LeftOut {
+    pointer: String,
+    reason: String,
+    fix: String,
+}
+
+impl LeftOut {
+    fn new(pointer: &str, reason: impl Into<String>, fix: impl Into<String>) -> LeftOut {
+        LeftOut {
+            pointer: pointer.to_string(),
+            reason: reason.into(),
+            fix: fix.into(),
+        }
+    }
+}
+
+pub(super) fn shape_operation(shaper: &mut Shaper<'_>, op: &Operation) {
+    let label = format!("`{}` ({} {})", op.id, op.method, op.path);
+    let shaped = parameters(shaper, op, &label).and_then(|parameters| {
+        let body = request_body(shaper, op, &label)?;
+        Ok((parameters, body))
+    });
+    let (parameters, (body, request_content_type)) = match shaped {
+        Ok(shaped) => shaped,
+        Err(left_out) => {
+            remove_operation(&mut shaper.copy, &op.pointer);
+            shaper.omit(
+                Some(label),
+                Effect::OperationLeftOut,
+                &left_out.pointer,
+                left_out.reason,
+                left_out.fix,
+            );
+            return;
+        }
+    };
+    let method_name = method_name(shaper, op);
+    let responses = responses(shaper, op, &label);
+    let accept = accept_header(op);
+
+    // progenitor's copy: the method's name, every parameter written out, the one body, no responses (the
+    // generator decodes them from `responses`).
+    if let Some(Value::Object(target)) = shaper.copy.pointer_mut(&op.pointer) {
+        target.insert("operationId".into(), json!(method_name));
+        target.insert("parameters".into(), Value::Array(parameters));
+        match body {
+            Some(body) => target.insert("requestBody".into(), body),
+            None => target.remove("requestBody"),
+        };
+        target.insert(
+            "responses".into(),
+            json!({ "default": { "description": "decoded by the generated client" } }),
+        );
+        target.remove("callbacks");
+    }
+    shaper.operations.push(ClientOperation {
+        operation_id: op.id.clone(),
+        method_name,
+        method: op.method,
+        path: op.path.clone(),
+        pointer: op.pointer.clone(),
+        responses,
+        accept,
+        request_content_type,
+    });
+}
+
+/// The operationId as progenitor spells a method, made distinct from every other method of the client.
+fn method_name(shaper: &mut Shaper<'_>, op: &Operation) -> String {
+    let wanted = progenitor_snake(&op.id);
+    let mut name = wanted.clone();
+    let mut n = 2;
+    while RESERVED_METHOD_NAMES.contains(&name.as_str())
+        || shaper.taken_method_names.contains(&name)
+    {
+        name = format!("{wanted}_{n}");
+        n += 1;
+    }
+    shaper.taken_method_names.insert(name.clone());
+    name
+}
+
+/// Every parameter of the operation (path-item ones included) written out in full for progenitor's copy.
+fn parameters(
+    shaper: &mut Shaper<'_>,
+    op: &Operation,
+    label: &str,
+) -> Result<Vec<Value>, LeftOut> {
+    let template = PathTemplate::parse(&op.path);
+    let template_names: BTreeSet<&str> = template.parameter_names().collect();
+    let mut argument_names: BTreeSet<String> = BTreeSet::new();
+    if op.request_body.is_some() {
+        argument_names.insert("body".into());
+    }
+    let mut written = Vec::new();
+    for param in &op.parameters {
+        let unsupported = |reason: String, fix: &str| -> Result<(), LeftOut> {
+            if param.required {
+                Err(LeftOut::new(&param.pointer, reason, fix))
+            } else {
+                Ok(())
+            }
+        };
+        let raw = shaper
+            .copy
+            .pointer(&param.pointer)
+            .cloned()
+            .unwrap_or(Value::Null);
+        let style = raw.get("style").and_then(Value::as_str);
+        let problem = if param.location == ParamLocation::Cookie {
+            Some((
+                format!("cookie parameter `{}` is not supported by the client generator", param.name),
+                "send the value in a header parameter instead, or describe it with an overlay that removes it",
+            ))
+        } else if param.schema.is_none() {
+            Some((
+                format!("parameter `{}` has a `content` map instead of a `schema`", param.name),
+                "describe the parameter with a `schema`",
+            ))
+        } else if param.location == ParamLocation::Path && !template_names.contains(param.name.as_str())
+        {
+            // It cannot be sent: the path has no place for it. Never a reason to lose the operation.
+            shaper.omit(
+                Some(label.to_string()),
+                Effect::ParameterLeftOut(param.name.clone()),
+                &param.pointer,
+                format!("path parameter `{}` does not appear in the path `{}`", param.name, op.path),
+                format!("add `{{{}}}` to the path or remove the parameter", param.name),
+            );
+            continue;
+        } else if style.is_some_and(|s| {
+            !matches!((param.location, s), (ParamLocation::Path | ParamLocation::Header, "simple") | (ParamLocation::Query, "form"))
+        }) {
+            Some((
+                format!(
+                    "parameter `{}` uses `style: {}`, which the client generator cannot serialize",
+                    param.name,
+                    style.unwrap_or_default()
+                ),
+                "use the default style for its location (`form` in a query, `simple` elsewhere)",
+            ))
+        } else {
+            let argument = progenitor_snake(&param.name);
+            if argument_names.insert(argument.clone()) {
+                None
+            } else {
+                Some((
+                    format!(
+                        "parameter `{}` would get the argument name `{argument}`, which another parameter of the operation has",
+                        param.name
+                    ),
+                    "rename one of the parameters so their snake_case names differ",
+                ))
+            }
+        };
+        if let Some((reason, fix)) = problem {
+            unsupported(reason.clone(), fix)?;
+            shaper.omit(
+                Some(label.to_string()),
+                Effect::ParameterLeftOut(param.name.clone()),
+                &param.pointer,
+                reason,
+                fix,
+            );
+            continue;
+        }
+        let mut raw = raw;
+        if let Value::Object(map) = &mut raw {
+            map.insert("required".into(), json!(param.required));
+        }
+        written.push(raw);
+    }
+    for name in template_names {
+        let declared = op
+            .parameters
+            .iter()
+            .any(|p| p.location == ParamLocation::Path && p.name == name);
+        if !declared {
+            shaper.omit(
+                Some(label.to_string()),
+                Effect::SchemaLoosened,
+                &op.pointer,
+                format!(
+                    "the path `{}` has `{{{name}}}` but no path parameter declares it; the client takes it as a string",
+                    op.path
+                ),
+                format!("declare a parameter `{name}` with `in: path` and its schema"),
+            );
+            written.push(json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}}));
+        }
+    }
+    Ok(written)
+}
+
+/// The body progenitor sends, in one of the media types it knows, and the media type to put on the wire
+/// when it differs from progenitor's.
+fn request_body(
+    shaper: &mut Shaper<'_>,
+    op: &Operation,
+    label: &str,
+) -> Result<(Option<Value>, Option<String>), LeftOut> {
+    let Some(body) = op.request_body.as_ref().filter(|b| !b.contents.is_empty()) else {
+        return Ok((None, None));
+    };
+    let sendable = |c: &&MediaContent| !media_type_essence(&c.media_type).starts_with("multipart/");
+    let chosen = body
+        .contents
+        .iter()
+        .find(|c| c.is_json())
+        .or_else(|| body.contents.iter().find(|c| essence(c) == "application/x-www-form-urlencoded"))
+        .or_else(|| body.contents.iter().find(|c| is_plain_text(shaper, c)))
+        .or_else(|| body.contents.iter().find(sendable));
+    let Some(chosen) = chosen else {
+        let types: Vec<&str> = body.contents.iter().map(|c| c.media_type.as_str()).collect();
+        let reason = format!(
+            "request body media type {} is not supported by the client generator",
+            types.join(", ")
+        );
+        let fix = "document an application/json (or a binary) body beside it, or leave the operation out with an overlay";
+        if body.required {
+            return Err(LeftOut::new(&body.pointer, reason, fix));
+        }
+        shaper.omit(Some(label.to_string()), Effect::BodyLeftOut, &body.pointer, reason, fix);
+        return Ok((None, None));
+    };
+    let chosen_essence = essence(chosen);
+    let (sent_as, schema, wire_type) = if chosen.is_json() {
+        let schema = match &chosen.schema {
+            Some(schema) => named_body_schema(shaper, op, &schema.pointer),
+            // A JSON body documented without a schema is any JSON value.
+            None => json!({}),
+        };
+        let wire = (chosen_essence != "application/json").then(|| chosen.media_type.clone());
+        ("application/json".to_string(), schema, wire)
+    } else if chosen_essence == "application/x-www-form-urlencoded" {
+        let schema = chosen
+            .schema
+            .as_ref()
+            .map(|s| named_body_schema(shaper, op, &s.pointer))
+            .unwrap_or_else(|| json!({"type": "object"}));
+        (chosen_essence.clone(), schema, None)
+    } else if is_plain_text(shaper, chosen) {
+        (chosen_essence.clone(), json!({"type": "string"}), None)
+    } else {
+        // Any other media type is bytes, sent with its own content type (a concrete one: a wildcard such
+        // as `image/*` cannot be put on the wire).
+        let wire = (chosen_essence != "application/octet-stream" && !chosen_essence.contains('*'))
+            .then(|| chosen.media_type.clone());
+        (
+            "application/octet-stream".to_string(),
+            json!({"type": "string", "format": "binary"}),
+            wire,
+        )
+    };
+    let inline = json!({
+        "required": body.required,
+        "content": { sent_as: { "schema": schema } },
+    });
+    Ok((Some(inline), wire_type))
+}
+
+fn essence(content: &MediaContent) -> String {
+    media_type_essence(&content.media_type)
+}
+
+/// `text/plain` (or `text/x-markdown`) with the only schema progenitor sends as text: a plain string.
+fn is_plain_text(shaper: &Shaper<'_>, content: &MediaContent) -> bool {
+    matches!(essence(content).as_str(), "text/plain" | "text/x-markdown")
+        && content.schema.as_ref().is_some_and(|schema| {
+            let schema = shaper.copy.pointer(&schema.pointer).unwrap_or(&schema.schema);
+            let resolved = crate::follow_refs(&shaper.copy, schema).unwrap_or(schema);
+            resolved.get("type").and_then(Value::as_str) == Some("string")
+                && resolved.get("format").is_none()
+                && resolved.get("pattern").is_none()
+                && resolved.get("enum").is_none()
+                && resolved.get("minLength").is_none()
+                && resolved.get("maxLength").is_none()
+                && resolved.get("nullable").and_then(Value::as_bool) != Some(true)
+                && resolved.get("default").is_none()
+        })
+}
+
+/// The request body schema at `pointer` of the copy: a reference to a component stays one; an inline
+/// schema is hoisted into `components/schemas` under `<OperationId>Body` (made distinct), so its type name
+/// never meets another.
+fn named_body_schema(shaper: &mut Shaper<'_>, op: &Operation, pointer: &str) -> Value {
+    let schema = shaper.copy.pointer(pointer).cloned().unwrap_or_else(|| json!({}));
+    if component_ref(&schema).is_some() {
+        return schema;
+    }
+    let resolved = crate::follow_refs(&shaper.copy, &schema)
+        .cloned()
+        .unwrap_or_else(|| json!({}));
+    let name = shaper.claim_type_name(&format!("{}Body", op.id.to_upper_camel_case()));
+    shaper.component_schemas().insert(name.clone(), resolved);
+    json!({ "$ref": format!("#/components/schemas/{name}") })
+}
+
+/// The component a schema is a plain reference to (`#/components/schemas/Name`), if it is one.
+fn component_ref(schema: &Value) -> Option<String> {
+    let name = schema
+        .get("$ref")?
+        .as_str()?
+        .strip_prefix("#/components/schemas/")?;
+    (!name.contains('/')).then(|| crate::pointer::unescape(name))
+}
+
+fn responses(shaper: &mut Shaper<'_>, op: &Operation, label: &str) -> Vec<ClientResponse> {
+    let any_success = op.responses.iter().any(|r| r.status.is_success());
+    let mut responses = Vec::new();
+    for response in &op.responses {
+        if matches!(response.status, StatusKey::Code(100..=199) | StatusKey::Range(1)) {
+            shaper.omit(
+                Some(label.to_string()),
+                Effect::ResponseLeftOut(response.status),
+                &response.pointer,
+                format!(
+                    "informational status {} (a protocol switch) cannot be returned by the client",
+                    response.status
+                ),
+                "nothing to change if the operation is a protocol upgrade; call it with your own HTTP client",
+            );
+            continue;
+        }
+        let body = body_kind(shaper, op, response.status, &response.contents);
+        responses.push(ClientResponse {
+            status: response.status,
+            success: response.status.is_success()
+                || (response.status == StatusKey::Default && !any_success),
+            body,
+            description: response.description.clone(),
+        });
+    }
+    responses.sort_by_key(|r| r.status);
+    responses
+}
+
+fn body_kind(
+    shaper: &mut Shaper<'_>,
+    op: &Operation,
+    status: StatusKey,
+    contents: &[MediaContent],
+) -> BodyKind {
+    let Some(content) = crate::media::preferred_content(contents) else {
+        return BodyKind::Empty;
+    };
+    if !content.is_json() {
+        return if essence(content).starts_with("text/") {
+            BodyKind::Text
+        } else {
+            BodyKind::Binary
+        };
+    }
+    let Some(schema) = &content.schema else {
+        return BodyKind::AnyJson;
+    };
+    // The repaired schema of the copy (its components may have been renamed, see `type_names`).
+    let written = shaper
+        .copy
+        .pointer(&schema.pointer)
+        .cloned()
+        .unwrap_or_else(|| schema.schema.clone());
+    if let Some(name) = component_ref(&written) {
+        return BodyKind::Json(name);
+    }
+    // Inline (or deep-ref) schema: give it a name of its own.
+    let Some(resolved) = crate::follow_refs(&shaper.copy, &written).cloned() else {
+        return BodyKind::AnyJson;
+    };
+    let base = op.id.to_upper_camel_case();
+    let suffix = match status {
+        s if s.is_success() => "Response".to_string(),
+        StatusKey::Code(code) => format!("Error{code}"),
+        StatusKey::Range(digit) => format!("Error{digit}xx"),
+        StatusKey::Default => "ErrorDefault".to_string(),
+    };
+    let mut wanted = format!("{base}{suffix}");
+    if status.is_success() && shaper.taken_type_names.contains(&wanted) {
+        wanted = format!("{base}Response{status}");
+    }
+    let name = shaper.claim_type_name(&wanted);
+    shaper.component_schemas().insert(name.clone(), resolved);
+    BodyKind::Json(name)
+}
+
+fn accept_header(op: &Operation) -> Option<String> {
+    let mut types: Vec<&str> = Vec::new();
+    for content in op.responses.iter().flat_map(|r| &r.contents) {
+        // A wildcard range in a spec (`image/*`) is a fine thing to accept.
+        if !types.contains(&content.media_type.as_str()) {
+            types.push(&content.media_type);
+        }
+    }
+    // JSON first: it is what the typed variants decode.
+    types.sort_by_key(|t| !is_json_media_type(t));
+    (!types.is_empty()).then(|| types.join(", "))
+}

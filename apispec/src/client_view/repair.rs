@@ -1,0 +1,323 @@
+//! Schemas in progenitor's copy rewritten into forms progenitor and typify take, where the meaning
+//! survives; where it cannot, the schema is loosened (a type or an enum dropped) with an [`Omission`] that
+//! says so. The document itself, which the mock server and `check` read, is never changed.
+//!
+//! [`Omission`]: super::Omission
+
+use std::collections::BTreeSet;
+
+use serde_json::{Map, Value, json};
+
+use super::{Effect, Shaper};
+use crate::names::{typify_pascal, typify_snake};
+use crate::pointer;
+
+/// The types an OpenAPI 3.0 schema may name.
+const OPENAPI_TYPES: [&str; 6] = ["string", "number", "integer", "boolean", "array", "object"];
+
+/// How deep schemas nest before the walk stops (a guard against documents built to exhaust the stack).
+const MAX_DEPTH: usize = 64;
+
+/// Keys whose value is one schema.
+const SCHEMA_KEYS: [&str; 3] = ["items", "additionalProperties", "not"];
+/// Keys whose value is a list of schemas.
+const SCHEMA_LIST_KEYS: [&str; 3] = ["allOf", "anyOf", "oneOf"];
+
+pub(super) fn repair_schemas(shaper: &mut Shaper<'_>) {
+    let mut copy = std::mem::take(&mut shaper.copy);
+    let root = copy.clone();
+    let mut repairs = Repairs {
+        shaper,
+        root: &root,
+    };
+    for_each_schema_root(&mut copy, &mut |schema, at| repairs.schema(schema, at, 0));
+    shaper.copy = copy;
+}
+
+/// Calls `visit` on every schema written at the top of a part of the document: each component schema and
+/// every `schema` of a parameter, header or media type (the nested ones are the visitor's to walk).
+pub(crate) fn for_each_schema_root(document: &mut Value, visit: &mut dyn FnMut(&mut Value, &str)) {
+    fn walk(value: &mut Value, at: &str, visit: &mut dyn FnMut(&mut Value, &str), depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let Value::Object(map) = value else { return };
+        for (key, child) in map.iter_mut() {
+            // Examples are data, not document structure.
+            if matches!(key.as_str(), "example" | "examples") {
+                continue;
+            }
+            let child_at = pointer::join(at, key);
+            if key == "schema" {
+                visit(child, &child_at);
+            } else {
+                walk(child, &child_at, visit, depth + 1);
+            }
+        }
+    }
+    if let Some(Value::Object(schemas)) = document.pointer_mut("/components/schemas") {
+        for (name, schema) in schemas.iter_mut() {
+            visit(schema, &pointer::join("/components/schemas", name));
+        }
+    }
+    for part in ["paths", "components"] {
+        if let Some(value) = document.get_mut(part) {
+            let at = format!("/{part}");
+            if part == "components" {
+                // Component schemas were visited above; the rest of `components` holds parameters,
+                // bodies, responses and headers with `schema`s of their own.
+                if let Value::Object(components) = value {
+                    for (key, child) in components.iter_mut() {
+                        if key != "schemas" {
+                            walk(child, &pointer::join(&at, key), visit, 0);
+                        }
+                    }
+                }
+            } else {
+                walk(value, &at, visit, 0);
+            }
+        }
+    }
+}
+
+struct Repairs<'s, 'd> {
+    shaper: &'s mut Shaper<'d>,
+    /// The copy as it was before repairs, where references are followed.
+    root: &'s Value,
+}
+
+impl Repairs<'_, '_> {
+    fn loosened(&mut self, at: &str, reason: String, fix: &str) {
+        self.shaper
+            .omit(None, Effect::SchemaLoosened, at, reason, fix.to_string());
+    }
+
+    fn schema(&mut self, schema: &mut Value, at: &str, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        self.reference(schema, at, depth);
+        let Value::Object(map) = schema else { return };
+        if map.contains_key("$ref") {
+            return;
+        }
+        self.type_keyword(map, at);
+        drop_meaningless_format(map);
+        integer_bounds(map);
+        drop_nonconforming_default(map);
+        self.enum_variants(map, at);
+        self.property_names(map, at);
+
+        if let Some(Value::Object(properties)) = map.get_mut("properties") {
+            let properties_at = pointer::join(at, "properties");
+            for (name, property) in properties.iter_mut() {
+                self.schema(property, &pointer::join(&properties_at, name), depth + 1);
+            }
+        }
+        for key in SCHEMA_KEYS {
+            if let Some(child) = map.get_mut(key)
+                && child.is_object()
+            {
+                self.schema(child, &pointer::join(at, key), depth + 1);
+            }
+        }
+        for key in SCHEMA_LIST_KEYS {
+            if let Some(Value::Array(list)) = map.get_mut(key) {
+                for (i, child) in list.iter_mut().enumerate() {
+                    self.schema(child, &format!("{}/{i}", pointer::join(at, key)), depth + 1);
+                }
+            }
+        }
+    }
+
+    /// progenitor follows only `#/components/schemas/Name`: a reference deeper into a schema (or elsewhere
+    /// in the document) is replaced by what it points at; one that points at nothing becomes any JSON.
+    fn reference(&mut self, schema: &mut Value, at: &str, depth: usize) {
+        let Some(reference) = schema.get("$ref").and_then(Value::as_str) else {
+            return;
+        };
+        if let Some(name) = reference.strip_prefix("#/components/schemas/")
+            && !name.contains('/')
+            && self.root.pointer(&reference[1..]).is_some()
+        {
+            return;
+        }
+        let target = reference
+            .strip_prefix('#')
+            .and_then(|fragment| self.root.pointer(fragment));
+        match target {
+            Some(target) if depth < MAX_DEPTH => *schema = target.clone(),
+            _ => {
+                self.loosened(
+                    at,
+                    format!("`$ref: {reference}` does not resolve; the client reads any JSON value there"),
+                    "point the $ref at an existing schema under `#/components/schemas`",
+                );
+                *schema = json!({});
+            }
+        }
+    }
+
+    /// `type` must be one of OpenAPI's six: a list (`[integer, "null"]`) becomes a type and `nullable`,
+    /// well-known misspellings (`float`, `int`) their type, anything else no type at all.
+    fn type_keyword(&mut self, map: &mut Map<String, Value>, at: &str) {
+        let Some(written) = map.get("type").cloned() else {
+            return;
+        };
+        let replacement = match &written {
+            Value::String(t) if OPENAPI_TYPES.contains(&t.as_str()) => return,
+            Value::Array(types) => {
+                let names: Vec<&str> = types.iter().filter_map(Value::as_str).collect();
+                let concrete: Vec<&str> = names.iter().copied().filter(|t| *t != "null").collect();
+                if names.contains(&"null") {
+                    map.insert("nullable".into(), json!(true));
+                }
+                match concrete.as_slice() {
+                    [one] if OPENAPI_TYPES.contains(one) => Some((*one).to_string()),
+                    [] => None,
+                    _ => {
+                        map.remove("type");
+                        map.insert(
+                            "anyOf".into(),
+                            Value::Array(concrete.iter().map(|t| json!({"type": t})).collect()),
+                        );
+                        return;
+                    }
+                }
+            }
+            Value::String(t) => match t.to_ascii_lowercase().as_str() {
+                "float" | "double" | "decimal" => Some("number".to_string()),
+                "int" | "long" | "int32" | "int64" => Some("integer".to_string()),
+                "bool" => Some("boolean".to_string()),
+                "str" | "text" | "date" | "datetime" => Some("string".to_string()),
+                "map" | "dict" => Some("object".to_string()),
+                "list" => Some("array".to_string()),
+                _ => None,
+            },
+            _ => None,
+        };
+        match replacement {
+            Some(t) => {
+                map.insert("type".into(), json!(t));
+            }
+            None => {
+                map.remove("type");
+                if !written.is_array() {
+                    self.loosened(
+                        at,
+                        format!("`type: {written}` is not an OpenAPI type; the client reads any JSON value there"),
+                        "use one of string, number, integer, boolean, array, object",
+                    );
+                }
+            }
+        }
+    }
+
+    /// A string enum whose values typify cannot give distinct variant names (`ASC` and `asc`) is read as
+    /// a plain string.
+    fn enum_variants(&mut self, map: &mut Map<String, Value>, at: &str) {
+        let Some(Value::Array(values)) = map.get("enum") else {
+            return;
+        };
+        let mut seen = BTreeSet::new();
+        let clash = values
+            .iter()
+            .filter_map(Value::as_str)
+            .find(|value| !seen.insert(typify_pascal(value)))
+            .map(str::to_string);
+        if let Some(value) = clash {
+            map.remove("enum");
+            self.loosened(
+                &pointer::join(at, "enum"),
+                format!(
+                    "the enum value `{value}` gets the same Rust variant name as another value; the client reads the field as a plain string"
+                ),
+                "make the enum's values differ in more than case and punctuation",
+            );
+        }
+    }
+
+    /// Properties whose snake_case field names meet (`auth_time` and `authTime`): the later ones are left out
+    /// of the generated struct (serde then ignores them on the wire).
+    fn property_names(&mut self, map: &mut Map<String, Value>, at: &str) {
+        let Some(Value::Object(properties)) = map.get("properties") else {
+            return;
+        };
+        let mut fields = BTreeSet::new();
+        let dropped: Vec<String> = properties
+            .keys()
+            .filter(|name| !fields.insert(typify_snake(name)))
+            .cloned()
+            .collect();
+        for name in dropped {
+            if let Some(Value::Object(properties)) = map.get_mut("properties") {
+                properties.remove(&name);
+            }
+            if let Some(Value::Array(required)) = map.get_mut("required") {
+                required.retain(|r| r.as_str() != Some(name.as_str()));
+            }
+            self.loosened(
+                &pointer::join(&pointer::join(at, "properties"), &name),
+                format!(
+                    "property `{name}` gets the Rust field name `{}`, which another property of the object has; the client leaves it out",
+                    typify_snake(&name)
+                ),
+                "rename one of the properties so their snake_case names differ",
+            );
+        }
+    }
+}
+
+/// `format` means something only on strings and numbers.
+fn drop_meaningless_format(map: &mut Map<String, Value>) {
+    let typed = map.get("type").and_then(Value::as_str);
+    if matches!(typed, Some("object" | "array" | "boolean")) {
+        map.remove("format");
+    }
+}
+
+/// An integer's bounds must fit 64 bits and be whole numbers.
+fn integer_bounds(map: &mut Map<String, Value>) {
+    if map.get("type").and_then(Value::as_str) != Some("integer") {
+        return;
+    }
+    for bound in ["minimum", "maximum", "multipleOf"] {
+        let Some(Value::Number(n)) = map.get(bound) else {
+            continue;
+        };
+        if n.is_i64() || n.is_u64() {
+            continue;
+        }
+        match n.as_f64() {
+            Some(f) if f.fract() == 0.0 && f > i64::MIN as f64 && f < i64::MAX as f64 => {
+                map.insert(bound.into(), json!(f as i64));
+            }
+            _ => {
+                map.remove(bound);
+            }
+        }
+    }
+}
+
+/// A `default` of the wrong JSON type (`"10"` for an integer) cannot be a Rust default: dropped.
+fn drop_nonconforming_default(map: &mut Map<String, Value>) {
+    let Some(default) = map.get("default") else {
+        return;
+    };
+    let conforms = match map.get("type").and_then(Value::as_str) {
+        Some("string") => default.is_string(),
+        Some("integer") => default.is_i64() || default.is_u64(),
+        Some("number") => default.is_number(),
+        Some("boolean") => default.is_boolean(),
+        Some("array") => default.is_array(),
+        Some("object") => default.is_object(),
+        _ => true,
+    } || (default.is_null() && map.get("nullable").and_then(Value::as_bool) == Some(true));
+    let in_enum = match map.get("enum") {
+        Some(Value::Array(values)) => values.contains(default),
+        _ => true,
+    };
+    if !conforms || !in_enum {
+        map.remove("default");
+    }
+}
