@@ -12,6 +12,7 @@ pub mod client_view;
 mod document;
 pub mod examples;
 mod operation;
+pub mod overlay;
 pub mod pointer;
 pub mod sample;
 mod schema;
