@@ -28,7 +28,11 @@ use crate::pointer;
 /// The file-name endings of overlay files, lower case.
 const OVERLAY_SUFFIXES: [&str; 3] = [".overlay.yaml", ".overlay.yml", ".overlay.json"];
 
-/// Targets nested deeper than this (brackets and parentheses) are refused before parsing, so a
+/// What an overlay looks like, for messages about documents that are not one.
+const SHAPE: &str = "an overlay is a mapping with `overlay: 1.0.0`, `info` (`title`, `version`) and a \
+                     list of `actions`";
+
+/// Targets whose brackets and parentheses nest deeper than this are refused before parsing, so a
 /// pathological query cannot exhaust the stack of the recursive JSONPath parser.
 const MAX_TARGET_NESTING: usize = 64;
 
@@ -87,11 +91,9 @@ pub enum OverlayError {
 impl fmt::Display for OverlayError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            OverlayError::NotAnOverlay { reason } => write!(
-                f,
-                "not an Overlay 1.0 document: {reason}; an overlay is a mapping with `overlay: 1.0.0`, \
-                 `info` (`title`, `version`) and a list of `actions`"
-            ),
+            OverlayError::NotAnOverlay { reason } => {
+                write!(f, "not an Overlay 1.0 document: {reason}")
+            }
             OverlayError::BadShape { pointer, reason } if pointer.is_empty() => {
                 write!(f, "overlay: {reason}")
             }
@@ -153,7 +155,7 @@ impl Overlay {
     pub fn from_value(v: &Value) -> Result<Overlay, OverlayError> {
         let Value::Object(root) = v else {
             return Err(OverlayError::NotAnOverlay {
-                reason: format!("the document is {}, not a mapping", kind(v)),
+                reason: format!("the document is {}, not a mapping; {SHAPE}", kind(v)),
             });
         };
         check_version(root)?;
@@ -311,12 +313,11 @@ fn check_version(root: &Map<String, Value>) -> Result<(), OverlayError> {
             kind(other),
             other
         ),
-        None if root.contains_key("openapi") || root.contains_key("swagger") => {
+        None if root.contains_key("openapi") || root.contains_key("swagger") => format!(
             "it has no `overlay` field and looks like an OpenAPI document; an overlay file holds only the \
-             changes to make to one"
-                .into()
-        }
-        None => "it has no `overlay` field".into(),
+             changes to make to one: {SHAPE}"
+        ),
+        None => format!("it has no `overlay` field; {SHAPE}"),
     };
     Err(OverlayError::NotAnOverlay { reason })
 }
@@ -439,17 +440,37 @@ fn parse_target(action: &Action) -> Result<JsonPath, OverlayError> {
         target: action.target.clone(),
         message,
     };
-    let nesting = action
-        .target
-        .bytes()
-        .filter(|b| matches!(b, b'[' | b'('))
-        .count();
-    if nesting > MAX_TARGET_NESTING {
+    if nesting_depth(&action.target) > MAX_TARGET_NESTING {
         return Err(invalid(format!(
-            "it has {nesting} brackets and parentheses, more than the {MAX_TARGET_NESTING} this tool accepts"
+            "its brackets and parentheses nest more than {MAX_TARGET_NESTING} deep"
         )));
     }
     JsonPath::parse(&action.target).map_err(|e| invalid(e.to_string()))
+}
+
+/// How deep brackets and parentheses nest in a query, not counting those inside quoted names.
+fn nesting_depth(query: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut quote = None;
+    let mut escaped = false;
+    for c in query.chars() {
+        match quote {
+            Some(_) if escaped => escaped = false,
+            Some(_) if c == '\\' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                '\'' | '"' => quote = Some(c),
+                '[' | '(' => {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+                ']' | ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+    }
+    deepest
 }
 
 /// Whether a query selects the document root itself. Only a query without segments (`$`) can, and such
@@ -624,5 +645,771 @@ fn document_place(p: &str) -> String {
         "the document root".to_string()
     } else {
         format!("the document at `{p}`")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn yaml(text: &str) -> Value {
+        serde_yaml::from_str(text).expect("test YAML parses")
+    }
+
+    /// An overlay with the given actions (a YAML list).
+    fn overlay(actions: &str) -> Overlay {
+        let text =
+            format!("overlay: 1.0.0\ninfo:\n  title: test\n  version: '1'\nactions:\n{actions}");
+        Overlay::from_value(&yaml(&text)).expect("test overlay is valid")
+    }
+
+    fn apply_to(actions: &str, doc: &mut Value) -> Applied {
+        apply(&overlay(actions), doc).expect("overlay applies")
+    }
+
+    fn api() -> Value {
+        yaml(
+            r#"
+openapi: 3.0.3
+info: {title: API, version: '1'}
+tags: [{name: a}, {name: b}]
+paths:
+  /items:
+    get:
+      operationId: listItems
+      parameters:
+        - {name: type, in: query, schema: {type: string}}
+        - {name: limit, in: query, schema: {type: integer}}
+      responses: {'200': {description: OK}}
+    post:
+      operationId: createItem
+      responses: {'201': {description: Created}}
+  /items/{id}:
+    get:
+      operationId: getItem
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+        - {name: type, in: query, schema: {type: string}}
+      responses: {'200': {description: OK}}
+"#,
+        )
+    }
+
+    #[test]
+    fn update_merges_into_an_object_recursively() {
+        let mut doc = api();
+        let applied = apply_to(
+            r#"
+  - target: $.paths['/items'].get
+    update:
+      summary: List items
+      operationId: listAllItems
+      responses:
+        '200': {description: The items, x-extra: 1}
+        '404': {description: Missing}
+"#,
+            &mut doc,
+        );
+        assert_eq!(applied.matches, [1]);
+        let get = &doc["paths"]["/items"]["get"];
+        assert_eq!(get["summary"], "List items");
+        assert_eq!(get["operationId"], "listAllItems");
+        assert_eq!(
+            get["responses"]["200"],
+            json!({"description": "The items", "x-extra": 1})
+        );
+        assert_eq!(get["responses"]["404"], json!({"description": "Missing"}));
+        // Untouched properties stay, in their order; new ones come last.
+        let keys: Vec<_> = get.as_object().unwrap().keys().cloned().collect();
+        assert_eq!(keys, ["operationId", "parameters", "responses", "summary"]);
+        assert_eq!(get["parameters"].as_array().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn update_on_an_array_appends_and_nested_arrays_concatenate() {
+        let mut doc = api();
+        apply_to(
+            r#"
+  - target: $.tags
+    update: {name: c}
+  - target: $.tags
+    update: [{name: d}, {name: e}]
+  - target: $.paths['/items'].post
+    update:
+      parameters: [{name: dry_run, in: query}]
+  - target: $.paths['/items'].get
+    update:
+      parameters: [{name: page, in: query}]
+"#,
+            &mut doc,
+        );
+        let names: Vec<_> = doc["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["name"].clone())
+            .collect();
+        assert_eq!(names, ["a", "b", "c", "d", "e"]);
+        assert_eq!(
+            doc["paths"]["/items"]["post"]["parameters"],
+            json!([{"name": "dry_run", "in": "query"}])
+        );
+        let params = doc["paths"]["/items"]["get"]["parameters"]
+            .as_array()
+            .unwrap();
+        let names: Vec<_> = params.iter().map(|p| p["name"].clone()).collect();
+        assert_eq!(names, ["type", "limit", "page"]);
+    }
+
+    #[test]
+    fn remove_of_object_keys() {
+        let mut doc = api();
+        let applied = apply_to(
+            r#"
+  - target: $.paths.*.get.responses['200']
+    remove: true
+  - target: $.info.version
+    remove: true
+"#,
+            &mut doc,
+        );
+        assert_eq!(applied.matches, [2, 1]);
+        assert_eq!(doc["paths"]["/items"]["get"]["responses"], json!({}));
+        assert_eq!(doc["paths"]["/items/{id}"]["get"]["responses"], json!({}));
+        assert_eq!(doc["info"], json!({"title": "API"}));
+    }
+
+    #[test]
+    fn remove_of_several_elements_of_one_array() {
+        let mut doc = json!({"list": [
+            {"n": 0, "drop": true}, {"n": 1}, {"n": 2, "drop": true}, {"n": 3, "drop": true}, {"n": 4}
+        ]});
+        let applied = apply_to(
+            "  - target: $.list[?@.drop == true]\n    remove: true\n",
+            &mut doc,
+        );
+        assert_eq!(applied.matches, [3]);
+        assert_eq!(doc, json!({"list": [{"n": 1}, {"n": 4}]}));
+
+        // Indices selected in any order, more than once, and an element together with a descendant.
+        let mut doc = json!({"list": [0, 1, 2, 3, 4, 5], "tree": [{"kids": [{"x": 1}]}, {"y": 2}]});
+        let applied = apply_to(
+            "  - target: $.list[4, 0, 4, 2]\n    remove: true\n  - target: $.tree..*\n    remove: true\n",
+            &mut doc,
+        );
+        assert_eq!(applied.matches[0], 3);
+        assert_eq!(doc, json!({"list": [1, 3, 5], "tree": []}));
+    }
+
+    #[test]
+    fn filter_expression_selects_parameters() {
+        let mut doc = api();
+        let applied = apply_to(
+            r#"
+  - target: $.paths.*.get.parameters[?@.name == 'type']
+    update:
+      description: The kind of item
+      schema: {enum: [book, film]}
+"#,
+            &mut doc,
+        );
+        assert_eq!(applied.matches, [2]);
+        for path in ["/items", "/items/{id}"] {
+            let params = doc["paths"][path]["get"]["parameters"].as_array().unwrap();
+            let p = params.iter().find(|p| p["name"] == "type").unwrap();
+            assert_eq!(p["description"], "The kind of item");
+            assert_eq!(
+                p["schema"],
+                json!({"type": "string", "enum": ["book", "film"]})
+            );
+            assert!(
+                params
+                    .iter()
+                    .filter(|p| p["name"] != "type")
+                    .all(|p| p.get("description").is_none())
+            );
+        }
+    }
+
+    #[test]
+    fn wildcard_over_paths_and_methods() {
+        let mut doc = api();
+        let applied = apply_to(
+            "  - target: $.paths.*.*\n    update: {x-checked: true}\n  - target: $.paths.*.get\n    update: {x-safe: true}\n",
+            &mut doc,
+        );
+        assert_eq!(applied.matches, [3, 2]);
+        assert_eq!(doc["paths"]["/items"]["post"]["x-checked"], true);
+        assert_eq!(doc["paths"]["/items/{id}"]["get"]["x-checked"], true);
+        assert_eq!(doc["paths"]["/items"]["get"]["x-safe"], true);
+        assert!(doc["paths"]["/items"]["post"].get("x-safe").is_none());
+    }
+
+    #[test]
+    fn unmatched_action_is_reported_with_zero_and_changes_nothing() {
+        let mut doc = api();
+        let before = doc.clone();
+        let applied = apply_to(
+            "  - target: $.paths['/nope'].get\n    update: {summary: x}\n  - target: $.paths[?@.deprecated]\n    remove: true\n",
+            &mut doc,
+        );
+        assert_eq!(applied.matches, [0, 0]);
+        assert_eq!(applied.unmatched().collect::<Vec<_>>(), [0, 1]);
+        assert_eq!(doc, before);
+    }
+
+    #[test]
+    fn invalid_jsonpath_is_reported_with_the_actions_pointer() {
+        let text = "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n  - target: $.info\n    update: {x: 1}\n  - target: $.paths[?@.name ==]\n    remove: true\n";
+        let err = Overlay::from_value(&yaml(text)).unwrap_err();
+        let OverlayError::InvalidTarget {
+            pointer,
+            target,
+            message,
+        } = &err
+        else {
+            panic!("expected InvalidTarget, got {err:?}");
+        };
+        assert_eq!(pointer, "/actions/1");
+        assert_eq!(target, "$.paths[?@.name ==]");
+        assert!(!message.is_empty());
+        let shown = err.to_string();
+        assert!(
+            shown.contains("/actions/1/target") && shown.contains("not a valid JSONPath"),
+            "{shown}"
+        );
+
+        // The same check when an action is built by hand and applied.
+        let mut o = overlay("  - target: $.info\n    update: {x: 1}\n");
+        o.actions[0].target = "paths.x".into();
+        let err = apply(&o, &mut api()).unwrap_err();
+        assert!(
+            matches!(err, OverlayError::InvalidTarget { ref pointer, .. } if pointer == "/actions/0")
+        );
+    }
+
+    #[test]
+    fn a_non_overlay_document_is_refused_with_a_clear_message() {
+        let err = Overlay::from_value(&api()).unwrap_err();
+        assert!(matches!(err, OverlayError::NotAnOverlay { .. }));
+        assert!(
+            err.to_string().contains("looks like an OpenAPI document"),
+            "{err}"
+        );
+
+        let unsupported = yaml(
+            "overlay: 1.1.0\ninfo: {title: t, version: '1'}\nactions: [{target: $, update: {}}]",
+        );
+        let err = Overlay::from_value(&unsupported).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("`overlay: 1.1.0` is not a version"),
+            "{err}"
+        );
+
+        let number = yaml(
+            "overlay: 1.0\ninfo: {title: t, version: '1'}\nactions: [{target: $, update: {}}]",
+        );
+        let err = Overlay::from_value(&number).unwrap_err();
+        assert!(err.to_string().contains("write `overlay: 1.0.0`"), "{err}");
+
+        for v in [json!(null), json!([1]), json!("overlay"), json!({})] {
+            assert!(
+                matches!(
+                    Overlay::from_value(&v),
+                    Err(OverlayError::NotAnOverlay { .. })
+                ),
+                "{v}"
+            );
+        }
+        assert!(
+            Overlay::from_value(&yaml(
+                "overlay: 1.0.12\ninfo: {title: t, version: '1'}\nactions: [{target: $}]"
+            ))
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn bad_shapes_name_the_place() {
+        let cases = [
+            (
+                "info: {title: t}\nactions: [{target: $}]",
+                "/info",
+                "`version` is missing",
+            ),
+            (
+                "info: {title: t, version: 1.0}\nactions: [{target: $}]",
+                "/info/version",
+                "quote it",
+            ),
+            (
+                "info: {title: t, version: '1'}\nactions: []",
+                "/actions",
+                "at least one action",
+            ),
+            ("info: {title: t, version: '1'}", "", "`actions` is missing"),
+            (
+                "info: {title: t, version: '1'}\nactions: [{target: $.a, remov: true}]",
+                "/actions/0/remov",
+                "unknown field",
+            ),
+            (
+                "info: {title: t, version: '1'}\nactions: [{target: $.a, remove: 'yes'}]",
+                "/actions/0/remove",
+                "`true` or `false`",
+            ),
+            (
+                "info: {title: t, version: '1'}\nactions: [{update: {}}]",
+                "/actions/0",
+                "`target` is missing",
+            ),
+            (
+                "info: {title: t, version: '1'}\nactions: [{target: $.a, copy: $.b}]",
+                "/actions/0/copy",
+                "Overlay 1.1",
+            ),
+            (
+                "info: {title: t, version: '1'}\nactions: [{target: $.a, remove: true}, {target: $.a, remove: true}]",
+                "/actions/1",
+                "repeats /actions/0",
+            ),
+            (
+                "info: {title: t, version: '1'}\nactions: [7]",
+                "/actions/0",
+                "must be a mapping",
+            ),
+            (
+                "info: {title: t, version: '1'}\nextends: 3\nactions: [{target: $}]",
+                "/extends",
+                "must be a string",
+            ),
+            (
+                "info: {title: t, version: '1'}\naction: []\nactions: [{target: $}]",
+                "/action",
+                "unknown field",
+            ),
+        ];
+        for (body, at, says) in cases {
+            let err = Overlay::from_value(&yaml(&format!("overlay: 1.0.0\n{body}"))).unwrap_err();
+            match &err {
+                OverlayError::BadShape { pointer, reason } => {
+                    assert_eq!(pointer, at, "{body}");
+                    assert!(reason.contains(says), "{body}: {reason}");
+                }
+                other => panic!("{body}: expected BadShape, got {other:?}"),
+            }
+        }
+        let ok = yaml(
+            "overlay: 1.0.0\ninfo: {title: t, version: '1', x-by: me}\nextends: petstore.yaml\nx-note: n\nactions:\n  - {target: $.info, description: d, x-id: 1, update: {x: 1}, remove: false}\n",
+        );
+        let o = Overlay::from_value(&ok).unwrap();
+        assert_eq!(o.extends.as_deref(), Some("petstore.yaml"));
+        assert_eq!(o.actions[0].description.as_deref(), Some("d"));
+        assert_eq!(o.actions[0].pointer, "/actions/0");
+    }
+
+    #[test]
+    fn removing_the_root_is_refused() {
+        let text =
+            "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions: [{target: $, remove: true}]";
+        let err = Overlay::from_value(&yaml(text)).unwrap_err();
+        assert_eq!(
+            err,
+            OverlayError::RemoveRoot {
+                pointer: "/actions/0".into()
+            }
+        );
+        assert!(err.to_string().contains("whole document"));
+
+        let mut o = overlay("  - target: $.info\n    remove: true\n");
+        o.actions[0].target = "$".into();
+        let mut doc = api();
+        assert!(matches!(
+            apply(&o, &mut doc),
+            Err(OverlayError::RemoveRoot { .. })
+        ));
+        assert_eq!(doc, api());
+
+        // Updating the root is fine.
+        let applied = apply_to(
+            "  - target: $\n    update: {info: {x-overlaid: true}}\n",
+            &mut doc,
+        );
+        assert_eq!(applied.matches, [1]);
+        assert_eq!(doc["info"]["x-overlaid"], true);
+        assert_eq!(doc["info"]["title"], "API");
+    }
+
+    #[test]
+    fn incompatible_updates_are_errors_and_leave_the_document_alone() {
+        let cases = [
+            // An object where the document has a string, after an earlier action that did apply.
+            (
+                "  - target: $.info\n    update: {x: 1}\n  - target: $.info\n    update: {title: {text: t}}\n",
+                "/actions/1",
+                "/info/title",
+                "an object",
+            ),
+            // A plain value where the document has an object.
+            (
+                "  - target: $.paths['/items']\n    update: {get: null}\n",
+                "/actions/0",
+                "/paths/~1items/get",
+                "null",
+            ),
+            // A non-object update on an object.
+            (
+                "  - target: $.info\n    update: [1]\n",
+                "/actions/0",
+                "/info",
+                "must be a mapping",
+            ),
+            // A target selecting a plain value.
+            (
+                "  - target: $.info.title\n    update: New\n",
+                "/actions/0",
+                "/info/title",
+                "`update: {title: <new value>}`",
+            ),
+            (
+                "  - target: $.tags[0].name\n    update: z\n",
+                "/actions/0",
+                "/tags/0/name",
+                "objects or arrays",
+            ),
+        ];
+        for (actions, action, at_want, says) in cases {
+            let mut doc = api();
+            let err = apply(&overlay(actions), &mut doc).unwrap_err();
+            let OverlayError::IncompatibleUpdate {
+                pointer,
+                at,
+                reason,
+            } = &err
+            else {
+                panic!("{actions}: expected IncompatibleUpdate, got {err:?}");
+            };
+            assert_eq!(
+                (pointer.as_str(), at.as_str()),
+                (action, at_want),
+                "{actions}"
+            );
+            assert!(reason.contains(says), "{actions}: {reason}");
+            assert_eq!(doc, api(), "{actions}: the document is unchanged");
+            assert!(err.to_string().contains(at_want), "{err}");
+        }
+        // A plain value replaces a plain value of another type; null included.
+        let mut doc = json!({"o": {"a": 1, "b": "x", "c": null}});
+        apply_to(
+            "  - target: $.o\n    update: {a: one, b: null, c: 3}\n",
+            &mut doc,
+        );
+        assert_eq!(doc, json!({"o": {"a": "one", "b": null, "c": 3}}));
+    }
+
+    #[test]
+    fn actions_apply_in_order_each_to_the_previous_result() {
+        let mut doc = api();
+        let applied = apply_to(
+            r#"
+  - target: $.tags
+    remove: true
+  - target: $
+    update: {tags: [{name: only}]}
+  - target: $.tags[?@.name == 'a']
+    remove: true
+"#,
+            &mut doc,
+        );
+        assert_eq!(applied.matches, [1, 1, 0]);
+        assert_eq!(doc["tags"], json!([{"name": "only"}]));
+        // Moved to the end, as any new property.
+        assert_eq!(doc.as_object().unwrap().keys().next_back().unwrap(), "tags");
+    }
+
+    #[test]
+    fn a_node_selected_twice_is_updated_once() {
+        let mut doc = json!({"a": {"list": []}});
+        let applied = apply_to("  - target: $['a', 'a'].list\n    update: 1\n", &mut doc);
+        assert_eq!(applied.matches, [1]);
+        assert_eq!(doc, json!({"a": {"list": [1]}}));
+    }
+
+    #[test]
+    fn remove_wins_over_update_and_an_action_with_neither_only_counts() {
+        let mut doc = api();
+        let applied = apply_to(
+            "  - target: $.tags\n    update: [{name: z}]\n    remove: true\n  - target: $.info\n",
+            &mut doc,
+        );
+        assert_eq!(applied.matches, [1, 1]);
+        assert!(doc.get("tags").is_none());
+        assert_eq!(doc["info"], api()["info"]);
+    }
+
+    #[test]
+    fn petstore_overlay_renames_an_operation_and_removes_a_path() {
+        let mut petstore = yaml(
+            r#"
+openapi: "3.0.0"
+info:
+  version: 1.0.0
+  title: Swagger Petstore
+  license: {name: MIT}
+servers:
+  - url: http://petstore.swagger.io/v1
+paths:
+  /pets:
+    get:
+      summary: List all pets
+      operationId: listPets
+      tags: [pets]
+      parameters:
+        - name: limit
+          in: query
+          description: How many items to return at one time (max 100)
+          required: false
+          schema: {type: integer, maximum: 100, format: int32}
+      responses:
+        '200':
+          description: A paged array of pets
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Pets'}
+        default:
+          description: unexpected error
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Error'}
+    post:
+      summary: Create a pet
+      operationId: createPets
+      tags: [pets]
+      responses:
+        '201': {description: Null response}
+  /pets/{petId}:
+    get:
+      summary: Info for a specific pet
+      operationId: showPetById
+      tags: [pets]
+      parameters:
+        - {name: petId, in: path, required: true, description: The id of the pet to retrieve, schema: {type: string}}
+      responses:
+        '200':
+          description: Expected response to a valid request
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Pet'}
+components:
+  schemas:
+    Pet:
+      type: object
+      required: [id, name]
+      properties:
+        id: {type: integer, format: int64}
+        name: {type: string}
+        tag: {type: string}
+    Pets:
+      type: array
+      maxItems: 100
+      items: {$ref: '#/components/schemas/Pet'}
+    Error:
+      type: object
+      required: [code, message]
+      properties:
+        code: {type: integer, format: int32}
+        message: {type: string}
+"#,
+        );
+        let fix = yaml(
+            r#"
+overlay: 1.0.0
+info:
+  title: Petstore fixes
+  version: 1.0.0
+extends: petstore.yaml
+actions:
+  - target: $.paths['/pets/{petId}'].get
+    description: A clearer name for the generated client method
+    update:
+      operationId: getPet
+  - target: $.paths['/pets'].post
+    description: Creating pets is not offered to clients
+    remove: true
+  - target: $.paths['/pets/{petId}']
+    description: Not served by the real API
+    remove: true
+  - target: $.paths.*.*[?@.operationId == 'showPetById']
+    description: Already renamed above, so this matches nothing
+    update: {deprecated: true}
+"#,
+        );
+        let fix = Overlay::from_value(&fix).unwrap();
+        assert_eq!(fix.title, "Petstore fixes");
+        assert_eq!(fix.version, "1.0.0");
+        let before = petstore.clone();
+        // Rename first, then check it took effect, then the path goes.
+        let mut renamed = before.clone();
+        let first = Overlay {
+            actions: fix.actions[..1].to_vec(),
+            ..fix.clone()
+        };
+        apply(&first, &mut renamed).unwrap();
+        assert_eq!(
+            renamed["paths"]["/pets/{petId}"]["get"]["operationId"],
+            "getPet"
+        );
+        assert_eq!(
+            renamed["paths"]["/pets/{petId}"]["get"]["summary"],
+            "Info for a specific pet"
+        );
+
+        let applied = apply(&fix, &mut petstore).unwrap();
+        assert_eq!(applied.matches, [1, 1, 1, 0]);
+        assert_eq!(applied.unmatched().collect::<Vec<_>>(), [3]);
+        let paths = petstore["paths"].as_object().unwrap();
+        assert_eq!(paths.keys().collect::<Vec<_>>(), ["/pets"]);
+        assert_eq!(
+            paths["/pets"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .collect::<Vec<_>>(),
+            ["get"]
+        );
+        assert_eq!(paths["/pets"]["get"], before["paths"]["/pets"]["get"]);
+        assert_eq!(petstore["components"], before["components"]);
+        // The result is still an OpenAPI document the rest of the crate reads.
+        let text = serde_json::to_string(&petstore).unwrap();
+        let doc = crate::Document::parse("petstore.json", "petstore", &text, true).unwrap();
+        let ids: Vec<_> = doc.operations.iter().map(|op| op.id.clone()).collect();
+        assert_eq!(ids, ["listPets"]);
+    }
+
+    #[test]
+    fn overlay_files_are_found_beside_their_spec() {
+        let dir = std::env::temp_dir().join(format!("apispec-overlay-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let spec = dir.join("foo.yaml");
+        std::fs::write(&spec, "openapi: 3.0.0").unwrap();
+        assert_eq!(overlay_path_for(&spec), None);
+        std::fs::write(dir.join("foo.overlay.json"), "{}").unwrap();
+        assert_eq!(overlay_path_for(&spec), Some(dir.join("foo.overlay.json")));
+        std::fs::write(dir.join("foo.overlay.yaml"), "").unwrap();
+        assert_eq!(overlay_path_for(&spec), Some(dir.join("foo.overlay.yaml")));
+        assert_eq!(
+            overlay_path_for(&dir.join("foo.json")),
+            Some(dir.join("foo.overlay.yaml"))
+        );
+        assert_eq!(overlay_path_for(&dir.join("foo.overlay.yaml")), None);
+        assert_eq!(overlay_path_for(&dir.join("bar.yaml")), None);
+        assert_eq!(overlay_path_for(Path::new("")), None);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn overlay_file_names_are_recognised() {
+        for name in [
+            "specs/foo.overlay.yaml",
+            "foo.overlay.yml",
+            "a/b/foo.overlay.json",
+            "FOO.Overlay.YAML",
+        ] {
+            assert!(is_overlay_file(Path::new(name)), "{name}");
+        }
+        for name in [
+            "specs/foo.yaml",
+            "overlay.yaml",
+            "foo.overlay",
+            "foo.overlay.txt",
+            "foo.overlay.yaml/x",
+            "",
+        ] {
+            assert!(!is_overlay_file(Path::new(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let deep = format!("$.a{}", "[?(".repeat(5000));
+        let nested = format!("$[?{}@.a{}]", "(".repeat(60), ")".repeat(60));
+        let mut o = overlay("  - target: $.info\n    update: {x: 1}\n");
+        o.actions[0].target = nested.clone();
+        assert!(
+            apply(&o, &mut api()).is_ok(),
+            "60 nested parentheses are accepted"
+        );
+        let targets = [
+            "",
+            "$",
+            "$$",
+            "$.",
+            "$..",
+            "$[",
+            "$[-1]",
+            "$[-9999999999999999999]",
+            "$[::-1]",
+            "$[0:99999999999:0]",
+            "$..*",
+            "$..[?@]",
+            "$[?match(@.name, '[')]",
+            "$[?search(@, '(((')]",
+            "$['\\uD800']",
+            "\u{0}",
+            "$.\u{ffff}",
+            &deep,
+            "$[?length(@) > 18446744073709551615]",
+            "$[?count(@.*) == 1]",
+            "$[?value(@..x) == 1]",
+        ];
+        let docs = [
+            api(),
+            json!(null),
+            json!([[[]]]),
+            json!({"a": [1, {"a": [2, {"a": 3}]}]}),
+            json!("s"),
+        ];
+        for target in targets {
+            for remove in [false, true] {
+                let o = Overlay {
+                    title: String::new(),
+                    version: String::new(),
+                    extends: None,
+                    actions: vec![Action {
+                        target: target.to_string(),
+                        description: None,
+                        update: Some(json!({"a": [0]})),
+                        remove,
+                        pointer: "/actions/0".into(),
+                    }],
+                };
+                for doc in &docs {
+                    let mut d = doc.clone();
+                    let _ = apply(&o, &mut d);
+                }
+            }
+        }
+        let raw_actions = [
+            json!(null),
+            json!({}),
+            json!({"target": 1}),
+            json!({"target": "$", "update": null}),
+            json!([]),
+        ];
+        for a in raw_actions {
+            let v =
+                json!({"overlay": "1.0.0", "info": {"title": "t", "version": "1"}, "actions": [a]});
+            let _ = Overlay::from_value(&v);
+        }
+        for v in [
+            json!({"overlay": "1.0."}),
+            json!({"overlay": "1.0.x"}),
+            json!({"overlay": ""}),
+            json!({"overlay": "1.0.0", "info": []}),
+        ] {
+            assert!(Overlay::from_value(&v).is_err(), "{v}");
+        }
     }
 }
