@@ -13,6 +13,7 @@ mod document;
 pub mod examples;
 pub mod names;
 mod operation;
+pub mod overlay;
 pub mod pointer;
 pub mod sample;
 mod schema;
