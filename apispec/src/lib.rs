@@ -11,6 +11,7 @@
 pub mod client_view;
 mod document;
 pub mod examples;
+pub mod openapi31;
 mod operation;
 pub mod pointer;
 pub mod sample;
