@@ -658,7 +658,7 @@ impl Converter {
             ));
         }
         // Longest first, so a `$defs` inside a `$defs` entry wins over its parent.
-        renames.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        renames.sort_by_key(|(from, _)| std::cmp::Reverse(from.len()));
         rewrite_refs(document, &renames);
         for (_, reference) in &mut self.refs {
             if let Some(renamed) = renamed(reference, &renames) {
@@ -1314,7 +1314,7 @@ components:
             "properties/tags/maxContains",
         ]);
         for keyword in expected {
-            let at = format!("/components/schemas/Thing/{}", keyword.replace('$', "$"));
+            let at = format!("/components/schemas/Thing/{keyword}");
             let note = note_at(&notes, &at).unwrap_or_else(|| panic!("no note at {at}: {notes:?}"));
             assert!(note.message.contains("has no OpenAPI 3.0 form"), "{note:?}");
         }
@@ -1608,42 +1608,108 @@ components:
             eprintln!("skipped: {} is not present", path.display());
             return None;
         };
-        Some(crate::document::parse_yaml(name, &text).expect("corpus YAML parses"))
+        let raw = crate::document::parse_yaml(name, &text).or_else(|e| {
+            // The YAML reader has no form for integers beyond 64 bits (openai.yaml bounds a seed by
+            // ±9223372036854776000); that is the loader's limit, not the downgrade's, so read them as floats.
+            eprintln!("{name}: {e}; reading out-of-range integers as floats");
+            crate::document::parse_yaml(name, &widen_huge_integers(&text))
+        });
+        Some(raw.expect("corpus YAML parses"))
     }
 
-    /// Downgrades a corpus document, checks the result loads as 3.0, and returns its notes by keyword.
-    fn downgrade_corpus(name: &str) -> Option<std::collections::BTreeMap<String, usize>> {
+    /// `key: 123…` with an integer no 64-bit type holds becomes `key: 123….0`.
+    fn widen_huge_integers(text: &str) -> String {
+        let widen = |line: &str| {
+            let Some((key, value)) = line.rsplit_once(": ") else {
+                return line.to_string();
+            };
+            let digits = value.trim().trim_start_matches('-');
+            let is_integer = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+            let fits = value.trim().parse::<i64>().is_ok() || value.trim().parse::<u64>().is_ok();
+            if is_integer && !fits {
+                format!("{key}: {}.0", value.trim())
+            } else {
+                line.to_string()
+            }
+        };
+        text.lines().map(widen).collect::<Vec<_>>().join("\n")
+    }
+
+    /// Downgrades a corpus document, checks the result loads as 3.0 with no 3.1 keyword left, prints its
+    /// notes counted by construct, and returns them.
+    fn downgrade_corpus(name: &str) -> Option<Vec<DowngradeNote>> {
         let raw = corpus(name)?;
         assert!(is_openapi_31(&raw), "{name} is a 3.1 document");
         let Downgrade { document, notes } = downgrade_to_30(&raw);
         assert_loads_as_30(&document);
+        let mut leftovers = Vec::new();
+        find_31_keywords(&document, "", false, &mut leftovers);
+        assert!(
+            leftovers.is_empty(),
+            "{name}: 3.1 keywords left: {leftovers:?}"
+        );
         let mut counts = std::collections::BTreeMap::new();
         for note in &notes {
-            let key = note
-                .message
-                .split('`')
-                .nth(1)
-                .unwrap_or(&note.message)
-                .split(':')
-                .next()
-                .unwrap_or_default()
-                .to_string();
-            *counts.entry(key).or_insert(0) += 1;
+            let key = if note.pointer.starts_with("/webhooks/") {
+                "webhooks"
+            } else {
+                let quoted = note.message.split('`').nth(1).unwrap_or(&note.message);
+                quoted.split(':').next().unwrap_or_default()
+            };
+            *counts.entry(key.to_string()).or_insert(0) += 1;
         }
         eprintln!("{name}: {} notes by construct: {counts:#?}", notes.len());
-        Some(counts)
+        Some(notes)
+    }
+
+    /// Pointers of 3.1-only schema constructs in a document (`names`: the keys of `value` are names).
+    fn find_31_keywords(value: &Value, at: &str, names: bool, found: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    let child_at = pointer::join(at, key);
+                    if names {
+                        find_31_keywords(child, &child_at, false, found);
+                        continue;
+                    }
+                    let is_31 = match key.as_str() {
+                        "type" => child.is_array() || child == "null",
+                        "exclusiveMinimum" | "exclusiveMaximum" => child.is_number(),
+                        "const" | "$defs" | "prefixItems" | "contentEncoding"
+                        | "contentMediaType" => true,
+                        keyword => DROPPED_KEYWORDS.contains(&keyword),
+                    };
+                    if is_31 {
+                        found.push(child_at.clone());
+                    }
+                    if key != "example" && key != "examples" {
+                        let child_names =
+                            matches!(key.as_str(), "properties" | "patternProperties");
+                        find_31_keywords(child, &child_at, child_names, found);
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    find_31_keywords(item, &format!("{at}/{i}"), false, found);
+                }
+            }
+            _ => {}
+        }
     }
 
     #[test]
     fn corpus_small_31_documents_downgrade_to_loadable_30() {
-        if let Some(counts) = downgrade_corpus("webhook-example.yaml") {
-            assert_eq!(counts.get("newPet"), Some(&1), "the webhook is noted");
+        if let Some(notes) = downgrade_corpus("webhook-example.yaml") {
+            assert!(
+                note_at(&notes, "/webhooks/newPet").is_some(),
+                "the webhook is noted: {notes:?}"
+            );
         }
         downgrade_corpus("shapes/openapi-31.yaml");
     }
 
     #[test]
-    #[ignore = "openai.yaml is 3 MB: run with --ignored"]
     fn corpus_openai_downgrades_to_loadable_30() {
         downgrade_corpus("openai.yaml");
     }
