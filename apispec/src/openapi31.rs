@@ -28,7 +28,7 @@ pub struct Downgrade {
 }
 
 /// One construct of the original document that was dropped or changed in meaning.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DowngradeNote {
     /// Where the construct is written in the original document (a JSON pointer).
     pub pointer: String,
@@ -52,10 +52,14 @@ pub fn is_openapi_31(raw: &Value) -> bool {
 pub fn downgrade_to_30(raw: &Value) -> Downgrade {
     let mut converter = Converter::default();
     let document = converter.document(raw);
-    Downgrade {
-        document,
-        notes: converter.notes,
-    }
+    // A shared path item inlined at several paths is converted, and noted, once per path.
+    let mut seen = std::collections::HashSet::new();
+    let notes = converter
+        .notes
+        .into_iter()
+        .filter(|note| seen.insert(note.clone()))
+        .collect();
+    Downgrade { document, notes }
 }
 
 /// One 3.1 Schema Object (JSON Schema 2020-12 dialect) as an OpenAPI 3.0 Schema Object.
