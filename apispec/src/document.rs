@@ -229,7 +229,8 @@ fn parse_json(source: &str, text: &str) -> Result<Value, LoadError> {
     })
 }
 
-fn parse_yaml(source: &str, text: &str) -> Result<Value, LoadError> {
+/// YAML spec text as a JSON tree (non-string keys become their text).
+pub(crate) fn parse_yaml(source: &str, text: &str) -> Result<Value, LoadError> {
     let yaml_error = |e: serde_yaml::Error| LoadError {
         kind: LoadErrorKind::YamlSyntax,
         source: source.to_string(),

@@ -11,9 +11,12 @@
 pub mod client_view;
 mod document;
 pub mod examples;
+pub mod media;
 pub mod names;
+pub mod openapi31;
 mod operation;
 pub mod overlay;
+pub mod path_template;
 pub mod pointer;
 pub mod sample;
 mod schema;
@@ -25,6 +28,6 @@ pub use spec_file::SpecName;
 pub use operation::{
     Example, Header, MediaContent, Method, Operation, ParamLocation, Parameter, RequestBody,
     Response, SchemaAt, SecurityRequirement, SecurityScheme, SecuritySchemeKind, StatusKey,
-    is_json_media_type, media_type_essence,
 };
+pub use media::{is_json_media_type, media_type_essence};
 pub use schema::{Direction, SchemaSet, SchemaValidator, Violation, follow_refs, to_json_schema};
