@@ -3,7 +3,7 @@
 use std::fmt;
 use std::path::Path;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::operation::{self, Operation};
 use crate::spec_file::{SpecName, is_json_file};
@@ -22,9 +22,26 @@ pub struct Document {
     pub raw: Value,
     /// Every operation, in document order, with `$ref`s followed.
     pub operations: Vec<Operation>,
+    /// The OpenAPI version the document declares, which is also its schemas' dialect.
+    pub version: SpecVersion,
+    /// The document in OpenAPI 3.0 form where that differs from `raw`: an OpenAPI 3.1 document, or a 3.0
+    /// one written with 3.1 schema forms (`type: [integer, "null"]`). See [`Document::openapi30`].
+    openapi30: Option<Value>,
+    /// What the 3.0 form could not carry over (a webhook, a `prefixItems`), where it is written.
+    pub downgrade_notes: Vec<crate::openapi31::DowngradeNote>,
     /// Problems that left a part of the document out without stopping the rest: a `$ref` that does not
     /// resolve (and the operation that needed it). Reported by `check`, logged by the mock, warned by the build.
     pub warnings: Vec<LoadError>,
+}
+
+/// The OpenAPI versions this project reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpecVersion {
+    /// OpenAPI 3.0.x: schemas are the OpenAPI 3.0 dialect of JSON Schema draft 4 (`nullable`, boolean
+    /// `exclusiveMinimum`, a `$ref` that replaces its siblings).
+    V30,
+    /// OpenAPI 3.1.x: schemas are JSON Schema 2020-12.
+    V31,
 }
 
 /// A line and column in the source text, both counted from 1.
@@ -170,8 +187,9 @@ impl Document {
         } else {
             parse_yaml(source, text)?
         };
-        check_version(source, &raw).map_err(|e| e.of_kind(LoadErrorKind::Version))?;
-        check_structure(source, &raw)?;
+        let version =
+            check_version(source, &raw).map_err(|e| e.of_kind(LoadErrorKind::Version))?;
+        let (openapi30, downgrade_notes) = openapi30_form(source, version, &raw)?;
         let mut warnings = Vec::new();
         check_references(source, &raw, &raw, "", &mut warnings);
         let operations = operation::collect(source, &raw, &mut warnings)?;
@@ -180,6 +198,9 @@ impl Document {
             name: name.to_string(),
             module,
             raw,
+            version,
+            openapi30,
+            downgrade_notes,
             operations,
             warnings,
         })
@@ -187,7 +208,7 @@ impl Document {
 
     /// The document in OpenAPI 3.0 form, as the client generator and the structural check read it.
     pub fn openapi30(&self) -> &Value {
-        &self.raw
+        self.openapi30.as_ref().unwrap_or(&self.raw)
     }
 
     /// The value at a JSON pointer of this document.
@@ -219,7 +240,7 @@ impl Document {
 }
 
 fn parse_json(source: &str, text: &str) -> Result<Value, LoadError> {
-    serde_json::from_str(text).map_err(|e| LoadError {
+    crate::yaml::from_json_str(text).map_err(|e| LoadError {
         kind: LoadErrorKind::JsonSyntax,
         source: source.to_string(),
         location: Some(Location::new(e.line(), e.column())),
@@ -239,69 +260,10 @@ pub(crate) fn parse_yaml(source: &str, text: &str) -> Result<Value, LoadError> {
         reason: format!("not valid YAML: {e}"),
         hint: None,
     };
-    let mut yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(yaml_error)?;
-    yaml.apply_merge().map_err(yaml_error)?;
-    yaml_to_json(yaml, "").map_err(|(pointer, reason)| {
-        LoadError::at(source, &pointer, reason).of_kind(LoadErrorKind::YamlSyntax)
-    })
+    crate::yaml::from_str(text).map_err(yaml_error)
 }
 
-/// YAML allows keys that are not strings (`200:` is an integer); OpenAPI means their text.
-fn yaml_to_json(yaml: serde_yaml::Value, pointer: &str) -> Result<Value, (String, String)> {
-    use serde_yaml::Value as Y;
-    Ok(match yaml {
-        Y::Null => Value::Null,
-        Y::Bool(b) => Value::Bool(b),
-        Y::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                Value::from(i)
-            } else if let Some(u) = n.as_u64() {
-                Value::from(u)
-            } else {
-                let f = n.as_f64().unwrap_or(f64::NAN);
-                serde_json::Number::from_f64(f)
-                    .map(Value::Number)
-                    .ok_or_else(|| {
-                        (
-                            pointer.to_string(),
-                            format!("the number {n} has no JSON form"),
-                        )
-                    })?
-            }
-        }
-        Y::String(s) => Value::String(s),
-        Y::Sequence(items) => Value::Array(
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, item)| yaml_to_json(item, &format!("{pointer}/{i}")))
-                .collect::<Result<_, _>>()?,
-        ),
-        Y::Mapping(entries) => {
-            let mut map = Map::with_capacity(entries.len());
-            for (key, value) in entries {
-                let key = match key {
-                    Y::String(s) => s,
-                    Y::Number(n) => n.to_string(),
-                    Y::Bool(b) => b.to_string(),
-                    Y::Null => "null".to_string(),
-                    other => {
-                        return Err((
-                            pointer.to_string(),
-                            format!("a mapping key must be a scalar, found {other:?}"),
-                        ));
-                    }
-                };
-                let child = crate::pointer::join(pointer, &key);
-                map.insert(key, yaml_to_json(value, &child)?);
-            }
-            Value::Object(map)
-        }
-        Y::Tagged(tagged) => yaml_to_json(tagged.value, pointer)?,
-    })
-}
-
-fn check_version(source: &str, raw: &Value) -> Result<(), LoadError> {
+fn check_version(source: &str, raw: &Value) -> Result<SpecVersion, LoadError> {
     if raw.get("swagger").is_some() {
         return Err(
             LoadError::at(source, "/swagger", "this is a Swagger 2.0 document").hint(
@@ -310,12 +272,35 @@ fn check_version(source: &str, raw: &Value) -> Result<(), LoadError> {
         );
     }
     match raw.get("openapi").and_then(Value::as_str) {
-        Some(v) if v.starts_with("3.0") => Ok(()),
+        Some(v) if v.starts_with("3.0") => Ok(SpecVersion::V30),
+        Some(v) if v.starts_with("3.1") => Ok(SpecVersion::V31),
         Some(v) => Err(LoadError::at(source, "/openapi", format!("OpenAPI {v} is not supported"))
-            .hint("this tool reads OpenAPI 3.0.x documents; set `openapi: 3.0.3` if the document only uses 3.0 features")),
+            .hint("this tool reads OpenAPI 3.0.x and 3.1.x documents")),
         None => Err(LoadError::at(source, "", "no `openapi` version field: this is not an OpenAPI document")
-            .hint("an OpenAPI 3.0 document starts with `openapi: 3.0.3`")),
+            .hint("an OpenAPI document starts with `openapi: 3.0.3` or `openapi: 3.1.0`")),
     }
+}
+
+/// The document's 3.0 form, checked against the OpenAPI 3.0 object model: `None` when the document is that
+/// form already. A 3.0 document that only breaks the model with 3.1 schema forms is read in 3.0 form too.
+fn openapi30_form(
+    source: &str,
+    version: SpecVersion,
+    raw: &Value,
+) -> Result<(Option<Value>, Vec<crate::openapi31::DowngradeNote>), LoadError> {
+    if version == SpecVersion::V30 {
+        let Err(error) = check_structure(source, raw) else {
+            return Ok((None, Vec::new()));
+        };
+        let downgraded = crate::openapi31::downgrade_to_30(raw);
+        if check_structure(source, &downgraded.document).is_err() {
+            return Err(error);
+        }
+        return Ok((Some(downgraded.document), downgraded.notes));
+    }
+    let downgraded = crate::openapi31::downgrade_to_30(raw);
+    check_structure(source, &downgraded.document)?;
+    Ok((Some(downgraded.document), downgraded.notes))
 }
 
 /// Checks the document against the OpenAPI 3.0 object model, so later steps can rely on its shape.
@@ -502,15 +487,22 @@ mod tests {
     }
 
     #[test]
-    fn openapi_31_is_refused_with_a_hint() {
-        let err = parse("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n").unwrap_err();
+    fn openapi_31_loads_with_a_30_form() {
+        let doc = parse("openapi: 3.1.0\ninfo: {title: t, version: '1'}\ncomponents:\n  schemas:\n    N: {type: [integer, 'null']}\n").unwrap();
+        assert_eq!(doc.version, SpecVersion::V31);
+        assert_eq!(doc.raw["components"]["schemas"]["N"]["type"][1], "null");
+        assert_eq!(doc.openapi30()["components"]["schemas"]["N"]["nullable"], true);
+        let err = parse("openapi: 4.0.0\ninfo: {title: t, version: '1'}\npaths: {}\n").unwrap_err();
         assert_eq!(err.kind, LoadErrorKind::Version);
         assert_eq!(err.pointer.as_deref(), Some("/openapi"));
-        assert!(
-            err.to_string().contains("OpenAPI 3.1.0 is not supported"),
-            "{err}"
-        );
-        assert!(err.hint.is_some());
+        assert!(err.to_string().contains("OpenAPI 4.0.0 is not supported"), "{err}");
+    }
+
+    #[test]
+    fn a_30_document_with_type_lists_is_read_in_30_form() {
+        let doc = parse("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    N: {type: [integer, 'null']}\n").unwrap();
+        assert_eq!(doc.version, SpecVersion::V30);
+        assert_eq!(doc.openapi30()["components"]["schemas"]["N"]["type"], "integer");
     }
 
     #[test]

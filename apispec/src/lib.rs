@@ -22,8 +22,9 @@ pub mod sample;
 mod schema;
 pub mod source_map;
 pub mod spec_file;
+mod yaml;
 
-pub use document::{Document, LoadError, LoadErrorKind, Location};
+pub use document::{Document, LoadError, LoadErrorKind, Location, SpecVersion};
 pub use spec_file::SpecName;
 pub use operation::{
     Example, Header, MediaContent, Method, Operation, ParamLocation, Parameter, RequestBody,

@@ -91,7 +91,7 @@ fn sanitize(input: &str, case: Case, bad_start_prefix: &str) -> String {
     let out = match out.chars().next() {
         None => to_case("x"),
         Some(c) if is_xid_start(c) => out,
-        Some(_) => format!("{}{out}", to_case(bad_start_prefix)),
+        Some(_) => format!("{bad_start_prefix}{out}"),
     };
     if is_rust_keyword(&out) {
         format!("{out}_")
@@ -109,7 +109,7 @@ pub fn progenitor_snake(input: &str) -> String {
 /// The name typify gives a type (`components/schemas/{name}`, or an inline schema's made-up name):
 /// `backup-list` → `BackupList`, `Problem.v2` → `ProblemV2`.
 pub fn typify_pascal(input: &str) -> String {
-    sanitize(input, Case::Pascal, "x")
+    sanitize(input, Case::Pascal, "X")
 }
 
 /// The name typify gives a struct field (from a property name): `authTime` → `auth_time`.

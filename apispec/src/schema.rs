@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::document::{Document, LoadError};
+use crate::document::{Document, LoadError, SpecVersion};
 
 /// Which way data flows. `readOnly` properties are not required in requests, `writeOnly` ones not in responses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,6 +75,7 @@ impl SchemaValidator {
 /// The document's component schemas, rewritten and registered for both directions.
 pub struct SchemaSet {
     source: String,
+    version: SpecVersion,
     request: jsonschema::Registry<'static>,
     response: jsonschema::Registry<'static>,
 }
@@ -102,7 +103,7 @@ impl SchemaSet {
             };
             let converted: Map<String, Value> = schemas
                 .iter()
-                .map(|(name, s)| (name.clone(), to_json_schema(s, direction)))
+                .map(|(name, s)| (name.clone(), convert(s, direction, doc.version)))
                 .collect();
             let root = json!({ "components": { "schemas": converted } });
             jsonschema::Registry::new()
@@ -119,6 +120,7 @@ impl SchemaSet {
         };
         Ok(SchemaSet {
             source: doc.source.clone(),
+            version: doc.version,
             request: registry(Direction::Request)?,
             response: registry(Direction::Response)?,
         })
@@ -135,7 +137,7 @@ impl SchemaSet {
             Direction::Request => &self.request,
             Direction::Response => &self.response,
         };
-        let converted = to_json_schema(schema, direction);
+        let converted = convert(schema, direction, self.version);
         jsonschema::options()
             .with_draft(jsonschema::Draft::Draft202012)
             .with_registry(registry)
@@ -168,16 +170,33 @@ pub fn follow_refs<'v>(root: &'v Value, schema: &'v Value) -> Option<&'v Value> 
 /// Rewrites an OpenAPI 3.0 Schema Object as JSON Schema 2020-12 for one direction. Local `$ref`s
 /// become references into the registered components of [`SchemaSet`].
 pub fn to_json_schema(schema: &Value, direction: Direction) -> Value {
+    convert(schema, direction, SpecVersion::V30)
+}
+
+/// [`to_json_schema`] for a schema of either dialect: an OpenAPI 3.1 schema is JSON Schema 2020-12 already,
+/// so only its references and the direction's `readOnly`/`writeOnly` rule change.
+fn convert(schema: &Value, direction: Direction, version: SpecVersion) -> Value {
     let Value::Object(map) = schema else {
         return schema.clone();
     };
     if let Some(reference) = map.get("$ref").and_then(Value::as_str) {
-        // In OpenAPI 3.0 a $ref replaces its siblings.
         let target = match reference.strip_prefix('#') {
             Some(fragment) => format!("{}#{fragment}", direction.base_uri()),
             None => reference.to_string(),
         };
-        return json!({ "$ref": target });
+        let reference = json!({ "$ref": target });
+        // In OpenAPI 3.0 a $ref replaces its siblings; in 3.1 they apply beside it.
+        let mut siblings = map.clone();
+        siblings.remove("$ref");
+        if version == SpecVersion::V30 || siblings.is_empty() {
+            return reference;
+        }
+        let mut rest = match convert(&Value::Object(siblings), direction, version) {
+            Value::Object(rest) => rest,
+            _ => Map::new(),
+        };
+        rest.insert("allOf".into(), json!([reference]));
+        return Value::Object(rest);
     }
 
     let mut out = Map::with_capacity(map.len());
@@ -187,15 +206,15 @@ pub fn to_json_schema(schema: &Value, direction: Direction) -> Value {
                 Value::Object(props) => Value::Object(
                     props
                         .iter()
-                        .map(|(k, v)| (k.clone(), to_json_schema(v, direction)))
+                        .map(|(k, v)| (k.clone(), convert(v, direction, version)))
                         .collect(),
                 ),
                 other => other.clone(),
             },
-            "items" | "additionalProperties" | "not" => to_json_schema(value, direction),
+            "items" | "additionalProperties" | "not" => convert(value, direction, version),
             "allOf" | "anyOf" | "oneOf" => match value {
                 Value::Array(list) => {
-                    Value::Array(list.iter().map(|s| to_json_schema(s, direction)).collect())
+                    Value::Array(list.iter().map(|s| convert(s, direction, version)).collect())
                 }
                 other => other.clone(),
             },

@@ -47,6 +47,8 @@ impl LeftOut {
 
 pub(super) fn shape_operation(shaper: &mut Shaper<'_>, op: &Operation) {
     let label = format!("`{}` ({} {})", op.id, op.method, op.path);
+    // Omissions of parts of an operation that is then left out whole would only be noise.
+    let omitted_before = shaper.omissions.len();
     let shaped = parameters(shaper, op, &label).and_then(|parameters| {
         let body = request_body(shaper, op, &label)?;
         Ok((parameters, body))
@@ -54,6 +56,7 @@ pub(super) fn shape_operation(shaper: &mut Shaper<'_>, op: &Operation) {
     let (parameters, (body, request_content_type)) = match shaped {
         Ok(shaped) => shaped,
         Err(left_out) => {
+            shaper.omissions.truncate(omitted_before);
             remove_operation(&mut shaper.copy, &op.pointer);
             shaper.omit(
                 Some(label),

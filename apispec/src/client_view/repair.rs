@@ -41,7 +41,16 @@ pub(crate) fn for_each_schema_root(document: &mut Value, visit: &mut dyn FnMut(&
         if depth > MAX_DEPTH {
             return;
         }
-        let Value::Object(map) = value else { return };
+        let map = match value {
+            Value::Object(map) => map,
+            Value::Array(items) => {
+                for (i, item) in items.iter_mut().enumerate() {
+                    walk(item, &format!("{at}/{i}"), visit, depth + 1);
+                }
+                return;
+            }
+            _ => return,
+        };
         for (key, child) in map.iter_mut() {
             // Examples are data, not document structure.
             if matches!(key.as_str(), "example" | "examples") {
