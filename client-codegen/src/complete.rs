@@ -33,6 +33,8 @@ pub fn module(
 
     // Drop progenitor's constructors; `constructors` below adds ones that take credentials.
     file.items.retain(|item| !is_constructor_impl(item));
+    // reqwest's client has no `options` or `trace` shorthand: progenitor calls them anyway.
+    syn::visit_mut::VisitMut::visit_file_mut(&mut MethodShorthands, &mut file);
 
     for item in &mut file.items {
         let Item::Impl(block) = item else { continue };
@@ -93,7 +95,7 @@ pub fn module(
         )));
     }
 
-    let name = Ident::new(&doc.name, Span::call_site());
+    let name = Ident::new(&doc.module, Span::call_site());
     let module_doc = module_doc(doc);
     let items = &file.items;
     let responses = responses_module(&decoders);
@@ -585,8 +587,7 @@ fn responses_doc(op: &ClientOperation) -> String {
 
 fn module_doc(doc: &Document) -> String {
     let description = doc
-        .raw
-        .pointer("/info/description")
+        .get("/info/description")
         .and_then(|v| v.as_str())
         .unwrap_or("");
     let first_paragraph = description.split("\n\n").next().unwrap_or("").trim();
@@ -599,6 +600,27 @@ fn module_doc(doc: &Document) -> String {
             .next()
             .unwrap_or(&doc.source)
     )
+}
+
+/// Rewrites `client.options(url)` and `client.trace(url)`, which progenitor writes for those operations but
+/// reqwest does not have, as `client.request(Method::OPTIONS, url)`.
+struct MethodShorthands;
+
+impl syn::visit_mut::VisitMut for MethodShorthands {
+    fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
+        syn::visit_mut::visit_expr_method_call_mut(self, call);
+        let method = match call.method.to_string().as_str() {
+            "options" => quote!(OPTIONS),
+            "trace" => quote!(TRACE),
+            _ => return,
+        };
+        if call.args.len() != 1 || !matches!(&*call.receiver, syn::Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == "client")) {
+            return;
+        }
+        let url = &call.args[0];
+        call.method = format_ident!("request");
+        call.args = syn::parse_quote!(::reqwest::Method::#method, #url);
+    }
 }
 
 fn doc_attr(text: &str) -> syn::Attribute {

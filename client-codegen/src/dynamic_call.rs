@@ -51,12 +51,16 @@ pub fn emit(methods: &[CallableMethod<'_>], has_credentials: bool) -> Result<Tok
             let spec_name = if rust_name == "body" {
                 "body".to_string()
             } else {
+                let template = apispec::path_template::PathTemplate::parse(&callable.operation.path);
                 callable
                     .operation
                     .parameters
                     .iter()
-                    .find(|p| argument_name(&p.name) == rust_name)
-                    .map(|p| p.name.clone())
+                    .map(|p| p.name.as_str())
+                    // A path parameter the spec forgot to declare is still an argument.
+                    .chain(template.parameter_names())
+                    .find(|name| argument_name(name) == rust_name)
+                    .map(str::to_string)
                     .ok_or_else(|| {
                         format!(
                             "argument `{rust_name}` of `{}` matches no parameter of the spec",
@@ -64,7 +68,12 @@ pub fn emit(methods: &[CallableMethod<'_>], has_credentials: bool) -> Result<Tok
                         )
                     })?
             };
-            let (owned, pass) = owned_type(&typed.ty);
+            let (owned, pass) = if is_generic(&callable.signature, &typed.ty) {
+                // progenitor's raw bodies are `B: Into<reqwest::Body>`: bytes are one.
+                (quote!(::std::vec::Vec<u8>), Pass::Owned)
+            } else {
+                owned_type(&typed.ty)
+            };
             let local = format_ident!("arg_{}", rust_name);
             bindings.push(
                 quote!(let #local: #owned = crate::runtime::call::argument(args, #spec_name)?;),
@@ -115,10 +124,11 @@ pub fn emit(methods: &[CallableMethod<'_>], has_credentials: bool) -> Result<Tok
 }
 
 /// The crate-level dispatcher over every generated module, so tools reach a spec's operations by its name.
-pub fn emit_crate_level(modules: &[String]) -> TokenStream {
-    let names = modules.iter();
-    let arms = modules.iter().map(|name| {
-        let module = format_ident!("{}", name);
+/// `specs` holds each spec's `(name, module)`.
+pub fn emit_crate_level(specs: &[(String, String)]) -> TokenStream {
+    let names = specs.iter().map(|(name, _)| name);
+    let arms = specs.iter().map(|(name, module)| {
+        let module = format_ident!("{}", module);
         quote! {
             #name => {
                 let client = #module::client_with_placeholder_credentials(base_url, secret, config)
@@ -128,7 +138,7 @@ pub fn emit_crate_level(modules: &[String]) -> TokenStream {
         }
     });
     quote! {
-        /// The names of the generated modules: one per spec file, named after it.
+        /// The names of the specs, one per spec file (its stem as written), each with a module.
         pub const SPEC_NAMES: &[&str] = &[#(#names),*];
 
         /// Calls operation `operation_id` of the spec named `spec` (see [`SPEC_NAMES`]) on `base_url`, with
@@ -147,6 +157,14 @@ pub fn emit_crate_level(modules: &[String]) -> TokenStream {
             }
         }
     }
+}
+
+/// Whether `ty` is one of the signature's own type parameters (`B` of `body: B`).
+fn is_generic(signature: &syn::Signature, ty: &syn::Type) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    signature.generics.type_params().any(|param| path.path.is_ident(&param.ident))
 }
 
 /// How a deserialized argument is handed to the method.

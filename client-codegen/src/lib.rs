@@ -5,8 +5,11 @@
 //! the view; then [`complete`] finishes each method so it decodes every documented status into a typed value,
 //! and adds what progenitor leaves out (credentials from `securitySchemes`, retries, media types).
 //!
-//! Nothing here panics on a bad spec: every problem is a [`Failure`] naming the file, the operation and what
-//! to change, which `build.rs` prints before failing the build.
+//! A part of a document that cannot be supported (an operation, a parameter, a response, a schema's type) is
+//! left out with a warning naming the file, the place, the reason and the fix; the rest builds. Set
+//! `CLIENT_CODEGEN_STRICT=1` to make those warnings errors. Nothing here panics on a bad spec: what stops a
+//! document (it does not parse, two files make one module) is a [`Failure`], which `build.rs` prints before
+//! failing the build.
 
 mod complete;
 mod dynamic_call;
@@ -48,23 +51,17 @@ pub struct Generated {
     pub code: String,
     /// `(module name, spec file)` in the order generated.
     pub modules: Vec<(String, PathBuf)>,
+    /// What the clients do without, one message each (file, place, reason, fix).
+    pub warnings: Vec<String>,
 }
 
-/// The spec files of a directory: `*.yaml`, `*.yml` and `*.json`, sorted by name.
+/// The environment variable that turns every warning of the generation into an error.
+pub const STRICT_ENV: &str = "CLIENT_CODEGEN_STRICT";
+
+/// The spec files of a directory (see [`apispec::spec_file::spec_files`]).
 pub fn spec_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Failure::one(format!("{}: cannot list spec files: {e}", dir.display())))?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| {
-            path.is_file()
-                && path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                    matches!(e.to_ascii_lowercase().as_str(), "yaml" | "yml" | "json")
-                })
-        })
-        .collect();
-    files.sort();
-    Ok(files)
+    apispec::spec_file::spec_files(dir)
+        .map_err(|e| Failure::one(format!("{}: cannot list spec files: {e}", dir.display())))
 }
 
 /// What a crate's `build.rs` calls: generates `$OUT_DIR/clients.rs` from the spec files in `dir` (relative to
@@ -72,9 +69,21 @@ pub fn spec_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
 /// cargo error, which fails the build — a bad spec fails the build with a message, never a panic.
 pub fn build_script(dir: &str) {
     println!("cargo::rerun-if-changed={dir}");
+    println!("cargo::rerun-if-env-changed={STRICT_ENV}");
+    let strict = std::env::var(STRICT_ENV).is_ok_and(|v| !v.is_empty() && v != "0");
     let out_dir = std::env::var_os("OUT_DIR").unwrap_or_default();
     // Build scripts run in the crate's directory, so `dir` as given makes the shortest paths in messages.
     let result = generate_clients(Path::new(dir)).and_then(|generated| {
+        let kind = if strict { "error" } else { "warning" };
+        for warning in &generated.warnings {
+            for line in warning.lines() {
+                println!("cargo::{kind}={line}");
+            }
+        }
+        if strict && !generated.warnings.is_empty() {
+            println!("cargo::error=({STRICT_ENV} is set: the parts above must be fixed, or unset it to build without them)");
+            return Ok(());
+        }
         let target = Path::new(&out_dir).join("clients.rs");
         std::fs::write(&target, generated.code)
             .map_err(|e| Failure::one(format!("cannot write {}: {e}", target.display())))
@@ -92,7 +101,9 @@ pub fn build_script(dir: &str) {
 /// Generates one module per spec file in `dir`, all problems of all files reported together.
 pub fn generate_clients(dir: &Path) -> Result<Generated, Failure> {
     let mut messages = Vec::new();
+    let mut warnings = Vec::new();
     let mut modules: Vec<(String, PathBuf)> = Vec::new();
+    let mut crate_level: Vec<(String, String)> = Vec::new();
     let mut tokens = TokenStream::new();
     for file in spec_files(dir)? {
         let doc = match Document::load(&file) {
@@ -102,19 +113,21 @@ pub fn generate_clients(dir: &Path) -> Result<Generated, Failure> {
                 continue;
             }
         };
-        if let Some((_, other)) = modules.iter().find(|(name, _)| *name == doc.name) {
+        if let Some((_, other)) = modules.iter().find(|(module, _)| *module == doc.module) {
             messages.push(format!(
                 "{}: module `{}` would also be generated from {}\n  fix: rename one of the two files",
                 file.display(),
-                doc.name,
+                doc.module,
                 other.display()
             ));
             continue;
         }
         match generate_module(&doc) {
-            Ok(module) => {
+            Ok((module, module_warnings)) => {
                 tokens.extend(module);
-                modules.push((doc.name.clone(), file));
+                warnings.extend(module_warnings);
+                modules.push((doc.module.clone(), file));
+                crate_level.push((doc.name.clone(), doc.module.clone()));
             }
             Err(failure) => messages.extend(failure.messages),
         }
@@ -122,23 +135,107 @@ pub fn generate_clients(dir: &Path) -> Result<Generated, Failure> {
     if !messages.is_empty() {
         return Err(Failure { messages });
     }
-    let names: Vec<String> = modules.iter().map(|(name, _)| name.clone()).collect();
-    tokens.extend(dynamic_call::emit_crate_level(&names));
+    tokens.extend(dynamic_call::emit_crate_level(&crate_level));
     let file: syn::File = syn::parse2(tokens)
         .map_err(|e| Failure::one(format!("generated code does not parse: {e}")))?;
     Ok(Generated {
         code: prettyplease::unparse(&file),
         modules,
+        warnings,
     })
 }
 
-/// Generates `pub mod <name> { ... }` for one document.
-pub fn generate_module(doc: &Document) -> Result<TokenStream, Failure> {
-    let view = client_view(doc).map_err(|refusals| Failure {
-        messages: refusals.iter().map(ToString::to_string).collect(),
-    })?;
-    let progenitor_output = run_progenitor(doc, &view)?;
-    complete::module(doc, &view, progenitor_output)
+/// Generates `pub mod <module> { ... }` for one document, with a warning for each part it does without.
+pub fn generate_module(doc: &Document) -> Result<(TokenStream, Vec<String>), Failure> {
+    let mut view = client_view(doc);
+    let progenitor_output = progenitor_output(doc, &mut view)?;
+    let tokens = complete::module(doc, &view, progenitor_output)?;
+    let mut warnings: Vec<String> = doc.warnings.iter().map(ToString::to_string).collect();
+    warnings.extend(doc.downgrade_notes.iter().map(|note| {
+        format!(
+            "{}: schema at #{}: {}\n  fix: nothing to change if the client can do without it",
+            doc.source, note.pointer, note.message
+        )
+    }));
+    warnings.extend(view.omissions.iter().map(ToString::to_string));
+    Ok((tokens, warnings))
+}
+
+/// progenitor's output for the view. Where progenitor cannot take the document, the operations (then the
+/// component schemas) it cannot take are found by halving and left out of the view, and the rest generated.
+fn progenitor_output(doc: &Document, view: &mut ClientView) -> Result<syn::File, Failure> {
+    let whole = match run_progenitor(doc, view) {
+        Ok(file) => return Ok(file),
+        Err(failure) => failure,
+    };
+    let reason = |failure: &Failure| failure.messages.join(" ");
+    // Operations first: with none of them, does progenitor take the schemas?
+    let all: Vec<String> = view.operations.iter().map(|o| o.method_name.clone()).collect();
+    let mut schemas_only = view.clone();
+    for method in &all {
+        schemas_only.leave_out_operation(method, String::new(), String::new());
+    }
+    if run_progenitor(doc, &schemas_only).is_err() {
+        let components = view.component_names();
+        for component in culprits(&components, &mut |subset| {
+            let mut trial = schemas_only.clone();
+            for name in components.iter().filter(|c| !subset.contains(c)) {
+                trial.loosen_component(name, String::new(), String::new());
+            }
+            run_progenitor(doc, &trial).is_ok()
+        }) {
+            let failure = {
+                let mut alone = schemas_only.clone();
+                for name in components.iter().filter(|c| **c != component) {
+                    alone.loosen_component(name, String::new(), String::new());
+                }
+                run_progenitor(doc, &alone).err()
+            };
+            view.loosen_component(
+                &component,
+                format!(
+                    "the client generator cannot take this schema ({}); the client reads any JSON value there",
+                    failure.as_ref().map(reason).unwrap_or_default()
+                ),
+                "simplify the schema, or replace it with an overlay".into(),
+            );
+        }
+    }
+    let base = view.clone();
+    let only = |subset: &[String]| {
+        let mut trial = base.clone();
+        for method in all.iter().filter(|m| !subset.contains(m)) {
+            trial.leave_out_operation(method, String::new(), String::new());
+        }
+        trial
+    };
+    let found = culprits(&all, &mut |subset| run_progenitor(doc, &only(subset)).is_ok());
+    for method in found {
+        let failure = run_progenitor(doc, &only(std::slice::from_ref(&method))).err();
+        view.leave_out_operation(
+            &method,
+            format!(
+                "the client generator cannot take this operation: {}",
+                reason(failure.as_ref().unwrap_or(&whole))
+            ),
+            "simplify the construct named above, or leave the operation out with an overlay".into(),
+        );
+    }
+    run_progenitor(doc, view)
+}
+
+/// The items that `works` cannot take, found by halving: `works(set)` says whether a set of items is fine.
+fn culprits(items: &[String], works: &mut dyn FnMut(&[String]) -> bool) -> Vec<String> {
+    if items.is_empty() || works(items) {
+        return Vec::new();
+    }
+    if items.len() == 1 {
+        return items.to_vec();
+    }
+    let (left, right) = items.split_at(items.len() / 2);
+    let mut found = culprits(left, works);
+    found.extend(culprits(right, works));
+    found
 }
 
 fn run_progenitor(doc: &Document, view: &ClientView) -> Result<syn::File, Failure> {
@@ -202,7 +299,7 @@ mod tests {
     fn a_panic_inside_progenitor_becomes_a_message_for_the_file() {
         let text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/A'}}}}\ncomponents:\n  schemas:\n    A: {type: object}\n";
         let doc = Document::parse("specs/a.yaml", "a", text, false).unwrap();
-        let mut view = client_view(&doc).unwrap();
+        let mut view = client_view(&doc);
         // A dangling reference cannot pass `Document::parse`; plant one to make progenitor panic.
         view.progenitor_document["components"]["schemas"]["A"] =
             serde_json::json!({"$ref": "#/components/schemas/Missing"});

@@ -1,39 +1,10 @@
-//! Rust names for things in a spec: generated types, enum variants for statuses, credential variants.
+//! Rust names for things in a spec: enum variants for statuses; the names progenitor and typify give are
+//! `apispec::names`, re-exported here under the names this crate uses.
 
 use apispec::StatusKey;
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::ToUpperCamelCase;
 
-/// `text` with every character that cannot be in an identifier turned into a word break, as progenitor
-/// and typify do before changing case.
-fn words(text: &str) -> String {
-    text.replace('\'', "")
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
-}
-
-/// The snake_case argument name progenitor gives a spec parameter (`X-Project-ID` → `x_project_id`).
-pub fn argument_name(parameter: &str) -> String {
-    words(parameter).to_snake_case()
-}
-
-/// The type name typify gives `components/schemas/{name}` (Pascal case, non-identifier characters dropped).
-pub fn type_name(schema_name: &str) -> String {
-    let mut name = words(schema_name).to_upper_camel_case();
-    if name.is_empty() {
-        name = "X".into();
-    }
-    if name.starts_with(|c: char| c.is_ascii_digit()) {
-        name.insert(0, '_');
-    }
-    name
-}
+pub use apispec::names::{progenitor_snake as argument_name, typify_pascal as type_name};
 
 /// The enum variant for a documented status: its reason phrase (`404` → `NotFound`), a range's class
 /// (`4XX` → `ClientError`), or `Other` for `default`.
@@ -74,6 +45,7 @@ mod tests {
         assert_eq!(argument_name("X-Project-ID"), "x_project_id");
         assert_eq!(argument_name("backupId"), "backup_id");
         assert_eq!(argument_name("vm_id"), "vm_id");
+        assert_eq!(argument_name("type"), "type_");
     }
 
     #[test]

@@ -68,8 +68,8 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         id: "client-unsupported",
-        severity: Severity::Error,
-        summary: "the typed-client build refuses a construct of the document",
+        severity: Severity::Warning,
+        summary: "the typed-client build leaves a part of the document out, or types it more loosely",
     },
 ];
 
@@ -266,16 +266,29 @@ fn check_document(doc: &Document, reporter: &mut Reporter<'_>) {
         }
     }
     json_without_schema(doc, reporter);
-    if let Err(refusals) = apispec::client_view::client_view(doc) {
-        for refusal in refusals {
-            let message = match &refusal.operation {
-                Some(op) => format!("operation {op}: {}", refusal.reason),
-                None => refusal.reason.clone(),
-            };
-            let finding = reporter.add("client-unsupported", Some(&refusal.pointer), message);
-            finding.expected = Some(refusal.fix.clone());
-            finding.actual = Some(refusal.reason.clone());
-        }
+    for warning in &doc.warnings {
+        let finding = reporter.add("unresolved-ref", warning.pointer.as_deref(), warning.reason.clone());
+        finding.expected = Some("a `$ref` to a part of this document that exists".into());
+        finding.actual = Some(warning.reason.clone());
+        finding.hint = warning.hint.clone();
+    }
+    for note in &doc.downgrade_notes {
+        let finding = reporter.add(
+            "client-unsupported",
+            Some(&note.pointer),
+            format!("no OpenAPI 3.0 form for the client: {}", note.message),
+        );
+        finding.expected = Some("a construct OpenAPI 3.0 can express".into());
+        finding.actual = Some(note.message.clone());
+    }
+    for omission in apispec::client_view::client_view(doc).omissions {
+        let message = match &omission.operation {
+            Some(op) => format!("operation {op}: {}: {}", omission.effect, omission.reason),
+            None => format!("{}: {}", omission.effect, omission.reason),
+        };
+        let finding = reporter.add("client-unsupported", Some(&omission.pointer), message);
+        finding.expected = Some(omission.fix.clone());
+        finding.actual = Some(omission.reason.clone());
     }
 }
 

@@ -44,11 +44,9 @@ impl SpecSource {
             SpecSource::File(path) => Document::load(path),
             SpecSource::Embedded { file_name, text } => {
                 let path = Path::new(file_name);
-                let name = apispec::spec_name_from_path(path)?;
-                let is_json = path
-                    .extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-                Document::parse(&format!("specs/{file_name}"), &name, text, is_json)
+                let name = apispec::SpecName::from_path(path)?;
+                let is_json = apispec::spec_file::is_json_file(path);
+                Document::parse(&format!("specs/{file_name}"), &name.name, text, is_json)
             }
         }
     }

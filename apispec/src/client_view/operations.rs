@@ -86,6 +86,8 @@ pub(super) fn shape_operation(shaper: &mut Shaper<'_>, op: &Operation) {
             json!({ "default": { "description": "decoded by the generated client" } }),
         );
         target.remove("callbacks");
+        // progenitor's WebSocket upgrade code needs crates a client does not have; the 101 is left out.
+        target.remove("x-dropshot-websocket");
     }
     shaper.operations.push(ClientOperation {
         operation_id: op.id.clone(),
@@ -201,6 +203,11 @@ fn parameters(
         let mut raw = raw;
         if let Value::Object(map) = &mut raw {
             map.insert("required".into(), json!(param.required));
+            // A parameter is absent or has a value: null cannot be sent in a path, query or header, and
+            // progenitor makes a nullable optional one `Option<Option<T>>`.
+            if let Some(Value::Object(schema)) = map.get_mut("schema") {
+                schema.remove("nullable");
+            }
         }
         written.push(raw);
     }
