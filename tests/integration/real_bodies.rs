@@ -81,8 +81,7 @@ async fn taurusdb_delete_decodes_the_sdks_job_id_body() {
     let server = CannedServer::always(fixture("taurusdb/delete_200_job.json", 200)).await;
     let client = taurusdb_client(&server.url);
     // The id the create API documents is a UUID; the spec no longer requires a `br07` suffix.
-    let backup: taurusdb::types::BackupId =
-        "2f4ddb93-b901-4b08-93d8-1d2e472f30fe".parse().unwrap();
+    let backup: taurusdb::types::BackupId = "2f4ddb93-b901-4b08-93d8-1d2e472f30fe".parse().unwrap();
 
     let deleted = client
         .delete_manual_backup(&project(), &backup, None)
@@ -143,7 +142,10 @@ async fn taurusdb_gateway_401_is_typed_on_every_operation() {
         name: "backup-f3c1".parse().unwrap(),
         description: None,
     };
-    match client.create_manual_backup(&project(), None, &request).await {
+    match client
+        .create_manual_backup(&project(), None, &request)
+        .await
+    {
         Err(Error::ErrorResponse(r)) => match r.into_inner() {
             CreateManualBackupError::Unauthorized(body) => check(body),
             other => panic!("create: expected Unauthorized, got {other:?}"),
@@ -155,8 +157,7 @@ async fn taurusdb_gateway_401_is_typed_on_every_operation() {
 #[tokio::test]
 async fn hostup_list_without_gate_code_decodes() {
     // HU:list marks `code` of a Gate optional, and the server leaves it out.
-    let server =
-        CannedServer::always(fixture("hostup/list_200_without_gate_code.json", 200)).await;
+    let server = CannedServer::always(fixture("hostup/list_200_without_gate_code.json", 200)).await;
     let client = hostup::Client::with_config(
         &server.url,
         &[hostup::Credentials::BearerAuth("t".into())],
@@ -192,7 +193,9 @@ async fn hostup_list_without_gate_code_decodes() {
 fn the_fixtures_directory_is_not_read_as_specs() {
     let files = client_codegen::spec_files(&specs_dir()).unwrap();
     assert!(
-        files.iter().all(|f| f.parent() == Some(specs_dir().as_path())),
+        files
+            .iter()
+            .all(|f| f.parent() == Some(specs_dir().as_path())),
         "{files:?}"
     );
     let names: Vec<String> = files

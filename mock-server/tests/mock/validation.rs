@@ -120,7 +120,10 @@ async fn a_query_and_a_header_that_are_not_uuids_are_422_located_where_they_are(
     // listBackups documents no 400, so the mock answers with its own problem document.
     let server = embedded().await;
     let response = client()
-        .get(format!("{}/raff/api/v1/backups?vm_id=not-a-uuid", server.url()))
+        .get(format!(
+            "{}/raff/api/v1/backups?vm_id=not-a-uuid",
+            server.url()
+        ))
         .header("X-API-Key", "k")
         .header("X-Project-ID", "also-not-a-uuid")
         .send()
