@@ -185,7 +185,7 @@ async fn nethesis_flow() -> Result<(), String> {
         no_retries(),
     )
     .map_err(|e| e.to_string())?;
-    let system = "sys_123456789";
+    let system = "4a1f0c6e-9b2d-4e57-8c31-7d5e2f9a6b08";
 
     let listed = client
         .get_system_backups(system)

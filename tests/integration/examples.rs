@@ -51,7 +51,7 @@ fn a_broken_example_is_named_by_file_pointer_and_field() {
     );
     assert!(
         message.contains(
-            "#/components/responses/RateLimited/content/application~1problem+json/example:"
+            "#/components/responses/RateLimited/content/application~1problem+json/examples/rate_limit_exceeded/value:"
         ),
         "names the example's pointer: {message}"
     );

@@ -5,5 +5,6 @@ mod auth;
 mod decoding;
 mod examples;
 mod generation;
+mod real_bodies;
 mod retry;
 mod support;

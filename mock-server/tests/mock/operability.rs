@@ -44,7 +44,10 @@ async fn routes_list_every_operation_with_method_path_and_statuses() {
     assert_eq!(chain["method"], "DELETE");
     assert_eq!(chain["path"], "/raff/api/v1/backups/{id}/chain");
     assert_eq!(chain["spec"], "raff");
-    assert_eq!(chain["statuses"], serde_json::json!(["200", "404"]));
+    assert_eq!(
+        chain["statuses"],
+        serde_json::json!(["200", "400", "401", "404"])
+    );
 }
 
 #[tokio::test]

@@ -6,7 +6,8 @@ use serde_json::json;
 use crate::support::*;
 
 #[tokio::test]
-async fn seed_000_without_an_api_key_is_401_unauthorized() {
+async fn seed_000_without_an_api_key_is_its_documented_401() {
+    // Every Raff operation documents its 401 (ERRATA R3), so the mock serves the spec's own example.
     let server = embedded().await;
     let response = client()
         .delete(format!(
@@ -23,13 +24,16 @@ async fn seed_000_without_an_api_key_is_401_unauthorized() {
         "{:?}",
         response.headers()
     );
-    let problem = json(response).await;
-    assert_eq!(prism_type(&problem), "UNAUTHORIZED");
-    assert_eq!(problem["status"], 401);
+    assert_eq!(
+        json(response).await,
+        json!({"error": "Unauthorized", "message": "Invalid or missing API key"}),
+        "the documented example"
+    );
 }
 
 #[tokio::test]
-async fn seed_000_without_a_project_id_is_422_located_in_the_header() {
+async fn seed_000_without_a_project_id_is_its_documented_400_located_in_the_header() {
+    // deleteBackupChain documents 400 "X-Project-ID required" (ERRATA R4), so the mock serves it.
     let server = embedded().await;
     let response = client()
         .delete(format!(
@@ -37,6 +41,34 @@ async fn seed_000_without_a_project_id_is_422_located_in_the_header() {
             server.url()
         ))
         .header("X-API-Key", "k")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    let violations: serde_json::Value =
+        serde_json::from_str(header(&response, "sl-violations").expect("sl-violations")).unwrap();
+    assert_eq!(violations[0]["location"], json!(["header"]));
+    assert_eq!(
+        json(response).await,
+        json!({"error": "Bad Request", "message": "X-Project-ID required"}),
+        "the documented example"
+    );
+}
+
+#[tokio::test]
+async fn a_missing_required_header_without_a_documented_400_is_422_located_in_the_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("projects.yaml");
+    std::fs::write(
+        &spec,
+        "openapi: 3.0.3\ninfo: {title: projects, version: '1'}\npaths:\n  /things/{id}:\n    delete:\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: string, format: uuid}}\n        - {name: X-Project-ID, in: header, required: true, schema: {type: string, format: uuid}}\n      responses:\n        '204': {description: deleted}\n",
+    )
+    .unwrap();
+    let server = mock_server::MockServer::start(mock_server::ServerOptions::spec_files([spec]))
+        .await
+        .unwrap();
+    let response = client()
+        .delete(format!("{}/things/{BACKUP_ID}", server.url()))
         .send()
         .await
         .unwrap();
@@ -60,7 +92,7 @@ async fn seed_000_without_a_project_id_is_422_located_in_the_header() {
 }
 
 #[tokio::test]
-async fn seed_000_with_an_id_that_is_not_a_uuid_is_422_located_in_the_path() {
+async fn seed_000_with_an_id_that_is_not_a_uuid_is_its_documented_400_listing_every_violation() {
     let server = embedded().await;
     let response = client()
         .delete(format!(
@@ -72,11 +104,37 @@ async fn seed_000_with_an_id_that_is_not_a_uuid_is_422_located_in_the_path() {
         .send()
         .await
         .unwrap();
+    assert_eq!(response.status(), 400, "deleteBackupChain documents a 400");
+    let violations: serde_json::Value =
+        serde_json::from_str(header(&response, "sl-violations").expect("sl-violations")).unwrap();
+    assert_eq!(
+        locations(&json!({ "validation": violations })),
+        [vec!["path", "id"], vec!["header", "x-project-id"]],
+        "every violation is listed: {violations:#}"
+    );
+    assert_eq!(violations[0]["code"], "format");
+}
+
+#[tokio::test]
+async fn a_query_and_a_header_that_are_not_uuids_are_422_located_where_they_are() {
+    // listBackups documents no 400, so the mock answers with its own problem document.
+    let server = embedded().await;
+    let response = client()
+        .get(format!(
+            "{}/raff/api/v1/backups?vm_id=not-a-uuid",
+            server.url()
+        ))
+        .header("X-API-Key", "k")
+        .header("X-Project-ID", "also-not-a-uuid")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 422);
     let problem = json(response).await;
+    assert_eq!(prism_type(&problem), "UNPROCESSABLE_ENTITY");
     assert_eq!(
         locations(&problem),
-        [vec!["path", "id"], vec!["header", "x-project-id"]],
+        [vec!["query", "vm_id"], vec!["header", "x-project-id"]],
         "every violation is listed: {problem:#}"
     );
     assert_eq!(problem["validation"][0]["code"], "format");
