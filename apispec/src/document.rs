@@ -78,6 +78,8 @@ pub enum LoadErrorKind {
     Structure,
     /// A `$ref` that does not resolve, points outside the document, or loops.
     Reference,
+    /// The document's overlay (`<stem>.overlay.yaml`) cannot be applied, or an action of it matches nothing.
+    Overlay,
 }
 
 /// Why a document could not be used: the file, where in it, what is wrong, and what to do.
@@ -160,7 +162,14 @@ impl Document {
             reason: format!("cannot read the file: {e}"),
             hint: None,
         })?;
-        Document::parse(&source, name, &text, is_json_file(path))
+        let Some(overlay_path) = crate::overlay::overlay_path_for(path) else {
+            return Document::parse(&source, name, &text, is_json_file(path));
+        };
+        let mut raw = parse_text(&source, &text, is_json_file(path))?;
+        let warnings = apply_overlay(&overlay_path, &mut raw)?;
+        let mut doc = Document::from_raw(&source, name, raw)?;
+        doc.warnings.splice(0..0, warnings);
+        Ok(doc)
     }
 
     /// Parses spec text. `source` is what messages call it; `name` is the project's name for it.
@@ -170,6 +179,11 @@ impl Document {
         text: &str,
         is_json: bool,
     ) -> Result<Document, LoadError> {
+        Document::from_raw(source, name, parse_text(source, text, is_json)?)
+    }
+
+    /// A document from its parsed JSON tree.
+    fn from_raw(source: &str, name: &str, raw: Value) -> Result<Document, LoadError> {
         let module = SpecName::from_stem(name)
             .map_err(|reason| LoadError {
                 kind: LoadErrorKind::FileName,
@@ -180,15 +194,7 @@ impl Document {
                 hint: None,
             })?
             .module;
-        // A byte-order mark is not part of the document (editors on Windows write one).
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let raw = if is_json {
-            parse_json(source, text)?
-        } else {
-            parse_yaml(source, text)?
-        };
-        let version =
-            check_version(source, &raw).map_err(|e| e.of_kind(LoadErrorKind::Version))?;
+        let version = check_version(source, &raw).map_err(|e| e.of_kind(LoadErrorKind::Version))?;
         let (openapi30, downgrade_notes) = openapi30_form(source, version, &raw)?;
         let mut warnings = Vec::new();
         check_references(source, &raw, &raw, "", &mut warnings);
@@ -239,6 +245,55 @@ impl Document {
     }
 }
 
+/// Spec text (YAML, or JSON) as a JSON tree.
+fn parse_text(source: &str, text: &str, is_json: bool) -> Result<Value, LoadError> {
+    // A byte-order mark is not part of the document (editors on Windows write one).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if is_json {
+        parse_json(source, text)
+    } else {
+        parse_yaml(source, text)
+    }
+}
+
+/// Applies the overlay file at `path` to `raw`; each action that matches nothing is a warning.
+fn apply_overlay(path: &Path, raw: &mut Value) -> Result<Vec<LoadError>, LoadError> {
+    let source = path.display().to_string();
+    let fail = |reason: String| LoadError {
+        kind: LoadErrorKind::Overlay,
+        source: source.clone(),
+        location: None,
+        pointer: None,
+        reason,
+        hint: None,
+    };
+    let text =
+        std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read the overlay: {e}")))?;
+    let tree = parse_text(&source, &text, is_json_file(path))?;
+    let overlay = crate::overlay::Overlay::from_value(&tree).map_err(|e| fail(e.to_string()))?;
+    let applied = crate::overlay::apply(&overlay, raw).map_err(|e| fail(e.to_string()))?;
+    Ok(overlay
+        .actions
+        .iter()
+        .zip(&applied.matches)
+        .filter(|(_, matches)| **matches == 0)
+        .map(|(action, _)| LoadError {
+            kind: LoadErrorKind::Overlay,
+            source: source.clone(),
+            location: None,
+            pointer: Some(action.pointer.clone()),
+            reason: format!(
+                "the overlay action's target `{}` matches nothing in the document",
+                action.target
+            ),
+            hint: Some(
+                "correct the JSONPath, or remove the action if the document no longer needs it"
+                    .into(),
+            ),
+        })
+        .collect())
+}
+
 fn parse_json(source: &str, text: &str) -> Result<Value, LoadError> {
     crate::yaml::from_json_str(text).map_err(|e| LoadError {
         kind: LoadErrorKind::JsonSyntax,
@@ -274,10 +329,16 @@ fn check_version(source: &str, raw: &Value) -> Result<SpecVersion, LoadError> {
     match raw.get("openapi").and_then(Value::as_str) {
         Some(v) if v.starts_with("3.0") => Ok(SpecVersion::V30),
         Some(v) if v.starts_with("3.1") => Ok(SpecVersion::V31),
-        Some(v) => Err(LoadError::at(source, "/openapi", format!("OpenAPI {v} is not supported"))
-            .hint("this tool reads OpenAPI 3.0.x and 3.1.x documents")),
-        None => Err(LoadError::at(source, "", "no `openapi` version field: this is not an OpenAPI document")
-            .hint("an OpenAPI document starts with `openapi: 3.0.3` or `openapi: 3.1.0`")),
+        Some(v) => Err(
+            LoadError::at(source, "/openapi", format!("OpenAPI {v} is not supported"))
+                .hint("this tool reads OpenAPI 3.0.x and 3.1.x documents"),
+        ),
+        None => Err(LoadError::at(
+            source,
+            "",
+            "no `openapi` version field: this is not an OpenAPI document",
+        )
+        .hint("an OpenAPI document starts with `openapi: 3.0.3` or `openapi: 3.1.0`")),
     }
 }
 
@@ -341,7 +402,13 @@ fn check_references(
                 if key == "example" || (key == "value" && at.contains("/examples/")) {
                     continue;
                 }
-                check_references(source, root, child, &crate::pointer::join(at, key), warnings);
+                check_references(
+                    source,
+                    root,
+                    child,
+                    &crate::pointer::join(at, key),
+                    warnings,
+                );
             }
         }
         Value::Array(items) => {
@@ -491,18 +558,27 @@ mod tests {
         let doc = parse("openapi: 3.1.0\ninfo: {title: t, version: '1'}\ncomponents:\n  schemas:\n    N: {type: [integer, 'null']}\n").unwrap();
         assert_eq!(doc.version, SpecVersion::V31);
         assert_eq!(doc.raw["components"]["schemas"]["N"]["type"][1], "null");
-        assert_eq!(doc.openapi30()["components"]["schemas"]["N"]["nullable"], true);
+        assert_eq!(
+            doc.openapi30()["components"]["schemas"]["N"]["nullable"],
+            true
+        );
         let err = parse("openapi: 4.0.0\ninfo: {title: t, version: '1'}\npaths: {}\n").unwrap_err();
         assert_eq!(err.kind, LoadErrorKind::Version);
         assert_eq!(err.pointer.as_deref(), Some("/openapi"));
-        assert!(err.to_string().contains("OpenAPI 4.0.0 is not supported"), "{err}");
+        assert!(
+            err.to_string().contains("OpenAPI 4.0.0 is not supported"),
+            "{err}"
+        );
     }
 
     #[test]
     fn a_30_document_with_type_lists_is_read_in_30_form() {
         let doc = parse("openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    N: {type: [integer, 'null']}\n").unwrap();
         assert_eq!(doc.version, SpecVersion::V30);
-        assert_eq!(doc.openapi30()["components"]["schemas"]["N"]["type"], "integer");
+        assert_eq!(
+            doc.openapi30()["components"]["schemas"]["N"]["type"],
+            "integer"
+        );
     }
 
     #[test]
@@ -555,8 +631,32 @@ mod tests {
     }
 
     #[test]
+    fn an_overlay_beside_the_spec_is_applied_and_unmatched_actions_are_warnings() {
+        let dir = std::env::temp_dir().join(format!("apispec-overlay-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let spec = dir.join("petstore-expanded.yaml");
+        std::fs::write(&spec, "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: a\n      responses: {'200': {description: ok}}\n").unwrap();
+        std::fs::write(
+            dir.join("petstore-expanded.overlay.yaml"),
+            "overlay: 1.0.0\ninfo: {title: fix, version: '1'}\nactions:\n  - target: $.paths['/a'].get\n    update: {operationId: listA}\n  - target: $.paths['/b']\n    remove: true\n",
+        )
+        .unwrap();
+        let doc = Document::load(&spec);
+        std::fs::remove_dir_all(&dir).unwrap();
+        let doc = doc.unwrap();
+        assert_eq!(doc.operations[0].id, "listA");
+        let [warning] = &doc.warnings[..] else {
+            panic!("{:?}", doc.warnings)
+        };
+        assert_eq!(warning.kind, LoadErrorKind::Overlay);
+        assert_eq!(warning.pointer.as_deref(), Some("/actions/1"));
+        assert!(warning.reason.contains("matches nothing"), "{warning}");
+    }
+
+    #[test]
     fn a_byte_order_mark_is_not_part_of_the_document() {
-        let doc = parse("\u{feff}openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n").unwrap();
+        let doc =
+            parse("\u{feff}openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n").unwrap();
         assert_eq!(doc.title(), "t");
     }
 }

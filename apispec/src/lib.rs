@@ -25,10 +25,10 @@ pub mod spec_file;
 mod yaml;
 
 pub use document::{Document, LoadError, LoadErrorKind, Location, SpecVersion};
-pub use spec_file::SpecName;
+pub use media::{is_json_media_type, media_type_essence};
 pub use operation::{
     Example, Header, MediaContent, Method, Operation, ParamLocation, Parameter, RequestBody,
     Response, SchemaAt, SecurityRequirement, SecurityScheme, SecuritySchemeKind, StatusKey,
 };
-pub use media::{is_json_media_type, media_type_essence};
 pub use schema::{Direction, SchemaSet, SchemaValidator, Violation, follow_refs, to_json_schema};
+pub use spec_file::SpecName;

@@ -81,16 +81,26 @@ mod tests {
 
     #[test]
     fn ranges_cover_types_and_plus_json() {
-        assert!(range_covers("application/json", "application/json; charset=utf-8"));
+        assert!(range_covers(
+            "application/json",
+            "application/json; charset=utf-8"
+        ));
         assert!(range_covers("application/*", "application/xml"));
         assert!(range_covers("*/*", "text/plain"));
         assert!(range_covers("application/json", "application/problem+json"));
-        assert!(!range_covers("application/problem+json", "application/json"));
+        assert!(!range_covers(
+            "application/problem+json",
+            "application/json"
+        ));
         assert!(!range_covers("application/json", "text/plain"));
         assert!(ranges_overlap("application/xml", "application/*"));
         assert!(!ranges_overlap("text/plain", "application/*"));
         assert_eq!(
-            (range_specificity("*/*"), range_specificity("text/*"), range_specificity("text/csv")),
+            (
+                range_specificity("*/*"),
+                range_specificity("text/*"),
+                range_specificity("text/csv")
+            ),
             (0, 1, 2)
         );
     }

@@ -312,13 +312,15 @@ pub(crate) fn collect(
     let document_security = raw.get("security");
     for (path, item) in paths {
         let item_pointer = pointer::join("/paths", path);
-        let shared = walker.follow(item, &item_pointer).and_then(|(item, item_pointer)| {
-            let params = walker.parameters(
-                item.get("parameters"),
-                &pointer::join(&item_pointer, "parameters"),
-            )?;
-            Ok((item, item_pointer, params))
-        });
+        let shared = walker
+            .follow(item, &item_pointer)
+            .and_then(|(item, item_pointer)| {
+                let params = walker.parameters(
+                    item.get("parameters"),
+                    &pointer::join(&item_pointer, "parameters"),
+                )?;
+                Ok((item, item_pointer, params))
+            });
         let (item, item_pointer, shared_params) = match shared {
             Ok(shared) => shared,
             Err(error) => {

@@ -159,7 +159,10 @@ mod tests {
     #[test]
     fn templates_name_their_parameters() {
         let t = PathTemplate::parse("/v{major}.{minor}/vps/{id}/backups/");
-        assert_eq!(t.parameter_names().collect::<Vec<_>>(), ["major", "minor", "id"]);
+        assert_eq!(
+            t.parameter_names().collect::<Vec<_>>(),
+            ["major", "minor", "id"]
+        );
         assert_eq!(t.position_of("minor"), Some((0, 1)));
         assert_eq!(t.position_of("id"), Some((2, 0)));
         assert_eq!(t.segments.len(), 4);

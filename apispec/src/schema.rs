@@ -213,9 +213,11 @@ fn convert(schema: &Value, direction: Direction, version: SpecVersion) -> Value 
             },
             "items" | "additionalProperties" | "not" => convert(value, direction, version),
             "allOf" | "anyOf" | "oneOf" => match value {
-                Value::Array(list) => {
-                    Value::Array(list.iter().map(|s| convert(s, direction, version)).collect())
-                }
+                Value::Array(list) => Value::Array(
+                    list.iter()
+                        .map(|s| convert(s, direction, version))
+                        .collect(),
+                ),
                 other => other.clone(),
             },
             // OpenAPI-only keywords: consumed below or meaningless to a validator.

@@ -61,8 +61,9 @@ impl SpecName {
                 "the file name `{stem}` has `{bad}`, which cannot be part of a URL prefix"
             ));
         }
-        let module = module_name(stem)
-            .ok_or_else(|| format!("the file name `{stem}` has no letter or digit to name a module"))?;
+        let module = module_name(stem).ok_or_else(|| {
+            format!("the file name `{stem}` has no letter or digit to name a module")
+        })?;
         Ok(SpecName {
             name: stem.to_string(),
             module,
@@ -90,15 +91,7 @@ pub fn module_name(stem: &str) -> Option<String> {
     Some(module)
 }
 
-/// Whether `path` names an OpenAPI Overlay (`foo.overlay.yaml`), which belongs to the spec beside it.
-pub fn is_overlay_file(path: &Path) -> bool {
-    path.file_stem()
-        .and_then(|s| s.to_str())
-        .is_some_and(|stem| {
-            stem.rsplit_once('.')
-                .is_some_and(|(_, last)| last.eq_ignore_ascii_case("overlay"))
-        })
-}
+pub use crate::overlay::is_overlay_file;
 
 /// Whether `path` has a spec file's extension (`.yaml`, `.yml`, `.json`, in any case).
 pub fn has_spec_extension(path: &Path) -> bool {

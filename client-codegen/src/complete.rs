@@ -108,7 +108,7 @@ pub fn module(
     });
     Ok(quote! {
         #[doc = #module_doc]
-        #[allow(clippy::all, rustdoc::all, unused_imports, dead_code)]
+        #[allow(clippy::all, rustdoc::all, unused_imports, unused_variables, dead_code)]
         pub mod #name {
             #(#items)*
             #base_url
@@ -614,7 +614,9 @@ impl syn::visit_mut::VisitMut for MethodShorthands {
             "trace" => quote!(TRACE),
             _ => return,
         };
-        if call.args.len() != 1 || !matches!(&*call.receiver, syn::Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == "client")) {
+        if call.args.len() != 1
+            || !matches!(&*call.receiver, syn::Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == "client"))
+        {
             return;
         }
         let url = &call.args[0];

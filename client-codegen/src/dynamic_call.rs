@@ -51,7 +51,8 @@ pub fn emit(methods: &[CallableMethod<'_>], has_credentials: bool) -> Result<Tok
             let spec_name = if rust_name == "body" {
                 "body".to_string()
             } else {
-                let template = apispec::path_template::PathTemplate::parse(&callable.operation.path);
+                let template =
+                    apispec::path_template::PathTemplate::parse(&callable.operation.path);
                 callable
                     .operation
                     .parameters
@@ -164,7 +165,10 @@ fn is_generic(signature: &syn::Signature, ty: &syn::Type) -> bool {
     let syn::Type::Path(path) = ty else {
         return false;
     };
-    signature.generics.type_params().any(|param| path.path.is_ident(&param.ident))
+    signature
+        .generics
+        .type_params()
+        .any(|param| path.path.is_ident(&param.ident))
 }
 
 /// How a deserialized argument is handed to the method.

@@ -170,7 +170,11 @@ fn progenitor_output(doc: &Document, view: &mut ClientView) -> Result<syn::File,
     };
     let reason = |failure: &Failure| failure.messages.join(" ");
     // Operations first: with none of them, does progenitor take the schemas?
-    let all: Vec<String> = view.operations.iter().map(|o| o.method_name.clone()).collect();
+    let all: Vec<String> = view
+        .operations
+        .iter()
+        .map(|o| o.method_name.clone())
+        .collect();
     let mut schemas_only = view.clone();
     for method in &all {
         schemas_only.leave_out_operation(method, String::new(), String::new());
@@ -209,7 +213,9 @@ fn progenitor_output(doc: &Document, view: &mut ClientView) -> Result<syn::File,
         }
         trial
     };
-    let found = culprits(&all, &mut |subset| run_progenitor(doc, &only(subset)).is_ok());
+    let found = culprits(&all, &mut |subset| {
+        run_progenitor(doc, &only(subset)).is_ok()
+    });
     for method in found {
         let failure = run_progenitor(doc, &only(std::slice::from_ref(&method))).err();
         view.leave_out_operation(

@@ -42,6 +42,11 @@ pub const RULES: &[Rule] = &[
         summary: "a $ref points outside the document or at nothing",
     },
     Rule {
+        id: "invalid-overlay",
+        severity: Severity::Error,
+        summary: "the spec's overlay (`<stem>.overlay.yaml`) cannot be applied, or an action matches nothing",
+    },
+    Rule {
         id: "missing-operation-id",
         severity: Severity::Warning,
         summary: "an operation has no operationId",
@@ -213,6 +218,7 @@ fn load_finding(err: &LoadError, reporter: &mut Reporter<'_>) -> Result<(), Cann
         LoadErrorKind::YamlSyntax | LoadErrorKind::JsonSyntax => "parse-error",
         LoadErrorKind::FileName => "invalid-file-name",
         LoadErrorKind::Reference => "unresolved-ref",
+        LoadErrorKind::Overlay => "invalid-overlay",
         LoadErrorKind::Version | LoadErrorKind::Structure => "invalid-document",
     };
     let finding = reporter.add(id, err.pointer.as_deref(), err.reason.clone());
@@ -267,7 +273,11 @@ fn check_document(doc: &Document, reporter: &mut Reporter<'_>) {
     }
     json_without_schema(doc, reporter);
     for warning in &doc.warnings {
-        let finding = reporter.add("unresolved-ref", warning.pointer.as_deref(), warning.reason.clone());
+        let finding = reporter.add(
+            "unresolved-ref",
+            warning.pointer.as_deref(),
+            warning.reason.clone(),
+        );
         finding.expected = Some("a `$ref` to a part of this document that exists".into());
         finding.actual = Some(warning.reason.clone());
         finding.hint = warning.hint.clone();

@@ -297,11 +297,13 @@ pub fn build_catalog(
     Ok(catalog)
 }
 
-/// Compiled validators of one document, each schema compiled once however many places use it.
+/// Compiled validators of one document, each schema compiled once however many places use it. A schema
+/// that cannot be compiled is not validated: a load warning says so, and the rest of the document is served.
 struct Validators<'d> {
     schemas: SchemaSet,
-    compiled: HashMap<(String, Direction), Arc<SchemaValidator>>,
+    compiled: HashMap<(String, Direction), Option<Arc<SchemaValidator>>>,
     doc: &'d Document,
+    warnings: Vec<String>,
 }
 
 impl Validators<'_> {
@@ -309,16 +311,23 @@ impl Validators<'_> {
         &mut self,
         schema: &apispec::SchemaAt,
         direction: Direction,
-    ) -> Result<Arc<SchemaValidator>, LoadError> {
+    ) -> Result<Option<Arc<SchemaValidator>>, LoadError> {
         let key = (schema.schema.to_string(), direction);
         if let Some(validator) = self.compiled.get(&key) {
             return Ok(validator.clone());
         }
-        let validator = Arc::new(self.schemas.compile(
-            &schema.schema,
-            direction,
-            &schema.pointer,
-        )?);
+        let validator = match self
+            .schemas
+            .compile(&schema.schema, direction, &schema.pointer)
+        {
+            Ok(validator) => Some(Arc::new(validator)),
+            Err(error) => {
+                let message = format!("{error} (not validated)");
+                tracing::warn!("{message}");
+                self.warnings.push(message);
+                None
+            }
+        };
         self.compiled.insert(key, validator.clone());
         Ok(validator)
     }
@@ -335,6 +344,7 @@ fn add_spec(
         schemas: SchemaSet::new(&doc)?,
         compiled: HashMap::new(),
         doc: &doc,
+        warnings: doc.warnings.iter().map(ToString::to_string).collect(),
     };
 
     // Every example is checked against its schema once, here.
@@ -346,7 +356,9 @@ fn add_spec(
                      schema: &apispec::SchemaAt,
                      direction: Direction|
      -> Result<(), LoadError> {
-        let validator = validators.compile(schema, direction)?;
+        let Some(validator) = validators.compile(schema, direction)? else {
+            return Ok(());
+        };
         if let Some(violation) = validator.violations(value).into_iter().next() {
             invalid_pointers.insert(pointer.to_string());
             let at = if violation.instance_pointer.is_empty() {
@@ -392,6 +404,9 @@ fn add_spec(
         catalog.warnings.push(message);
     }
 
+    for message in std::mem::take(&mut validators.warnings) {
+        catalog.warnings.push(message);
+    }
     let mut count = 0;
     for op in &doc.operations {
         let mock = mock_operation(&mut validators, op, spec_index, &prefix, &invalid_pointers)?;
@@ -412,6 +427,7 @@ fn add_spec(
         catalog.operations.push(mock);
         count += 1;
     }
+    catalog.warnings.append(&mut validators.warnings);
     catalog.specs.push(MountedSpec {
         name: doc.name.clone(),
         source: doc.source.clone(),
@@ -461,7 +477,7 @@ fn mock_operation(
         let (kind, validator) = match &param.schema {
             Some(schema) => (
                 value_kind(root, &schema.schema, 0),
-                Some(validators.compile(schema, Direction::Request)?),
+                validators.compile(schema, Direction::Request)?,
             ),
             None => (ValueKind::Other, None),
         };
@@ -530,7 +546,7 @@ fn mock_operation(
             let mut contents = Vec::new();
             for content in &body.contents {
                 let validator = match (&content.schema, content.is_json()) {
-                    (Some(schema), true) => Some(validators.compile(schema, Direction::Request)?),
+                    (Some(schema), true) => validators.compile(schema, Direction::Request)?,
                     _ => None,
                 };
                 contents.push(BodyContent {
@@ -633,7 +649,9 @@ fn sample_valid(
 ) -> Result<Value, LoadError> {
     let sampler = Sampler::new(&validators.doc.raw, direction);
     let value = sampler.static_value(&schema.schema);
-    let validator = validators.compile(schema, direction)?;
+    let Some(validator) = validators.compile(schema, direction)? else {
+        return Ok(value);
+    };
     if validator.is_valid(&value) {
         return Ok(value);
     }

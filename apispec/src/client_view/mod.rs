@@ -119,7 +119,9 @@ impl fmt::Display for Effect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Effect::OperationLeftOut => f.write_str("left out of the client"),
-            Effect::ParameterLeftOut(name) => write!(f, "parameter `{name}` left out of the client"),
+            Effect::ParameterLeftOut(name) => {
+                write!(f, "parameter `{name}` left out of the client")
+            }
             Effect::BodyLeftOut => f.write_str("request body left out of the client"),
             Effect::ResponseLeftOut(status) => {
                 write!(f, "response {status} left out of the client")
@@ -268,9 +270,7 @@ impl<'a> Shaper<'a> {
     /// `components/schemas` of the copy, made if missing.
     pub(crate) fn component_schemas(&mut self) -> &mut Map<String, Value> {
         let root = self.copy.as_object_mut().expect("a document is an object");
-        let components = root
-            .entry("components")
-            .or_insert_with(|| json!({}));
+        let components = root.entry("components").or_insert_with(|| json!({}));
         if !components.is_object() {
             *components = json!({});
         }

@@ -117,11 +117,7 @@ fn method_name(shaper: &mut Shaper<'_>, op: &Operation) -> String {
 }
 
 /// Every parameter of the operation (path-item ones included) written out in full for progenitor's copy.
-fn parameters(
-    shaper: &mut Shaper<'_>,
-    op: &Operation,
-    label: &str,
-) -> Result<Vec<Value>, LeftOut> {
+fn parameters(shaper: &mut Shaper<'_>, op: &Operation, label: &str) -> Result<Vec<Value>, LeftOut> {
     let template = PathTemplate::parse(&op.path);
     let template_names: BTreeSet<&str> = template.parameter_names().collect();
     let mut argument_names: BTreeSet<String> = BTreeSet::new();
@@ -145,27 +141,44 @@ fn parameters(
         let style = raw.get("style").and_then(Value::as_str);
         let problem = if param.location == ParamLocation::Cookie {
             Some((
-                format!("cookie parameter `{}` is not supported by the client generator", param.name),
+                format!(
+                    "cookie parameter `{}` is not supported by the client generator",
+                    param.name
+                ),
                 "send the value in a header parameter instead, or describe it with an overlay that removes it",
             ))
         } else if param.schema.is_none() {
             Some((
-                format!("parameter `{}` has a `content` map instead of a `schema`", param.name),
+                format!(
+                    "parameter `{}` has a `content` map instead of a `schema`",
+                    param.name
+                ),
                 "describe the parameter with a `schema`",
             ))
-        } else if param.location == ParamLocation::Path && !template_names.contains(param.name.as_str())
+        } else if param.location == ParamLocation::Path
+            && !template_names.contains(param.name.as_str())
         {
             // It cannot be sent: the path has no place for it. Never a reason to lose the operation.
             shaper.omit(
                 Some(label.to_string()),
                 Effect::ParameterLeftOut(param.name.clone()),
                 &param.pointer,
-                format!("path parameter `{}` does not appear in the path `{}`", param.name, op.path),
-                format!("add `{{{}}}` to the path or remove the parameter", param.name),
+                format!(
+                    "path parameter `{}` does not appear in the path `{}`",
+                    param.name, op.path
+                ),
+                format!(
+                    "add `{{{}}}` to the path or remove the parameter",
+                    param.name
+                ),
             );
             continue;
         } else if style.is_some_and(|s| {
-            !matches!((param.location, s), (ParamLocation::Path | ParamLocation::Header, "simple") | (ParamLocation::Query, "form"))
+            !matches!(
+                (param.location, s),
+                (ParamLocation::Path | ParamLocation::Header, "simple")
+                    | (ParamLocation::Query, "form")
+            )
         }) {
             Some((
                 format!(
@@ -227,7 +240,9 @@ fn parameters(
                 ),
                 format!("declare a parameter `{name}` with `in: path` and its schema"),
             );
-            written.push(json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}}));
+            written.push(
+                json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}}),
+            );
         }
     }
     Ok(written)
@@ -248,11 +263,19 @@ fn request_body(
         .contents
         .iter()
         .find(|c| c.is_json())
-        .or_else(|| body.contents.iter().find(|c| essence(c) == "application/x-www-form-urlencoded"))
+        .or_else(|| {
+            body.contents
+                .iter()
+                .find(|c| essence(c) == "application/x-www-form-urlencoded")
+        })
         .or_else(|| body.contents.iter().find(|c| is_plain_text(shaper, c)))
         .or_else(|| body.contents.iter().find(sendable));
     let Some(chosen) = chosen else {
-        let types: Vec<&str> = body.contents.iter().map(|c| c.media_type.as_str()).collect();
+        let types: Vec<&str> = body
+            .contents
+            .iter()
+            .map(|c| c.media_type.as_str())
+            .collect();
         let reason = format!(
             "request body media type {} is not supported by the client generator",
             types.join(", ")
@@ -261,7 +284,13 @@ fn request_body(
         if body.required {
             return Err(LeftOut::new(&body.pointer, reason, fix));
         }
-        shaper.omit(Some(label.to_string()), Effect::BodyLeftOut, &body.pointer, reason, fix);
+        shaper.omit(
+            Some(label.to_string()),
+            Effect::BodyLeftOut,
+            &body.pointer,
+            reason,
+            fix,
+        );
         return Ok((None, None));
     };
     let chosen_essence = essence(chosen);
@@ -308,7 +337,10 @@ fn essence(content: &MediaContent) -> String {
 fn is_plain_text(shaper: &Shaper<'_>, content: &MediaContent) -> bool {
     matches!(essence(content).as_str(), "text/plain" | "text/x-markdown")
         && content.schema.as_ref().is_some_and(|schema| {
-            let schema = shaper.copy.pointer(&schema.pointer).unwrap_or(&schema.schema);
+            let schema = shaper
+                .copy
+                .pointer(&schema.pointer)
+                .unwrap_or(&schema.schema);
             let resolved = crate::follow_refs(&shaper.copy, schema).unwrap_or(schema);
             resolved.get("type").and_then(Value::as_str) == Some("string")
                 && resolved.get("format").is_none()
@@ -325,7 +357,11 @@ fn is_plain_text(shaper: &Shaper<'_>, content: &MediaContent) -> bool {
 /// schema is hoisted into `components/schemas` under `<OperationId>Body` (made distinct), so its type name
 /// never meets another.
 fn named_body_schema(shaper: &mut Shaper<'_>, op: &Operation, pointer: &str) -> Value {
-    let schema = shaper.copy.pointer(pointer).cloned().unwrap_or_else(|| json!({}));
+    let schema = shaper
+        .copy
+        .pointer(pointer)
+        .cloned()
+        .unwrap_or_else(|| json!({}));
     if component_ref(&schema).is_some() {
         return schema;
     }
@@ -350,7 +386,10 @@ fn responses(shaper: &mut Shaper<'_>, op: &Operation, label: &str) -> Vec<Client
     let any_success = op.responses.iter().any(|r| r.status.is_success());
     let mut responses = Vec::new();
     for response in &op.responses {
-        if matches!(response.status, StatusKey::Code(100..=199) | StatusKey::Range(1)) {
+        if matches!(
+            response.status,
+            StatusKey::Code(100..=199) | StatusKey::Range(1)
+        ) {
             shaper.omit(
                 Some(label.to_string()),
                 Effect::ResponseLeftOut(response.status),

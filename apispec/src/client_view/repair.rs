@@ -321,7 +321,8 @@ fn drop_nonconforming_default(map: &mut Map<String, Value>) {
         Some("array") => default.is_array(),
         Some("object") => default.is_object(),
         _ => true,
-    } || (default.is_null() && map.get("nullable").and_then(Value::as_bool) == Some(true));
+    } || (default.is_null()
+        && map.get("nullable").and_then(Value::as_bool) == Some(true));
     let in_enum = match map.get("enum") {
         Some(Value::Array(values)) => values.contains(default),
         _ => true,

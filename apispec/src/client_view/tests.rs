@@ -3,18 +3,17 @@
 use super::*;
 use crate::Document;
 
+fn view(text: &str) -> ClientView {
+    client_view(&Document::parse("shape.yaml", "shape", text, false).unwrap())
+}
 
-    fn view(text: &str) -> ClientView {
-        client_view(&Document::parse("shape.yaml", "shape", text, false).unwrap())
-    }
+const HEAD: &str = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n";
 
-    const HEAD: &str = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n";
-
-    #[test]
-    fn differing_error_bodies_and_no_body_errors_are_each_described() {
-        let text = format!(
-            "{HEAD}{}",
-            r##"
+#[test]
+fn differing_error_bodies_and_no_body_errors_are_each_described() {
+    let text = format!(
+        "{HEAD}{}",
+        r##"
 paths:
   /systems/{id}:
     delete:
@@ -30,53 +29,53 @@ components:
     Validation: {type: object}
     Problem: {type: object}
 "##
-        );
-        let view = view(&text);
-        let op = &view.operations[0];
-        assert_eq!(op.method_name, "delete_system");
-        let shapes: Vec<_> = op
-            .responses
-            .iter()
-            .map(|r| (r.status.to_string(), r.success, r.body.clone()))
-            .collect();
-        assert_eq!(
-            shapes,
-            [
-                (
-                    "200".into(),
-                    true,
-                    BodyKind::Json("DeleteSystemResponse".into())
-                ),
-                ("400".into(), false, BodyKind::Json("Validation".into())),
-                ("404".into(), false, BodyKind::Json("Problem".into())),
-                ("502".into(), false, BodyKind::Empty),
-            ]
-        );
-        assert_eq!(
-            op.accept.as_deref(),
-            Some("application/json, application/problem+json")
-        );
-        assert!(
-            view.progenitor_document
-                .pointer("/components/schemas/DeleteSystemResponse/properties/code")
-                .is_some()
-        );
-        let progenitor_op = view
-            .progenitor_document
-            .pointer("/paths/~1systems~1{id}/delete")
-            .unwrap();
-        assert_eq!(progenitor_op["operationId"], "delete_system");
-        assert_eq!(progenitor_op["responses"].as_object().unwrap().len(), 1);
-        let parsed: openapiv3::OpenAPI =
-            serde_json::from_value(view.progenitor_document.clone()).unwrap();
-        assert_eq!(parsed.paths.paths.len(), 1);
-    }
+    );
+    let view = view(&text);
+    let op = &view.operations[0];
+    assert_eq!(op.method_name, "delete_system");
+    let shapes: Vec<_> = op
+        .responses
+        .iter()
+        .map(|r| (r.status.to_string(), r.success, r.body.clone()))
+        .collect();
+    assert_eq!(
+        shapes,
+        [
+            (
+                "200".into(),
+                true,
+                BodyKind::Json("DeleteSystemResponse".into())
+            ),
+            ("400".into(), false, BodyKind::Json("Validation".into())),
+            ("404".into(), false, BodyKind::Json("Problem".into())),
+            ("502".into(), false, BodyKind::Empty),
+        ]
+    );
+    assert_eq!(
+        op.accept.as_deref(),
+        Some("application/json, application/problem+json")
+    );
+    assert!(
+        view.progenitor_document
+            .pointer("/components/schemas/DeleteSystemResponse/properties/code")
+            .is_some()
+    );
+    let progenitor_op = view
+        .progenitor_document
+        .pointer("/paths/~1systems~1{id}/delete")
+        .unwrap();
+    assert_eq!(progenitor_op["operationId"], "delete_system");
+    assert_eq!(progenitor_op["responses"].as_object().unwrap().len(), 1);
+    let parsed: openapiv3::OpenAPI =
+        serde_json::from_value(view.progenitor_document.clone()).unwrap();
+    assert_eq!(parsed.paths.paths.len(), 1);
+}
 
-    #[test]
-    fn two_hundred_beside_two_hundred_four_are_both_successes() {
-        let text = format!(
-            "{HEAD}{}",
-            r##"
+#[test]
+fn two_hundred_beside_two_hundred_four_are_both_successes() {
+    let text = format!(
+        "{HEAD}{}",
+        r##"
 paths:
   /jobs:
     post:
@@ -85,27 +84,27 @@ paths:
         '200': {description: done, content: {application/json: {schema: {type: string}}}}
         default: {description: error, content: {application/json: {schema: {type: object}}}}
 "##
-        );
-        let view = view(&text);
-        let op = &view.operations[0];
-        assert_eq!(op.method_name, "post_jobs");
-        let successes: Vec<_> = op.successes().map(|r| r.status).collect();
-        assert_eq!(successes, [StatusKey::Code(200), StatusKey::Code(204)]);
-        assert_eq!(
-            op.errors().map(|r| r.status).collect::<Vec<_>>(),
-            [StatusKey::Default]
-        );
-        assert_eq!(
-            op.errors().next().unwrap().body,
-            BodyKind::Json("PostJobsErrorDefault".into())
-        );
-    }
+    );
+    let view = view(&text);
+    let op = &view.operations[0];
+    assert_eq!(op.method_name, "post_jobs");
+    let successes: Vec<_> = op.successes().map(|r| r.status).collect();
+    assert_eq!(successes, [StatusKey::Code(200), StatusKey::Code(204)]);
+    assert_eq!(
+        op.errors().map(|r| r.status).collect::<Vec<_>>(),
+        [StatusKey::Default]
+    );
+    assert_eq!(
+        op.errors().next().unwrap().body,
+        BodyKind::Json("PostJobsErrorDefault".into())
+    );
+}
 
-    #[test]
-    fn unsupported_constructs_leave_out_the_smallest_part() {
-        let text = format!(
-            "{HEAD}{}",
-            r##"
+#[test]
+fn unsupported_constructs_leave_out_the_smallest_part() {
+    let text = format!(
+        "{HEAD}{}",
+        r##"
 paths:
   /upload/{id}:
     post:
@@ -129,26 +128,42 @@ paths:
         '101': {description: switching}
         '200': {description: ok}
 "##
-        );
-        let view = view(&text);
-        let text: Vec<String> = view.omissions.iter().map(ToString::to_string).collect();
-        // The required multipart body leaves `upload` out; what else it lacks is not repeated.
-        assert_eq!(view.omissions.len(), 3, "{text:#?}");
-        assert!(text[0].starts_with("shape.yaml: operation `upload` (POST /upload/{id}) left out of the client at #/paths/~1upload~1{id}/post/requestBody: request body media type multipart/form-data"), "{}", text[0]);
-        assert!(text[1].contains("parameter `StartTime>` left out") && text[1].contains("argument name `start_time`"), "{}", text[1]);
-        assert!(text[2].contains("response 101 left out"), "{}", text[2]);
-        let methods: Vec<&str> = view.operations.iter().map(|o| o.method_name.as_str()).collect();
-        assert_eq!(methods, ["stream"]);
-        assert!(view.progenitor_document.pointer("/paths/~1upload~1{id}").is_none());
-        let params = view.progenitor_document.pointer("/paths/~1stream~1{id}/get/parameters").unwrap();
-        assert_eq!(params.as_array().unwrap().len(), 2);
-    }
+    );
+    let view = view(&text);
+    let text: Vec<String> = view.omissions.iter().map(ToString::to_string).collect();
+    // The required multipart body leaves `upload` out; what else it lacks is not repeated.
+    assert_eq!(view.omissions.len(), 3, "{text:#?}");
+    assert!(text[0].starts_with("shape.yaml: operation `upload` (POST /upload/{id}) left out of the client at #/paths/~1upload~1{id}/post/requestBody: request body media type multipart/form-data"), "{}", text[0]);
+    assert!(
+        text[1].contains("parameter `StartTime>` left out")
+            && text[1].contains("argument name `start_time`"),
+        "{}",
+        text[1]
+    );
+    assert!(text[2].contains("response 101 left out"), "{}", text[2]);
+    let methods: Vec<&str> = view
+        .operations
+        .iter()
+        .map(|o| o.method_name.as_str())
+        .collect();
+    assert_eq!(methods, ["stream"]);
+    assert!(
+        view.progenitor_document
+            .pointer("/paths/~1upload~1{id}")
+            .is_none()
+    );
+    let params = view
+        .progenitor_document
+        .pointer("/paths/~1stream~1{id}/get/parameters")
+        .unwrap();
+    assert_eq!(params.as_array().unwrap().len(), 2);
+}
 
-    #[test]
-    fn names_that_would_meet_are_made_distinct() {
-        let text = format!(
-            "{HEAD}{}",
-            r##"
+#[test]
+fn names_that_would_meet_are_made_distinct() {
+    let text = format!(
+        "{HEAD}{}",
+        r##"
 paths:
   /a:
     post:
@@ -173,28 +188,57 @@ components:
         authTime: {type: integer}
         auth_time: {type: integer}
 "##
-        );
-        let view = view(&text);
-        let doc = &view.progenitor_document;
-        let methods: Vec<&str> = view.operations.iter().map(|o| o.method_name.as_str()).collect();
-        assert_eq!(methods, ["post_2", "post_3"], "`post` is a hook of progenitor's client");
-        assert_eq!(view.operations[0].request_content_type.as_deref(), Some("image/png"));
-        assert!(doc.pointer("/paths/~1a/post/requestBody/content/application~1octet-stream").is_some());
-        assert_eq!(view.operations[0].responses[0].body, BodyKind::Json("registry_storage_2".into()));
-        assert!(doc.pointer("/components/schemas/registry_storage_2/properties/allowed").is_some());
-        assert_eq!(doc["components"]["schemas"]["plan"]["properties"]["state"]["title"], "RegistryStorage3");
-        assert!(doc.pointer("/components/schemas/plan/properties/auth_time").is_none());
-        assert!(doc.pointer("/paths/~1b/get/parameters/0/schema/enum").is_none());
-        assert_eq!(view.omissions.len(), 2, "{:#?}", view.omissions);
-        let parsed: Result<openapiv3::OpenAPI, _> = serde_json::from_value(doc.clone());
-        assert!(parsed.is_ok(), "{parsed:?}");
-    }
+    );
+    let view = view(&text);
+    let doc = &view.progenitor_document;
+    let methods: Vec<&str> = view
+        .operations
+        .iter()
+        .map(|o| o.method_name.as_str())
+        .collect();
+    assert_eq!(
+        methods,
+        ["post_2", "post_3"],
+        "`post` is a hook of progenitor's client"
+    );
+    assert_eq!(
+        view.operations[0].request_content_type.as_deref(),
+        Some("image/png")
+    );
+    assert!(
+        doc.pointer("/paths/~1a/post/requestBody/content/application~1octet-stream")
+            .is_some()
+    );
+    assert_eq!(
+        view.operations[0].responses[0].body,
+        BodyKind::Json("registry_storage_2".into())
+    );
+    assert!(
+        doc.pointer("/components/schemas/registry_storage_2/properties/allowed")
+            .is_some()
+    );
+    assert_eq!(
+        doc["components"]["schemas"]["plan"]["properties"]["state"]["title"],
+        "RegistryStorage3"
+    );
+    assert!(
+        doc.pointer("/components/schemas/plan/properties/auth_time")
+            .is_none()
+    );
+    assert!(
+        doc.pointer("/paths/~1b/get/parameters/0/schema/enum")
+            .is_none()
+    );
+    assert_eq!(view.omissions.len(), 2, "{:#?}", view.omissions);
+    let parsed: Result<openapiv3::OpenAPI, _> = serde_json::from_value(doc.clone());
+    assert!(parsed.is_ok(), "{parsed:?}");
+}
 
-    #[test]
-    fn schemas_are_repaired_for_the_generator() {
-        let text = format!(
-            "{HEAD}{}",
-            r##"
+#[test]
+fn schemas_are_repaired_for_the_generator() {
+    let text = format!(
+        "{HEAD}{}",
+        r##"
 paths:
   /x/{database-id}:
     get:
@@ -217,25 +261,28 @@ components:
   schemas:
     R: {type: object, properties: {name: {type: string}}}
 "##
-        );
-        let view = view(&text);
-        let schema = &view.progenitor_document["components"]["schemas"]["GetXResponse"]["properties"];
-        assert_eq!(schema["a"], serde_json::json!({"type": "number"}));
-        assert_eq!(schema["b"], serde_json::json!({}));
-        assert_eq!(schema["c"], serde_json::json!({"type": "object"}));
-        assert_eq!(schema["d"], serde_json::json!({"type": "integer", "maximum": 10}));
-        assert_eq!(schema["e"], serde_json::json!({"type": "string"}));
-        assert_eq!(schema["f"], serde_json::json!({}));
-        let params = &view.progenitor_document["paths"]["/x/{database-id}"]["get"]["parameters"];
-        assert_eq!(params[0]["name"], "database-id");
-        let reasons: Vec<&str> = view.omissions.iter().map(|o| o.reason.as_str()).collect();
-        assert_eq!(reasons.len(), 3, "{reasons:#?}");
-    }
+    );
+    let view = view(&text);
+    let schema = &view.progenitor_document["components"]["schemas"]["GetXResponse"]["properties"];
+    assert_eq!(schema["a"], serde_json::json!({"type": "number"}));
+    assert_eq!(schema["b"], serde_json::json!({}));
+    assert_eq!(schema["c"], serde_json::json!({"type": "object"}));
+    assert_eq!(
+        schema["d"],
+        serde_json::json!({"type": "integer", "maximum": 10})
+    );
+    assert_eq!(schema["e"], serde_json::json!({"type": "string"}));
+    assert_eq!(schema["f"], serde_json::json!({}));
+    let params = &view.progenitor_document["paths"]["/x/{database-id}"]["get"]["parameters"];
+    assert_eq!(params[0]["name"], "database-id");
+    let reasons: Vec<&str> = view.omissions.iter().map(|o| o.reason.as_str()).collect();
+    assert_eq!(reasons.len(), 3, "{reasons:#?}");
+}
 
-    #[test]
-    fn method_names_are_snake_case_and_never_keywords() {
-        assert_eq!(method_name("listVpsBackups"), "list_vps_backups");
-        assert_eq!(method_name("restore-to-payg"), "restore_to_payg");
-        assert_eq!(method_name("type"), "type_");
-        assert_eq!(method_name("2fa"), "_2fa");
-    }
+#[test]
+fn method_names_are_snake_case_and_never_keywords() {
+    assert_eq!(method_name("listVpsBackups"), "list_vps_backups");
+    assert_eq!(method_name("restore-to-payg"), "restore_to_payg");
+    assert_eq!(method_name("type"), "type_");
+    assert_eq!(method_name("2fa"), "_2fa");
+}

@@ -30,7 +30,9 @@ pub(super) fn distinct_component_names(shaper: &mut Shaper<'_>) {
         let mut n = 2;
         let new_key = loop {
             let candidate = format!("{key}_{n}");
-            if !keys.contains(&candidate) && !shaper.taken_type_names.contains(&typify_pascal(&candidate)) {
+            if !keys.contains(&candidate)
+                && !shaper.taken_type_names.contains(&typify_pascal(&candidate))
+            {
                 break candidate;
             }
             n += 1;
@@ -141,7 +143,16 @@ fn name_inline(shaper: &mut Shaper<'_>, schema: &mut Value, suggested: &str, dep
 /// Whether typify makes a named type for an inline schema (a struct, an enum, a constrained newtype),
 /// rather than using a standard type (`String`, `Vec<T>`, `i64`).
 fn gets_a_type_of_its_own(map: &serde_json::Map<String, Value>) -> bool {
-    ["properties", "enum", "oneOf", "anyOf", "allOf", "pattern", "minLength", "maxLength"]
-        .iter()
-        .any(|key| map.contains_key(*key))
+    [
+        "properties",
+        "enum",
+        "oneOf",
+        "anyOf",
+        "allOf",
+        "pattern",
+        "minLength",
+        "maxLength",
+    ]
+    .iter()
+    .any(|key| map.contains_key(*key))
 }
