@@ -29,7 +29,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "invalid-file-name",
         severity: Severity::Error,
-        summary: "the file name cannot name a client module or mock prefix (lower_snake_case expected)",
+        summary: "the file name cannot name a client module or mock prefix (letters, digits, `-`, `_`, `.`)",
     },
     Rule {
         id: "invalid-document",
@@ -247,7 +247,10 @@ fn load_finding(err: &LoadError, reporter: &mut Reporter<'_>) -> Result<(), Cann
             "a `$ref` to a part of this document that exists",
             err.reason.clone(),
         ),
-        "invalid-file-name" => ("a lower_snake_case file stem", err.reason.clone()),
+        "invalid-file-name" => (
+            "a file stem of letters, digits, `-`, `_` or `.`",
+            err.reason.clone(),
+        ),
         _ => ("an OpenAPI 3.0.x document", err.reason.clone()),
     };
     finding.expected = Some(expected.to_string());
