@@ -75,6 +75,9 @@ pub enum CatalogError {
     Load(LoadError),
     /// `--strict` and some examples break their schemas.
     InvalidExamples(Vec<String>),
+    /// `--strict` and parts of a spec cannot be served as written (a `$ref` to nothing, a schema that
+    /// cannot be compiled): without `--strict` they are served with load warnings.
+    PartsLeftOut(Vec<String>),
     /// Two specs want the same prefix, or several specs were asked to mount at `/`.
     Mount(String),
 }
@@ -95,6 +98,20 @@ impl std::fmt::Display for CatalogError {
                 write!(
                     f,
                     "  help: fix the examples, or start without --strict to serve the spec with warnings"
+                )
+            }
+            CatalogError::PartsLeftOut(found) => {
+                writeln!(
+                    f,
+                    "{} part(s) of the spec cannot be served as written (--strict):",
+                    found.len()
+                )?;
+                for line in found {
+                    writeln!(f, "  {line}")?;
+                }
+                write!(
+                    f,
+                    "  help: fix them, or start without --strict to serve the rest with warnings"
                 )
             }
             CatalogError::Mount(reason) => write!(f, "{reason}"),
@@ -404,9 +421,6 @@ fn add_spec(
         catalog.warnings.push(message);
     }
 
-    for message in std::mem::take(&mut validators.warnings) {
-        catalog.warnings.push(message);
-    }
     let mut count = 0;
     for op in &doc.operations {
         let mock = mock_operation(&mut validators, op, spec_index, &prefix, &invalid_pointers)?;
@@ -426,6 +440,9 @@ fn add_spec(
         }
         catalog.operations.push(mock);
         count += 1;
+    }
+    if strict && !validators.warnings.is_empty() {
+        return Err(CatalogError::PartsLeftOut(validators.warnings));
     }
     catalog.warnings.append(&mut validators.warnings);
     catalog.specs.push(MountedSpec {

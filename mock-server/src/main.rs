@@ -32,7 +32,8 @@ struct Cli {
     /// Reload the spec files when they change, without dropping requests in flight.
     #[arg(long)]
     watch: bool,
-    /// Refuse specs whose examples break their schemas (default: load them with a warning).
+    /// Refuse specs whose examples break their schemas, or with parts that cannot be served as written (a
+    /// `$ref` to nothing, a schema that cannot be compiled); by default they load with a warning each.
     #[arg(long)]
     strict: bool,
     /// Do not answer CORS preflights nor add CORS headers.

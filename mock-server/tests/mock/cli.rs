@@ -114,7 +114,12 @@ async fn the_binary_serves_the_built_in_specs_from_any_directory_and_logs_each_r
 
 #[test]
 fn a_spec_that_cannot_be_loaded_exits_2_naming_the_file_and_the_place() {
-    let output = run_to_exit(&["--spec", fixture("bad_reference.yaml").to_str().unwrap()]);
+    // A `$ref` to nothing leaves only what needs it out; `--strict` refuses the spec instead.
+    let output = run_to_exit(&[
+        "--strict",
+        "--spec",
+        fixture("bad_reference.yaml").to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("bad_reference.yaml"), "{stderr}");

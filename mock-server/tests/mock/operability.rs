@@ -86,3 +86,34 @@ async fn reloads_do_not_drop_requests_in_flight() {
     }
     assert!(seen.len() > 2, "several versions were served: {seen:?}");
 }
+
+#[tokio::test]
+async fn a_dangling_reference_leaves_only_its_part_unvalidated_with_a_load_warning() {
+    let server = mock_server::MockServer::start(mock_server::ServerOptions::spec_files([fixture(
+        "bad_reference.yaml",
+    )]))
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let warnings = server.warnings();
+    assert!(
+        warnings.iter().any(|w| w
+            .contains("#/paths/~1things/get/responses/200/content/application~1json/schema/$ref")
+            && w.contains("does not resolve")),
+        "{warnings:#?}"
+    );
+    let response = client()
+        .get(format!("{}/things", server.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let health: serde_json::Value = client()
+        .get(format!("{}/__mock/health", server.url()))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(health["warnings"], warnings.len());
+}
