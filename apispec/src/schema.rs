@@ -88,22 +88,26 @@ impl std::fmt::Debug for SchemaSet {
 
 impl SchemaSet {
     pub fn new(doc: &Document) -> Result<SchemaSet, LoadError> {
+        SchemaSet::from_tree(&doc.source, &doc.raw, doc.version)
+    }
+
+    /// The component schemas of a document tree in `version`'s dialect.
+    fn from_tree(source: &str, tree: &Value, version: SpecVersion) -> Result<SchemaSet, LoadError> {
         let registry = |direction: Direction| {
-            let components = doc
-                .raw
+            let components = tree
                 .pointer("/components/schemas")
                 .cloned()
                 .unwrap_or_else(|| json!({}));
             let Value::Object(schemas) = components else {
                 return Err(LoadError::at(
-                    &doc.source,
+                    source,
                     "/components/schemas",
                     "`components/schemas` must be a map",
                 ));
             };
             let converted: Map<String, Value> = schemas
                 .iter()
-                .map(|(name, s)| (name.clone(), convert(s, direction, doc.version)))
+                .map(|(name, s)| (name.clone(), convert(s, direction, version)))
                 .collect();
             let root = json!({ "components": { "schemas": converted } });
             jsonschema::Registry::new()
@@ -112,15 +116,15 @@ impl SchemaSet {
                 .and_then(|builder| builder.prepare())
                 .map_err(|e| {
                     LoadError::at(
-                        &doc.source,
+                        source,
                         "/components/schemas",
                         format!("schemas cannot be compiled: {e}"),
                     )
                 })
         };
         Ok(SchemaSet {
-            source: doc.source.clone(),
-            version: doc.version,
+            source: source.to_string(),
+            version,
             request: registry(Direction::Request)?,
             response: registry(Direction::Response)?,
         })

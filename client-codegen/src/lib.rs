@@ -147,8 +147,7 @@ pub fn generate_clients(dir: &Path) -> Result<Generated, Failure> {
 
 /// Generates `pub mod <module> { ... }` for one document, with a warning for each part it does without.
 pub fn generate_module(doc: &Document) -> Result<(TokenStream, Vec<String>), Failure> {
-    let mut view = client_view(doc);
-    let progenitor_output = progenitor_output(doc, &mut view)?;
+    let (view, progenitor_output) = build_view(doc)?;
     let tokens = complete::module(doc, &view, progenitor_output)?;
     let mut warnings: Vec<String> = doc.warnings.iter().map(ToString::to_string).collect();
     warnings.extend(doc.downgrade_notes.iter().map(|note| {
@@ -161,15 +160,23 @@ pub fn generate_module(doc: &Document) -> Result<(TokenStream, Vec<String>), Fai
     Ok((tokens, warnings))
 }
 
+/// The client view the build generates from, after progenitor has run on it (with what progenitor itself
+/// could not take left out), and progenitor's output. `conformance check` calls this to report what the
+/// build will do without compiling anything.
+pub fn build_view(doc: &Document) -> Result<(ClientView, syn::File), Failure> {
+    let mut view = client_view(doc);
+    let output = progenitor_output(doc, &mut view)?;
+    Ok((view, output))
+}
+
 /// progenitor's output for the view. Where progenitor cannot take the document, the operations (then the
 /// component schemas) it cannot take are found by halving and left out of the view, and the rest generated.
 fn progenitor_output(doc: &Document, view: &mut ClientView) -> Result<syn::File, Failure> {
-    let whole = match run_progenitor(doc, view) {
+    let whole = match run_progenitor(view) {
         Ok(file) => return Ok(file),
-        Err(failure) => failure,
+        Err(refusal) => refusal,
     };
-    let reason = |failure: &Failure| failure.messages.join(" ");
-    // Operations first: with none of them, does progenitor take the schemas?
+    // Schemas first: with no operation at all, does progenitor take them?
     let all: Vec<String> = view
         .operations
         .iter()
@@ -179,55 +186,51 @@ fn progenitor_output(doc: &Document, view: &mut ClientView) -> Result<syn::File,
     for method in &all {
         schemas_only.leave_out_operation(method, String::new(), String::new());
     }
-    if run_progenitor(doc, &schemas_only).is_err() {
+    if run_progenitor(&schemas_only).is_err() {
         let components = view.component_names();
-        for component in culprits(&components, &mut |subset| {
+        let with_only = |kept: &[String]| {
             let mut trial = schemas_only.clone();
-            for name in components.iter().filter(|c| !subset.contains(c)) {
+            for name in components.iter().filter(|c| !kept.contains(c)) {
                 trial.loosen_component(name, String::new(), String::new());
             }
-            run_progenitor(doc, &trial).is_ok()
-        }) {
-            let failure = {
-                let mut alone = schemas_only.clone();
-                for name in components.iter().filter(|c| **c != component) {
-                    alone.loosen_component(name, String::new(), String::new());
-                }
-                run_progenitor(doc, &alone).err()
-            };
+            trial
+        };
+        let found = culprits(&components, &mut |subset| {
+            run_progenitor(&with_only(subset)).is_ok()
+        });
+        for component in found {
+            let refusal = run_progenitor(&with_only(std::slice::from_ref(&component))).err();
             view.loosen_component(
                 &component,
                 format!(
-                    "the client generator cannot take this schema ({}); the client reads any JSON value there",
-                    failure.as_ref().map(reason).unwrap_or_default()
+                    "the client generator (progenitor) cannot take this schema ({}); the client reads any JSON value there",
+                    refusal.as_ref().unwrap_or(&whole).0
                 ),
                 "simplify the schema, or replace it with an overlay".into(),
             );
         }
     }
     let base = view.clone();
-    let only = |subset: &[String]| {
+    let only = |kept: &[String]| {
         let mut trial = base.clone();
-        for method in all.iter().filter(|m| !subset.contains(m)) {
+        for method in all.iter().filter(|m| !kept.contains(m)) {
             trial.leave_out_operation(method, String::new(), String::new());
         }
         trial
     };
-    let found = culprits(&all, &mut |subset| {
-        run_progenitor(doc, &only(subset)).is_ok()
-    });
+    let found = culprits(&all, &mut |subset| run_progenitor(&only(subset)).is_ok());
     for method in found {
-        let failure = run_progenitor(doc, &only(std::slice::from_ref(&method))).err();
+        let refusal = run_progenitor(&only(std::slice::from_ref(&method))).err();
         view.leave_out_operation(
             &method,
             format!(
-                "the client generator cannot take this operation: {}",
-                reason(failure.as_ref().unwrap_or(&whole))
+                "the client generator (progenitor) cannot take this operation: {}",
+                refusal.as_ref().unwrap_or(&whole).0
             ),
             "simplify the construct named above, or leave the operation out with an overlay".into(),
         );
     }
-    run_progenitor(doc, view)
+    run_progenitor(view).map_err(|refusal| refusal.for_document(doc))
 }
 
 /// The items that `works` cannot take, found by halving: `works(set)` says whether a set of items is fine.
@@ -244,14 +247,21 @@ fn culprits(items: &[String], works: &mut dyn FnMut(&[String]) -> bool) -> Vec<S
     found
 }
 
-fn run_progenitor(doc: &Document, view: &ClientView) -> Result<syn::File, Failure> {
-    let fail = |reason: String| {
+/// Why progenitor could not take a document, in its own words.
+struct ProgenitorRefusal(String);
+
+impl ProgenitorRefusal {
+    fn for_document(self, doc: &Document) -> Failure {
         Failure::one(format!(
-            "{}: the client generator (progenitor) cannot take this document: {reason}\n  \
+            "{}: the client generator (progenitor) cannot take this document: {}\n  \
              fix: change or simplify the construct named above",
-            doc.source
+            doc.source, self.0
         ))
-    };
+    }
+}
+
+fn run_progenitor(view: &ClientView) -> Result<syn::File, ProgenitorRefusal> {
+    let fail = ProgenitorRefusal;
     let spec: openapiv3::OpenAPI = serde_json::from_value(view.progenitor_document.clone())
         .map_err(|e| fail(e.to_string()))?;
     let mut settings = progenitor::GenerationSettings::new();
@@ -310,12 +320,12 @@ mod tests {
         view.progenitor_document["components"]["schemas"]["A"] =
             serde_json::json!({"$ref": "#/components/schemas/Missing"});
 
-        let Err(failure) = run_progenitor(&doc, &view) else {
+        let Err(refusal) = run_progenitor(&view) else {
             panic!("progenitor took a dangling reference")
         };
 
         assert_eq!(
-            failure.messages,
+            refusal.for_document(&doc).messages,
             [
                 "specs/a.yaml: the client generator (progenitor) cannot take this document: it failed with \
               `$ref #/components/schemas/Missing is missing`\n  fix: change or simplify the construct named above"

@@ -294,7 +294,22 @@ fn check_document(doc: &Document, reporter: &mut Reporter<'_>) {
         finding.expected = Some("a construct OpenAPI 3.0 can express".into());
         finding.actual = Some(note.message.clone());
     }
-    for omission in apispec::client_view::client_view(doc).omissions {
+    // The same steps as the client build, short of compiling: the client view, then progenitor on it.
+    let omissions = match client_codegen::build_view(doc) {
+        Ok((view, _)) => view.omissions,
+        Err(failure) => {
+            let finding = reporter.add(
+                "client-unsupported",
+                None,
+                format!("the client build stops on this document: {failure}"),
+            );
+            finding.severity = Severity::Error;
+            finding.expected = Some("a document the client generator takes".into());
+            finding.actual = Some(failure.to_string());
+            apispec::client_view::client_view(doc).omissions
+        }
+    };
+    for omission in omissions {
         let message = match &omission.operation {
             Some(op) => format!("operation {op}: {}: {}", omission.effect, omission.reason),
             None => format!("{}: {}", omission.effect, omission.reason),

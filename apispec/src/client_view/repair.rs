@@ -115,6 +115,7 @@ impl Repairs<'_, '_> {
         integer_bounds(map);
         drop_nonconforming_default(map);
         self.enum_variants(map, at);
+        self.pattern(map, at);
         self.property_names(map, at);
 
         if let Some(Value::Object(properties)) = map.get_mut("properties") {
@@ -246,6 +247,25 @@ impl Repairs<'_, '_> {
         }
     }
 
+    /// A `pattern` typify cannot compile (it uses the `regress` engine, ECMAScript syntax) is dropped: the
+    /// string is then not checked by the client.
+    fn pattern(&mut self, map: &mut Map<String, Value>, at: &str) {
+        let Some(Value::String(pattern)) = map.get("pattern") else {
+            return;
+        };
+        if let Err(error) = regress::Regex::new(pattern) {
+            let reason = format!(
+                "the pattern `{pattern}` is not a regular expression ({error}); the client does not check it"
+            );
+            map.remove("pattern");
+            self.loosened(
+                &pointer::join(at, "pattern"),
+                reason,
+                "write the pattern in ECMAScript regular-expression syntax",
+            );
+        }
+    }
+
     /// Properties whose snake_case field names meet (`auth_time` and `authTime`): the later ones are left out
     /// of the generated struct (serde then ignores them on the wire).
     fn property_names(&mut self, map: &mut Map<String, Value>, at: &str) {
@@ -308,11 +328,21 @@ fn integer_bounds(map: &mut Map<String, Value>) {
     }
 }
 
-/// A `default` of the wrong JSON type (`"10"` for an integer) cannot be a Rust default: dropped.
+/// typify refuses a whole document over one `default` it cannot make a Rust value of ("value does not
+/// conform to the given schema"), and its own check of composite schemas (`oneOf`, `allOf`, a `$ref`) refuses
+/// defaults that do conform. A default is only documentation for a client, so these go: one of the wrong
+/// JSON type (`"10"` for an integer), a `null`, and any default of a composite schema.
 fn drop_nonconforming_default(map: &mut Map<String, Value>) {
     let Some(default) = map.get("default") else {
         return;
     };
+    let composite = ["oneOf", "anyOf", "allOf", "not", "$ref"]
+        .iter()
+        .any(|key| map.contains_key(*key));
+    if composite || default.is_null() {
+        map.remove("default");
+        return;
+    }
     let conforms = match map.get("type").and_then(Value::as_str) {
         Some("string") => default.is_string(),
         Some("integer") => default.is_i64() || default.is_u64(),
