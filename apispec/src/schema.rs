@@ -198,10 +198,10 @@ pub fn unsatisfiable_cycles(doc: &Document) -> Vec<(String, String)> {
         .iter()
         .enumerate()
         .filter(|(i, _)| !finite[*i])
-        .map(|(_, name)| {
+        .map(|(i, name)| {
             let message = format!(
                 "schema `{name}` has no finite value: {}",
-                checker.why(&schemas[*name])
+                checker.why(&schemas[*name], Some(i))
             );
             (crate::pointer::join("/components/schemas", name), message)
         })
@@ -221,8 +221,12 @@ pub(crate) fn no_finite_value(root: &Value, schema: &Value) -> Option<String> {
         names: &names,
         finite: &finite,
     };
-    (!checker.of(schema, 0))
-        .then(|| format!("the schema has no finite value: {}", checker.why(schema)))
+    (!checker.of(schema, 0)).then(|| {
+        format!(
+            "the schema has no finite value: {}",
+            checker.why(schema, None)
+        )
+    })
 }
 
 /// Which component schemas (`names`, in the order of `root`'s `components/schemas`) have a finite value:
@@ -260,11 +264,11 @@ struct Finiteness<'d> {
 
 impl Finiteness<'_> {
     /// The chain of component schemas that makes `schema` (which has no finite value) endless.
-    fn why(&self, schema: &Value) -> String {
+    fn why(&self, schema: &Value, start: Option<usize>) -> String {
         let mut chain: Vec<usize> = Vec::new();
         let mut current = schema;
         while let Some(next) = self.needed(current) {
-            let repeated = chain.contains(&next);
+            let repeated = chain.contains(&next) || start == Some(next);
             chain.push(next);
             if repeated || chain.len() > 16 {
                 break;
