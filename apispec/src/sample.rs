@@ -39,6 +39,33 @@ const OPTIONAL_DEPTH: usize = 6;
 /// The most items a sampled array gets.
 const MAX_ITEMS: u64 = 1000;
 
+/// The most schema nodes one value is built from: past it the sampler settles for the smallest values, so a
+/// schema that branches at every level of a deep recursion (two required properties that each `oneOf` back
+/// to the schema) cannot take exponential time.
+const MAX_NODES: usize = 50_000;
+
+thread_local! {
+    /// Nodes left to build for the value under construction on this thread.
+    static NODES_LEFT: std::cell::Cell<usize> = const { std::cell::Cell::new(MAX_NODES) };
+}
+
+/// Runs `build` with a fresh node budget (restoring the outer one, for nested use).
+fn with_budget<T>(build: impl FnOnce() -> T) -> T {
+    let outer = NODES_LEFT.with(|n| n.replace(MAX_NODES));
+    let value = build();
+    NODES_LEFT.with(|n| n.set(outer));
+    value
+}
+
+/// Takes one node from the budget; `false` once it is spent.
+fn take_node() -> bool {
+    NODES_LEFT.with(|n| {
+        let left = n.get();
+        n.set(left.saturating_sub(1));
+        left > 0
+    })
+}
+
 /// Builds values for the schemas of one document.
 #[derive(Debug, Clone, Copy)]
 pub struct Sampler<'a> {
@@ -72,7 +99,7 @@ impl<'a> Sampler<'a> {
 
     /// The static value of `schema`: the same every time.
     pub fn static_value(&self, schema: &Value) -> Value {
-        self.value(schema, &mut Source::Static, 0)
+        with_budget(|| self.value(schema, &mut Source::Static, 0))
     }
 
     /// [`Sampler::static_value`], or why no value can be built: a schema that requires a value of itself
@@ -91,7 +118,7 @@ impl<'a> Sampler<'a> {
 
     /// A random value of `schema` drawn from `rng` (to draw several values from one seed).
     pub fn dynamic_value_with(&self, schema: &Value, rng: &mut dyn RngCore) -> Value {
-        self.value(schema, &mut Source::Random(rng), 0)
+        with_budget(|| self.value(schema, &mut Source::Random(rng), 0))
     }
 
     /// Follows `$ref`s to the schema they name (an unresolved reference gives an empty schema).
@@ -135,7 +162,7 @@ impl<'a> Sampler<'a> {
                 return Value::Null;
             }
         }
-        if depth >= MAX_DEPTH {
+        if depth >= MAX_DEPTH || !take_node() {
             return smallest_value(schema);
         }
         for key in ["oneOf", "anyOf"] {
@@ -179,7 +206,7 @@ impl<'a> Sampler<'a> {
         };
         let mut merged = map.clone();
         merged.remove("allOf");
-        if depth < MAX_DEPTH {
+        if depth < MAX_DEPTH && take_node() {
             for part in parts {
                 if let Value::Object(part) = self.flatten(part, depth + 1) {
                     merge_into(&mut merged, &part);
