@@ -249,6 +249,26 @@ impl Document {
 fn parse_text(source: &str, text: &str, is_json: bool) -> Result<Value, LoadError> {
     // A byte-order mark is not part of the document (editors on Windows write one).
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Err(at) = crate::depth::check_nesting(text, is_json) {
+        return Err(LoadError {
+            kind: if is_json {
+                LoadErrorKind::JsonSyntax
+            } else {
+                LoadErrorKind::YamlSyntax
+            },
+            source: source.to_string(),
+            location: Some(Location::new(at.line, at.column)),
+            pointer: None,
+            reason: format!(
+                "collections are nested more than {} levels deep here",
+                crate::depth::MAX_NESTING
+            ),
+            hint: Some(
+                "no OpenAPI document nests this deep: the file is damaged or generated wrongly; flatten it with `$ref`s to components"
+                    .into(),
+            ),
+        });
+    }
     if is_json {
         parse_json(source, text)
     } else {
@@ -651,6 +671,39 @@ mod tests {
         assert_eq!(warning.kind, LoadErrorKind::Overlay);
         assert_eq!(warning.pointer.as_deref(), Some("/actions/1"));
         assert!(warning.reason.contains("matches nothing"), "{warning}");
+    }
+
+    #[test]
+    fn deeply_nested_text_is_refused_before_parsing() {
+        // 1 MB each: brackets, flow mappings, JSON objects and block sequences, thousands of levels deep.
+        let n = 500_000;
+        let cases = [
+            (format!("{}{}", "[".repeat(n), "]".repeat(n)), false),
+            (
+                format!("{}1{}", "{a: ".repeat(n / 4), "}".repeat(n / 4)),
+                false,
+            ),
+            (
+                format!("{}1{}", "{\"a\":".repeat(n / 5), "}".repeat(n / 5)),
+                true,
+            ),
+            (format!("openapi: 3.0.3\n{}x\n", "- ".repeat(n)), false),
+        ];
+        for (text, is_json) in cases {
+            let err = Document::parse("t", "t", &text, is_json).unwrap_err();
+            let kind = if is_json {
+                LoadErrorKind::JsonSyntax
+            } else {
+                LoadErrorKind::YamlSyntax
+            };
+            assert_eq!(err.kind, kind, "{err}");
+            assert!(err.reason.contains("nested more than 256 levels"), "{err}");
+            assert!(err.location.is_some() && err.hint.is_some(), "{err}");
+        }
+        assert_eq!(
+            crate::source_map::SourceMap::parse(&"[".repeat(n)).map(|_| ()),
+            None
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! every problem is a [`LoadError`] that names the file, the place and what to change.
 
 pub mod client_view;
+pub mod depth;
 mod document;
 pub mod examples;
 pub mod media;
@@ -30,5 +31,8 @@ pub use operation::{
     Example, Header, MediaContent, Method, Operation, ParamLocation, Parameter, RequestBody,
     Response, SchemaAt, SecurityRequirement, SecurityScheme, SecuritySchemeKind, StatusKey,
 };
-pub use schema::{Direction, SchemaSet, SchemaValidator, Violation, follow_refs, to_json_schema};
+pub use schema::{
+    Direction, MAX_REF_HOPS, SchemaSet, SchemaValidator, Violation, follow_refs, to_json_schema,
+    unsatisfiable_cycles,
+};
 pub use spec_file::SpecName;

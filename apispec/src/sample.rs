@@ -28,14 +28,43 @@ pub fn rng_from_seed(seed: u64) -> SampleRng {
     ChaCha8Rng::seed_from_u64(seed)
 }
 
-/// How deep `$ref`s and nesting are followed before the sampler settles for the smallest value it can.
-const MAX_DEPTH: usize = 16;
+/// How deep `$ref`s and nesting are followed before the sampler settles for the smallest value it can. Deep
+/// enough for any real document (arrays nested 115 deep are sampled whole), shallow enough for the default
+/// 2 MB stack of a thread. Recursive schemas end much earlier, at [`OPTIONAL_DEPTH`].
+const MAX_DEPTH: usize = 160;
 
 /// Below this depth objects get their required properties only, so recursive schemas end.
 const OPTIONAL_DEPTH: usize = 6;
 
 /// The most items a sampled array gets.
 const MAX_ITEMS: u64 = 1000;
+
+/// The most schema nodes one value is built from: past it the sampler settles for the smallest values, so a
+/// schema that branches at every level of a deep recursion (two required properties that each `oneOf` back
+/// to the schema) cannot take exponential time.
+const MAX_NODES: usize = 50_000;
+
+thread_local! {
+    /// Nodes left to build for the value under construction on this thread.
+    static NODES_LEFT: std::cell::Cell<usize> = const { std::cell::Cell::new(MAX_NODES) };
+}
+
+/// Runs `build` with a fresh node budget (restoring the outer one, for nested use).
+fn with_budget<T>(build: impl FnOnce() -> T) -> T {
+    let outer = NODES_LEFT.with(|n| n.replace(MAX_NODES));
+    let value = build();
+    NODES_LEFT.with(|n| n.set(outer));
+    value
+}
+
+/// Takes one node from the budget; `false` once it is spent.
+fn take_node() -> bool {
+    NODES_LEFT.with(|n| {
+        let left = n.get();
+        n.set(left.saturating_sub(1));
+        left > 0
+    })
+}
 
 /// Builds values for the schemas of one document.
 #[derive(Debug, Clone, Copy)]
@@ -70,7 +99,16 @@ impl<'a> Sampler<'a> {
 
     /// The static value of `schema`: the same every time.
     pub fn static_value(&self, schema: &Value) -> Value {
-        self.value(schema, &mut Source::Static, 0)
+        with_budget(|| self.value(schema, &mut Source::Static, 0))
+    }
+
+    /// [`Sampler::static_value`], or why no value can be built: a schema that requires a value of itself
+    /// through `$ref`s with no way out (see [`crate::unsatisfiable_cycles`]) has no finite value.
+    pub fn static_value_checked(&self, schema: &Value) -> Result<Value, String> {
+        match crate::schema::no_finite_value(self.root, schema) {
+            Some(reason) => Err(format!("no value can be built: {reason}")),
+            None => Ok(self.static_value(schema)),
+        }
     }
 
     /// A random value of `schema`, the same for the same seed.
@@ -80,7 +118,7 @@ impl<'a> Sampler<'a> {
 
     /// A random value of `schema` drawn from `rng` (to draw several values from one seed).
     pub fn dynamic_value_with(&self, schema: &Value, rng: &mut dyn RngCore) -> Value {
-        self.value(schema, &mut Source::Random(rng), 0)
+        with_budget(|| self.value(schema, &mut Source::Random(rng), 0))
     }
 
     /// Follows `$ref`s to the schema they name (an unresolved reference gives an empty schema).
@@ -124,7 +162,7 @@ impl<'a> Sampler<'a> {
                 return Value::Null;
             }
         }
-        if depth >= MAX_DEPTH {
+        if depth >= MAX_DEPTH || !take_node() {
             return smallest_value(schema);
         }
         for key in ["oneOf", "anyOf"] {
@@ -168,7 +206,7 @@ impl<'a> Sampler<'a> {
         };
         let mut merged = map.clone();
         merged.remove("allOf");
-        if depth < MAX_DEPTH {
+        if depth < MAX_DEPTH && take_node() {
             for part in parts {
                 if let Value::Object(part) = self.flatten(part, depth + 1) {
                     merge_into(&mut merged, &part);
@@ -229,8 +267,14 @@ impl<'a> Sampler<'a> {
         // Counts are capped: a sample is not the place to honour `minItems: 1000000`.
         let min = bound_u64(schema, "minItems").unwrap_or(0).min(MAX_ITEMS);
         let max = bound_u64(schema, "maxItems").unwrap_or(u64::MAX).max(min);
+        // Past the optional depth arrays get their fewest items, so recursion through them ends.
+        let least = if depth >= OPTIONAL_DEPTH {
+            min
+        } else {
+            min.max(1)
+        };
         let count = match source {
-            Source::Static => min.max(1).min(max),
+            Source::Static => least.min(max),
             Source::Random(rng) => rng.random_range(min..=max.min(min + 3)),
         };
         let items = schema.get("items").cloned().unwrap_or(json!({}));
@@ -776,6 +820,79 @@ components:
             }
         }
         assert!(seen.len() > 300, "different seeds give different values");
+    }
+
+    fn components(schemas: &str) -> Document {
+        let text = format!(
+            "openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n{schemas}"
+        );
+        Document::parse("t.yaml", "t", &text, false).unwrap()
+    }
+
+    /// Runs `f` on a thread with the default 2 MB test stack.
+    fn on_small_stack(f: impl FnOnce() + Send + 'static) {
+        std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(f)
+            .unwrap()
+            .join()
+            .unwrap();
+    }
+
+    #[test]
+    fn a_31_hop_reference_chain_is_sampled() {
+        let mut schemas = String::new();
+        for i in 0..40 {
+            schemas.push_str(&format!(
+                "    S{i}: {{$ref: '#/components/schemas/S{}'}}\n",
+                i + 1
+            ));
+        }
+        schemas.push_str("    S40: {type: object, required: [id], properties: {id: {type: integer, minimum: 7}}}\n");
+        let doc = components(&schemas);
+        let value = Sampler::new(&doc.raw, Direction::Response)
+            .static_value(&json!({"$ref": "#/components/schemas/S0"}));
+        assert_eq!(value, json!({"id": 7}));
+        assert_valid(&doc, "S0", Direction::Response, &value);
+    }
+
+    #[test]
+    fn arrays_nested_115_deep_are_sampled_whole() {
+        let mut schema = json!({"type": "integer"});
+        for _ in 0..115 {
+            schema = json!({"type": "array", "minItems": 1, "items": schema});
+        }
+        let mut doc = components("    Deep: {}\n");
+        doc.raw["components"]["schemas"]["Deep"] = schema;
+        on_small_stack(move || {
+            let value = Sampler::new(&doc.raw, Direction::Response)
+                .static_value(&json!({"$ref": "#/components/schemas/Deep"}));
+            let mut depth = 0;
+            let mut current = &value;
+            while let Some(first) = current.get(0) {
+                depth += 1;
+                current = first;
+            }
+            assert_eq!((depth, current), (115, &json!(0)));
+            assert_valid(&doc, "Deep", Direction::Response, &value);
+        });
+    }
+
+    #[test]
+    fn a_cycle_with_no_base_case_cannot_be_sampled_and_a_tree_can() {
+        let doc = components(
+            "    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n    P: {type: object, properties: {x: {$ref: '#/components/schemas/P'}}, required: [x]}\n    Node: {type: object, required: [name, children], properties: {name: {type: string}, children: {type: array, items: {$ref: '#/components/schemas/Node'}}}}\n",
+        );
+        let sampler = Sampler::new(&doc.raw, Direction::Response);
+        for name in ["A", "P"] {
+            let schema = json!({"$ref": format!("#/components/schemas/{name}")});
+            let err = sampler.static_value_checked(&schema).unwrap_err();
+            assert!(err.contains("no finite value"), "{err}");
+        }
+        let node = sampler
+            .static_value_checked(&json!({"$ref": "#/components/schemas/Node"}))
+            .unwrap();
+        assert_valid(&doc, "Node", Direction::Response, &node);
     }
 
     #[test]

@@ -158,17 +158,243 @@ impl SchemaSet {
     }
 }
 
+/// The longest `$ref` chain followed: far beyond any real document, short enough to follow at once.
+pub const MAX_REF_HOPS: usize = 1000;
+
 /// The schema a `$ref` chain leads to within `root` (the schema itself when it is no reference), or `None`
-/// for a reference that does not resolve or a chain that loops.
+/// for a reference that does not resolve, a chain that loops, or one longer than [`MAX_REF_HOPS`].
 pub fn follow_refs<'v>(root: &'v Value, schema: &'v Value) -> Option<&'v Value> {
     let mut current = schema;
-    for _ in 0..32 {
+    let mut seen: Vec<*const Value> = Vec::new();
+    for _ in 0..=MAX_REF_HOPS {
         match current.get("$ref").and_then(Value::as_str) {
-            Some(reference) => current = root.pointer(reference.strip_prefix('#')?)?,
+            Some(reference) => {
+                let at: *const Value = current;
+                if seen.contains(&at) {
+                    return None;
+                }
+                seen.push(at);
+                current = root.pointer(reference.strip_prefix('#')?)?;
+            }
             None => return Some(current),
         }
     }
     None
+}
+
+/// Component schemas no finite value can satisfy: each as (pointer, message). Such a schema requires, through
+/// `$ref`s (directly, in a required property, in every `allOf` part or every `oneOf`/`anyOf` branch, or as
+/// the items of an array that must not be empty), a value of itself, with no way out (`A: {$ref: A}`,
+/// `A: {$ref: B}` with `B: {$ref: A}`, `A: {properties: {x: {$ref: A}}, required: [x]}`). A recursive schema
+/// with a base case (an optional `children` array of nodes, a `nullable` reference) is not one.
+pub fn unsatisfiable_cycles(doc: &Document) -> Vec<(String, String)> {
+    let Some(Value::Object(schemas)) = doc.raw.pointer("/components/schemas") else {
+        return Vec::new();
+    };
+    let names: Vec<&String> = schemas.keys().collect();
+    let finite = component_finiteness(&doc.raw, &names);
+    let checker = Finiteness {
+        root: &doc.raw,
+        names: &names,
+        finite: &finite,
+    };
+    names
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !finite[*i])
+        .map(|(i, name)| {
+            let message = format!(
+                "schema `{name}` has no finite value: {}",
+                checker.why(&schemas[*name], Some(i))
+            );
+            (crate::pointer::join("/components/schemas", name), message)
+        })
+        .collect()
+}
+
+/// Why `schema` (of the document whose tree is `root`) has no finite value, or `None` when it has one:
+/// see [`unsatisfiable_cycles`].
+pub(crate) fn no_finite_value(root: &Value, schema: &Value) -> Option<String> {
+    let names: Vec<&String> = match root.pointer("/components/schemas") {
+        Some(Value::Object(schemas)) => schemas.keys().collect(),
+        _ => Vec::new(),
+    };
+    let finite = component_finiteness(root, &names);
+    let checker = Finiteness {
+        root,
+        names: &names,
+        finite: &finite,
+    };
+    (!checker.of(schema, 0)).then(|| {
+        format!(
+            "the schema has no finite value: {}",
+            checker.why(schema, None)
+        )
+    })
+}
+
+/// Which component schemas (`names`, in the order of `root`'s `components/schemas`) have a finite value:
+/// the least fixed point, where a schema has one once it can be built from schemas known to have one.
+fn component_finiteness(root: &Value, names: &[&String]) -> Vec<bool> {
+    let mut finite = vec![false; names.len()];
+    let Some(Value::Object(schemas)) = root.pointer("/components/schemas") else {
+        return finite;
+    };
+    loop {
+        let mut changed = false;
+        for (i, name) in names.iter().enumerate() {
+            let checker = Finiteness {
+                root,
+                names,
+                finite: &finite,
+            };
+            if !finite[i] && checker.of(&schemas[*name], 0) {
+                finite[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return finite;
+        }
+    }
+}
+
+/// Whether schemas have a finite value, given which component schemas are known to.
+struct Finiteness<'d> {
+    root: &'d Value,
+    names: &'d [&'d String],
+    finite: &'d [bool],
+}
+
+impl Finiteness<'_> {
+    /// The chain of component schemas that makes `schema` (which has no finite value) endless.
+    fn why(&self, schema: &Value, start: Option<usize>) -> String {
+        let mut chain: Vec<usize> = Vec::new();
+        let mut current = schema;
+        while let Some(next) = self.needed(current) {
+            let repeated = chain.contains(&next) || start == Some(next);
+            chain.push(next);
+            if repeated || chain.len() > 16 {
+                break;
+            }
+            current = self
+                .root
+                .pointer(&crate::pointer::join(
+                    "/components/schemas",
+                    self.names[next],
+                ))
+                .unwrap_or(&Value::Null);
+        }
+        if chain.is_empty() {
+            return "every value of it must contain, through nested parts, a value of a schema with no finite value ($ref cycle with no base case)".into();
+        }
+        format!(
+            "every value of it must contain a value of {} ($ref cycle with no base case)",
+            chain
+                .iter()
+                .map(|i| format!("`{}`", self.names[*i]))
+                .collect::<Vec<_>>()
+                .join(", which must contain a value of ")
+        )
+    }
+
+    /// The index of the component schema a `$ref` names, if it names one.
+    fn component(&self, reference: &str) -> Option<usize> {
+        let name = reference.strip_prefix("#/components/schemas/")?;
+        let name = name.replace("~1", "/").replace("~0", "~");
+        self.names.iter().position(|n| **n == name)
+    }
+
+    fn of(&self, schema: &Value, depth: usize) -> bool {
+        let Value::Object(map) = schema else {
+            return true;
+        };
+        // Deep inline nesting is assumed to end: this only looks for cycles.
+        if depth > 64 || map.get("nullable").and_then(Value::as_bool) == Some(true) {
+            return true;
+        }
+        if let Some(reference) = map.get("$ref").and_then(Value::as_str) {
+            let target_ok = match self.component(reference) {
+                Some(index) => self.finite[index],
+                None => match reference
+                    .strip_prefix('#')
+                    .and_then(|p| self.root.pointer(p))
+                {
+                    Some(target) => self.of(target, depth + 1),
+                    None => true,
+                },
+            };
+            if !target_ok {
+                return false;
+            }
+        }
+        if let Some(Value::Array(parts)) = map.get("allOf")
+            && !parts.iter().all(|part| self.of(part, depth + 1))
+        {
+            return false;
+        }
+        for key in ["oneOf", "anyOf"] {
+            if let Some(Value::Array(branches)) = map.get(key)
+                && !branches.is_empty()
+                && !branches.iter().any(|branch| self.of(branch, depth + 1))
+            {
+                return false;
+            }
+        }
+        if let (Some(Value::Array(required)), Some(Value::Object(properties))) =
+            (map.get("required"), map.get("properties"))
+        {
+            let all = required
+                .iter()
+                .filter_map(Value::as_str)
+                .filter_map(|name| properties.get(name))
+                .all(|property| self.of(property, depth + 1));
+            if !all {
+                return false;
+            }
+        }
+        let min_items = map.get("minItems").and_then(Value::as_u64).unwrap_or(0);
+        if min_items > 0
+            && let Some(items) = map.get("items")
+            && !self.of(items, depth + 1)
+        {
+            return false;
+        }
+        true
+    }
+
+    /// A component schema without a finite value that `schema` needs directly, for messages.
+    fn needed(&self, schema: &Value) -> Option<usize> {
+        let Value::Object(map) = schema else {
+            return None;
+        };
+        let mut parts: Vec<&Value> = vec![schema];
+        if let Some(Value::Array(list)) = map.get("allOf") {
+            parts.extend(list);
+        }
+        for key in ["oneOf", "anyOf"] {
+            if let Some(Value::Array(list)) = map.get(key) {
+                parts.extend(list);
+            }
+        }
+        if let (Some(Value::Array(required)), Some(Value::Object(properties))) =
+            (map.get("required"), map.get("properties"))
+        {
+            parts.extend(
+                required
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .filter_map(|name| properties.get(name)),
+            );
+        }
+        if let Some(items) = map.get("items") {
+            parts.push(items);
+        }
+        parts.iter().find_map(|part| {
+            let index = self.component(part.get("$ref")?.as_str()?)?;
+            (!self.finite[index]).then_some(index)
+        })
+    }
 }
 
 /// Rewrites an OpenAPI 3.0 Schema Object as JSON Schema 2020-12 for one direction. Local `$ref`s
@@ -396,6 +622,63 @@ components:
         assert_eq!(follow_refs(&root, &json!({"$ref": "#/missing"})), None);
         assert_eq!(follow_refs(&root, &json!({"$ref": "#/loop"})), None);
         assert_eq!(follow_refs(&root, &json!({"$ref": "other.yaml#/x"})), None);
+    }
+
+    #[test]
+    fn long_reference_chains_are_followed_and_loops_are_none() {
+        let mut root = serde_json::Map::new();
+        for i in 0..200 {
+            root.insert(format!("s{i}"), json!({"$ref": format!("#/s{}", i + 1)}));
+        }
+        root.insert("s200".into(), json!({"type": "string"}));
+        root.insert("a".into(), json!({"$ref": "#/b"}));
+        root.insert("b".into(), json!({"$ref": "#/a"}));
+        let root = Value::Object(root);
+        assert_eq!(
+            follow_refs(&root, &json!({"$ref": "#/s0"})),
+            Some(&json!({"type": "string"}))
+        );
+        assert_eq!(follow_refs(&root, &json!({"$ref": "#/a"})), None);
+    }
+
+    fn cycles(schemas: &str) -> Vec<(String, String)> {
+        let text = format!(
+            "openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  schemas:\n{schemas}"
+        );
+        unsatisfiable_cycles(&Document::parse("t.yaml", "t", &text, false).unwrap())
+    }
+
+    #[test]
+    fn ref_cycles_without_a_base_case_are_found() {
+        let found = cycles(
+            "    A: {$ref: '#/components/schemas/B'}\n    B: {$ref: '#/components/schemas/A'}\n    Self: {$ref: '#/components/schemas/Self'}\n    All: {allOf: [{$ref: '#/components/schemas/All'}]}\n    Prop: {type: object, properties: {x: {$ref: '#/components/schemas/Prop'}}, required: [x]}\n    UsesA: {type: object, properties: {a: {$ref: '#/components/schemas/A'}}, required: [a]}\n",
+        );
+        let pointers: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            pointers,
+            [
+                "/components/schemas/A",
+                "/components/schemas/B",
+                "/components/schemas/Self",
+                "/components/schemas/All",
+                "/components/schemas/Prop",
+                "/components/schemas/UsesA",
+            ]
+        );
+        assert!(
+            found[0]
+                .1
+                .contains("`B`, which must contain a value of `A`"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn recursion_with_a_base_case_is_not_a_cycle() {
+        let found = cycles(
+            "    Node:\n      type: object\n      required: [name]\n      properties:\n        name: {type: string}\n        children: {type: array, items: {$ref: '#/components/schemas/Node'}}\n        parent: {$ref: '#/components/schemas/Node'}\n    Either: {oneOf: [{$ref: '#/components/schemas/Either'}, {type: string}]}\n    Nullable: {type: object, nullable: true, required: [x], properties: {x: {$ref: '#/components/schemas/Nullable'}}}\n",
+        );
+        assert_eq!(found, Vec::<(String, String)>::new());
     }
 
     #[test]

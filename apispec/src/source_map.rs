@@ -38,6 +38,8 @@ impl SourceMap {
     /// Reads `text` (YAML, or JSON). `None` when the text does not parse: its error is
     /// [`Document::load`](crate::Document::load)'s to report.
     pub fn parse(text: &str) -> Option<SourceMap> {
+        // Text nested too deep is refused by the load; the parser would take minutes over it first.
+        crate::depth::check_nesting(text, false).ok()?;
         let mut positions = HashMap::new();
         // The pointer of the container each frame stands for.
         let mut stack: Vec<(Frame, String)> = Vec::new();

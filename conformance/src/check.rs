@@ -42,6 +42,11 @@ pub const RULES: &[Rule] = &[
         summary: "a $ref points outside the document or at nothing",
     },
     Rule {
+        id: "ref-cycle",
+        severity: Severity::Error,
+        summary: "a schema requires a value of itself through $refs with no way out: it has no finite value",
+    },
+    Rule {
         id: "invalid-overlay",
         severity: Severity::Error,
         summary: "the spec's overlay (`<stem>.overlay.yaml`) cannot be applied, or an action matches nothing",
@@ -189,7 +194,15 @@ pub fn check_file(path: &Path) -> Result<FileReport, CannotRun> {
         map: SourceMap::parse(&text),
         findings: Vec::new(),
     };
-    let loaded = match Document::load(path) {
+    // A name that cannot name a spec is one finding; the document is still checked, under a stand-in name.
+    let loaded = match apispec::SpecName::from_path(path) {
+        Ok(_) => Document::load(path),
+        Err(err) => {
+            load_finding(&err, &mut reporter)?;
+            Document::load_as(path, "spec")
+        }
+    };
+    let loaded = match loaded {
         Ok(doc) => {
             check_document(&doc, &mut reporter);
             true
@@ -275,6 +288,15 @@ fn check_document(doc: &Document, reporter: &mut Reporter<'_>) {
         }
     }
     json_without_schema(doc, reporter);
+    for (pointer, message) in apispec::unsatisfiable_cycles(doc) {
+        let finding = reporter.add("ref-cycle", Some(&pointer), message.clone());
+        finding.expected = Some("a schema with a finite value (a way out of its recursion)".into());
+        finding.actual = Some(message);
+        finding.hint = Some(
+            "make the recursive property optional, `nullable`, or an array that may be empty"
+                .into(),
+        );
+    }
     for warning in &doc.warnings {
         let finding = reporter.add(
             "unresolved-ref",

@@ -72,6 +72,11 @@ struct VerifyArgs {
     #[arg(long, default_value_t = 10, value_name = "SECONDS",
           value_parser = clap::value_parser!(u64).range(1..=600))]
     timeout: u64,
+    /// The most bytes of a response body read; a longer body fails its case (`response_size_limit`) and
+    /// the run goes on.
+    #[arg(long, default_value_t = verify::DEFAULT_MAX_RESPONSE_BYTES, value_name = "N",
+          value_parser = clap::value_parser!(u64).range(1..))]
+    max_response_bytes: u64,
     /// Only this operationId; repeat for several.
     #[arg(long = "operation", value_name = "OPERATION_ID")]
     operations: Vec<String>,
@@ -194,6 +199,7 @@ fn run_verify(args: VerifyArgs) -> ExitCode {
         concurrency: usize::from(args.concurrency),
         timeout: Duration::from_secs(args.timeout),
         operations: args.operations,
+        max_response_bytes: args.max_response_bytes,
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -24,8 +24,10 @@ pub fn human_details(case: &CaseReport) -> String {
     }
     for failure in &case.failures {
         out.push_str(&format!("  {}: {}\n", failure.rule, failure.message));
-        if let Some(pointer) = &failure.pointer {
-            out.push_str(&format!("    body pointer: {pointer}\n"));
+        match failure.pointer.as_deref() {
+            Some("") => out.push_str("    body pointer: \"\" (the root of the body)\n"),
+            Some(pointer) => out.push_str(&format!("    body pointer: {pointer}\n")),
+            None => {}
         }
         if let Some(header) = &failure.header {
             out.push_str(&format!("    header: {header}\n"));
@@ -124,4 +126,42 @@ pub fn junit(cases: &[CaseReport]) -> String {
         });
     }
     junit::render("conformance verify", &suites)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::verify::CaseKind;
+    use crate::verify::checks::Failure;
+
+    #[test]
+    fn a_failure_at_the_body_root_names_the_root() {
+        let mut failure = Failure::new(
+            "response_schema_conformance",
+            "/components/schemas/Thing/required",
+            "the 200 body breaks its schema: \"name\" is a required property",
+            "required: [\"id\",\"name\"]",
+            "{\"id\":\"a\"}",
+        );
+        failure.pointer = Some(String::new());
+        let case = CaseReport {
+            spec: "s.yaml".into(),
+            operation: "getThing".into(),
+            method: "GET".into(),
+            path: "/thing".into(),
+            case: "examples".into(),
+            kind: CaseKind::Example,
+            outcome: Outcome::Failed,
+            status: Some(200),
+            failures: vec![failure],
+            error: None,
+            curl: "curl".into(),
+            duration_ms: 0,
+        };
+        let text = human_details(&case);
+        assert!(
+            text.contains("    body pointer: \"\" (the root of the body)\n"),
+            "{text}"
+        );
+    }
 }

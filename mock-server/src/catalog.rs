@@ -665,7 +665,15 @@ fn sample_valid(
     direction: Direction,
 ) -> Result<Value, LoadError> {
     let sampler = Sampler::new(&validators.doc.raw, direction);
-    let value = sampler.static_value(&schema.schema);
+    let value = match sampler.static_value_checked(&schema.schema) {
+        Ok(value) => value,
+        Err(reason) => {
+            let message = format!("{} #{}: {reason}", validators.doc.source, schema.pointer);
+            tracing::warn!("{message} (serving null; --strict refuses it)");
+            validators.warnings.push(message);
+            return Ok(Value::Null);
+        }
+    };
     let Some(validator) = validators.compile(schema, direction)? else {
         return Ok(value);
     };

@@ -35,7 +35,15 @@ pub struct Options {
     pub timeout: Duration,
     /// Only these operationIds, when not empty.
     pub operations: Vec<String>,
+    /// The most bytes of a response body read; a longer body fails its case ([`RESPONSE_SIZE_LIMIT`]).
+    pub max_response_bytes: u64,
 }
+
+/// The default of [`Options::max_response_bytes`]: 16 MiB.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The check a response body longer than [`Options::max_response_bytes`] fails.
+pub const RESPONSE_SIZE_LIMIT: &str = "response_size_limit";
 
 /// What kind of request a case sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -115,6 +123,7 @@ struct Shared {
     client: reqwest::Client,
     credentials: Credentials,
     negative: bool,
+    max_response_bytes: u64,
 }
 
 /// Runs every case against `options.target`. Reports come in document order.
@@ -147,6 +156,7 @@ pub async fn run(spec: &Path, options: &Options) -> Result<Vec<CaseReport>, Cann
         client,
         credentials: options.credentials.clone(),
         negative: options.negative,
+        max_response_bytes: options.max_response_bytes,
     });
     let semaphore = Arc::new(Semaphore::new(options.concurrency.clamp(1, 64)));
     let mut reports: Vec<(usize, usize, CaseReport)> = Vec::new();
@@ -365,17 +375,41 @@ async fn send_and_check(
         curl,
         duration_ms: 0,
     };
+    let max = shared.max_response_bytes;
+    let mut too_long = false;
     let received = match builder.send().await {
-        Ok(response) => {
+        Ok(mut response) => {
             let status = response.status().as_u16();
             let headers = response.headers().clone();
-            match response.bytes().await {
-                Ok(body) => Ok(Received {
+            // Read at most `max` bytes: a target that streams without end must not exhaust memory.
+            let mut body = Vec::new();
+            let mut failed = None;
+            if response.content_length().is_some_and(|length| length > max) {
+                too_long = true;
+            }
+            while !too_long {
+                match response.chunk().await {
+                    Ok(Some(chunk)) => {
+                        if (body.len() + chunk.len()) as u64 > max {
+                            too_long = true;
+                        } else {
+                            body.extend_from_slice(&chunk);
+                        }
+                    }
+                    Ok(None) => break,
+                    Err(e) => {
+                        failed = Some(e);
+                        break;
+                    }
+                }
+            }
+            match failed {
+                Some(e) => Err(e),
+                None => Ok(Received {
                     status,
                     headers,
-                    body: body.to_vec(),
+                    body,
                 }),
-                Err(e) => Err(e),
             }
         }
         Err(e) => Err(e),
@@ -400,7 +434,20 @@ async fn send_and_check(
         }
     };
     report.status = Some(received.status);
-    report.failures = judge(shared, op, item, &received);
+    report.failures = if too_long {
+        vec![Failure::new(
+            RESPONSE_SIZE_LIMIT,
+            &op.pointer,
+            format!(
+                "the {} response body is longer than {max} bytes; reading stopped there",
+                received.status
+            ),
+            format!("a body of at most {max} bytes (--max-response-bytes)"),
+            format!("more than {max} bytes"),
+        )]
+    } else {
+        judge(shared, op, item, &received)
+    };
     for failure in &mut report.failures {
         let pointer = failure.spec_pointer.trim_start_matches('#');
         failure.spec_location = shared

@@ -57,7 +57,16 @@ fn parse_error() {
 
 #[test]
 fn invalid_file_name() {
-    check_fixture("bad name.yaml", &["invalid-file-name"]);
+    // The name is reported, and so is what the document itself has.
+    check_fixture(
+        "bad name.yaml",
+        &["invalid-file-name", "missing-operation-id"],
+    );
+}
+
+#[test]
+fn ref_cycle() {
+    check_fixture("ref_cycle.yaml", &["ref-cycle", "ref-cycle", "ref-cycle"]);
 }
 
 #[test]
@@ -128,19 +137,19 @@ fn junit_has_one_testcase_per_file_and_rule() {
     ]);
     assert_eq!(run.code, 1);
     let xml = run.stdout;
-    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"conformance check\" tests=\"33\" failures=\"2\" errors=\"0\">\n"), "{xml}");
-    assert!(xml.contains("<testsuite name=\"tests/fixtures/clean.yaml\" tests=\"11\" failures=\"0\" errors=\"0\" skipped=\"0\">"), "{xml}");
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"conformance check\" tests=\"36\" failures=\"2\" errors=\"0\">\n"), "{xml}");
+    assert!(xml.contains("<testsuite name=\"tests/fixtures/clean.yaml\" tests=\"12\" failures=\"0\" errors=\"0\" skipped=\"0\">"), "{xml}");
     assert!(
         xml.contains(
             "<testcase classname=\"tests/fixtures/clean.yaml\" name=\"invalid-example\"/>"
         ),
         "{xml}"
     );
-    assert!(xml.contains("<testsuite name=\"tests/fixtures/invalid_example.yaml\" tests=\"11\" failures=\"1\" errors=\"0\" skipped=\"0\">"), "{xml}");
+    assert!(xml.contains("<testsuite name=\"tests/fixtures/invalid_example.yaml\" tests=\"12\" failures=\"1\" errors=\"0\" skipped=\"0\">"), "{xml}");
     assert!(xml.contains("<testcase classname=\"tests/fixtures/invalid_example.yaml\" name=\"invalid-example\">\n      <failure type=\"invalid-example\" message=\"5 findings: an example (parameter, body, header or schema; inline or named) breaks its schema\">error[invalid-example]: example does not match its schema: &quot;not-a-uuid&quot; is not a &quot;uuid&quot;\n"), "{xml}");
     // A document that does not load fails its load rule; the rules that need it are skipped.
-    assert!(xml.contains("<testsuite name=\"tests/fixtures/parse_error.yaml\" tests=\"11\" failures=\"1\" errors=\"0\" skipped=\"10\">"), "{xml}");
-    assert_eq!(xml.matches("<testcase ").count(), 33);
+    assert!(xml.contains("<testsuite name=\"tests/fixtures/parse_error.yaml\" tests=\"12\" failures=\"1\" errors=\"0\" skipped=\"11\">"), "{xml}");
+    assert_eq!(xml.matches("<testcase ").count(), 36);
     assert_eq!(xml.matches("</testsuite>").count(), 3);
     assert!(xml.ends_with("</testsuites>\n"));
 }

@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use conformance::verify::request::Credentials;
 use conformance::verify::{self, CaseKind, Options, Outcome};
+use futures_util::StreamExt;
 
 use crate::support::{conformance, crate_dir};
 
@@ -111,6 +112,7 @@ fn options(target: String, negative: bool) -> Options {
         concurrency: 4,
         timeout: Duration::from_secs(10),
         operations: Vec::new(),
+        max_response_bytes: verify::DEFAULT_MAX_RESPONSE_BYTES,
     }
 }
 
@@ -474,4 +476,46 @@ fn cannot_run_exits_2() {
     assert_eq!(bad_flag.code, 2);
     let no_target = conformance(&["verify", "tests/fixtures/clean.yaml"]);
     assert_eq!(no_target.code, 2);
+}
+
+/// A target whose `/endless` streams a JSON array without end, and whose `/ok` answers `[]`.
+fn endless_app() -> Router {
+    let endless = || async {
+        let chunk = axum::body::Bytes::from(vec![b'1'; 64 * 1024]);
+        let stream = futures_util::stream::once(async { Ok::<_, std::io::Error>("[".into()) })
+            .chain(futures_util::stream::repeat_with(move || {
+                Ok::<_, std::io::Error>(chunk.clone())
+            }));
+        (
+            [(header::CONTENT_TYPE, "application/json")],
+            axum::body::Body::from_stream(stream),
+        )
+    };
+    Router::new()
+        .route("/endless", get(endless))
+        .route("/ok", get(|| async { json(StatusCode::OK, "[]") }))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_endless_response_is_cut_at_the_size_cap_and_the_run_goes_on() {
+    let addr = serve(endless_app()).await;
+    let spec = crate_dir().join("tests/fixtures/endless.yaml");
+    let options = Options {
+        max_response_bytes: 1024 * 1024,
+        ..options(format!("http://{addr}"), false)
+    };
+    let cases = verify::run(&spec, &options).await.unwrap();
+    let outcomes: Vec<(&str, Outcome)> = cases
+        .iter()
+        .map(|c| (c.operation.as_str(), c.outcome))
+        .collect();
+    assert_eq!(
+        outcomes,
+        [("getEndless", Outcome::Failed), ("getOk", Outcome::Passed)]
+    );
+    let [failure] = &cases[0].failures[..] else {
+        panic!("{:#?}", cases[0])
+    };
+    assert_eq!(failure.rule, "response_size_limit");
+    assert!(failure.message.contains("1048576 bytes"), "{failure:?}");
 }
