@@ -20,6 +20,7 @@ pub mod path_template;
 pub mod pointer;
 pub mod sample;
 mod schema;
+mod security;
 pub mod source_map;
 pub mod spec_file;
 mod yaml;
@@ -30,5 +31,9 @@ pub use operation::{
     Example, Header, MediaContent, Method, Operation, ParamLocation, Parameter, RequestBody,
     Response, SchemaAt, SecurityRequirement, SecurityScheme, SecuritySchemeKind, StatusKey,
 };
-pub use schema::{Direction, SchemaSet, SchemaValidator, Violation, follow_refs, to_json_schema};
+pub use schema::{
+    CompiledSchemas, Direction, SchemaKeywordAt, SchemaRoot, SchemaSet, SchemaValidator, Violation,
+    follow_refs, to_json_schema,
+};
+pub use security::CredentialPlacement;
 pub use spec_file::SpecName;
