@@ -104,8 +104,14 @@ mod tests {
         assert!(ranges_overlap("application/xml", "application/*"));
         assert!(!ranges_overlap("text/plain", "application/*"));
         assert!(wildcard_covers("application/*", "application/problem+json"));
-        assert!(wildcard_covers("Application/JSON", "application/json; charset=utf-8"));
-        assert!(!wildcard_covers("application/json", "application/problem+json"));
+        assert!(wildcard_covers(
+            "Application/JSON",
+            "application/json; charset=utf-8"
+        ));
+        assert!(!wildcard_covers(
+            "application/json",
+            "application/problem+json"
+        ));
         assert!(!wildcard_covers("text/*", "application/xml"));
         assert_eq!(
             (

@@ -84,7 +84,10 @@ mod tests {
                 scheme: "basic".into()
             }
         );
-        for kind in [SecuritySchemeKind::OAuth2, SecuritySchemeKind::OpenIdConnect] {
+        for kind in [
+            SecuritySchemeKind::OAuth2,
+            SecuritySchemeKind::OpenIdConnect,
+        ] {
             assert_eq!(
                 scheme(kind).placement(),
                 CredentialPlacement::Authorization {
