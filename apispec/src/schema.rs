@@ -3,7 +3,9 @@
 //! OpenAPI 3.0 schemas are a dialect of JSON Schema draft 4: `nullable`, boolean `exclusiveMinimum`,
 //! `readOnly`/`writeOnly` that change what is required depending on direction. [`to_json_schema`] rewrites one
 //! into JSON Schema 2020-12; [`SchemaSet`] holds the document's `components/schemas` so rewritten, registered
-//! once per direction, so compiling a validator for any schema of the document only compiles that schema.
+//! once per direction, so compiling a validator for any schema of the document only compiles that schema;
+//! [`CompiledSchemas`] compiles each one once. [`SchemaRoot`] and [`Document::sampler`] give the schemas to
+//! samplers, and [`Document::schema_keyword`] maps a violation back to the keyword written in the document.
 
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -248,14 +248,14 @@ mod tests {
             router.find("/files/a.xml", Method::Get),
             RouteMatch::Found(1)
         );
-        let parts = parse_parts("v{major}.{minor}");
+        let parts = mixed_parts("v{major}.{minor}");
         assert_eq!(match_mixed(&parts, "v1.2"), Some(vec!["1", "2"]));
         assert_eq!(match_mixed(&parts, "v1"), None);
-        assert_eq!(match_mixed(&parse_parts("{id}.json"), ".json"), None);
+        assert_eq!(match_mixed(&mixed_parts("{id}.json"), ".json"), None);
     }
 
     /// The parts of one mixed segment, as the template parser reads them.
-    fn parse_parts(segment: &str) -> Vec<Part> {
+    fn mixed_parts(segment: &str) -> Vec<Part> {
         match PathTemplate::parse(segment).segments.into_iter().next() {
             Some(Segment::Mixed(parts)) => parts,
             other => panic!("not a mixed segment: {other:?}"),
