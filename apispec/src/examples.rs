@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::document::{Document, LoadError};
 use crate::operation::{Example, SchemaAt};
 use crate::pointer;
-use crate::schema::{Direction, SchemaSet, Violation};
+use crate::schema::{CompiledSchemas, Direction, SchemaSet, SchemaValidator, Violation};
 
 /// One example with the schema it must satisfy.
 #[derive(Debug, Clone)]
@@ -188,26 +188,60 @@ pub fn invalid_examples(
     schemas: &SchemaSet,
 ) -> Result<Vec<InvalidExample>, LoadError> {
     let mut invalid = Vec::new();
-    let mut check =
-        |example: &Example, schema: &SchemaAt, direction: Direction| -> Result<(), LoadError> {
-            let validator = schemas.compile(&schema.schema, direction, &schema.pointer)?;
-            for violation in validator.violations(&example.value) {
-                invalid.push(InvalidExample {
-                    source: doc.source.clone(),
-                    example_pointer: example.pointer.clone(),
-                    schema_pointer: schema.pointer.clone(),
-                    violation,
-                });
-            }
-            Ok(())
-        };
+    for_each_example(doc, |example, schema, direction| {
+        let validator = schemas.compile(&schema.schema, direction, &schema.pointer)?;
+        record_violations(doc, example, schema, &validator, &mut invalid);
+        Ok(())
+    })?;
+    Ok(invalid)
+}
+
+/// Checks every example of the document against its schema, compiling through `compiled`. An example
+/// whose schema cannot be compiled is not checked; `compiled` remembers that schema as uncompilable.
+pub fn invalid_examples_compiled(
+    doc: &Document,
+    compiled: &mut CompiledSchemas,
+) -> Vec<InvalidExample> {
+    let mut invalid = Vec::new();
+    let _ = for_each_example::<std::convert::Infallible>(doc, |example, schema, direction| {
+        if let Some(validator) = compiled.validator(schema, direction) {
+            record_violations(doc, example, schema, &validator, &mut invalid);
+        }
+        Ok(())
+    });
+    invalid
+}
+
+/// Calls `visit` with every example of the document (operations' first, then schemas' own), its schema and
+/// direction, stopping at the first error.
+fn for_each_example<E>(
+    doc: &Document,
+    mut visit: impl FnMut(&Example, &SchemaAt, Direction) -> Result<(), E>,
+) -> Result<(), E> {
     for site in operation_examples(doc) {
-        check(site.example, site.schema, site.direction)?;
+        visit(site.example, site.schema, site.direction)?;
     }
     for (example, schema) in schema_examples(doc) {
-        check(&example, &schema, Direction::Response)?;
+        visit(&example, &schema, Direction::Response)?;
     }
-    Ok(invalid)
+    Ok(())
+}
+
+fn record_violations(
+    doc: &Document,
+    example: &Example,
+    schema: &SchemaAt,
+    validator: &SchemaValidator,
+    invalid: &mut Vec<InvalidExample>,
+) {
+    for violation in validator.violations(&example.value) {
+        invalid.push(InvalidExample {
+            source: doc.source.clone(),
+            example_pointer: example.pointer.clone(),
+            schema_pointer: schema.pointer.clone(),
+            violation,
+        });
+    }
 }
 
 #[cfg(test)]
@@ -265,5 +299,30 @@ components:
                 "/components/schemas/Thing/properties/size/example ",
             ]
         );
+    }
+
+    #[test]
+    fn compiled_checks_agree_and_skip_schemas_that_do_not_compile() {
+        let doc = Document::parse("t.yaml", "t", SPEC, false).unwrap();
+        let set = SchemaSet::new(&doc).unwrap();
+        let mut compiled = CompiledSchemas::new(&doc).unwrap();
+        assert_eq!(
+            invalid_examples_compiled(&doc, &mut compiled),
+            invalid_examples(&doc, &set).unwrap()
+        );
+        assert!(compiled.uncompilable().is_empty());
+
+        let broken = SPEC.replace("format: uuid}", "pattern: '(('}");
+        let doc = Document::parse("t.yaml", "t", &broken, false).unwrap();
+        let mut compiled = CompiledSchemas::new(&doc).unwrap();
+        let found = invalid_examples_compiled(&doc, &mut compiled);
+        assert!(
+            found
+                .iter()
+                .all(|e| !e.example_pointer.contains("/parameters/0/")),
+            "{found:?}"
+        );
+        assert_eq!(compiled.uncompilable().len(), 1);
+        assert_eq!(found.len(), 4);
     }
 }

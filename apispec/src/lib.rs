@@ -2,8 +2,10 @@
 //!
 //! A [`Document`] is parsed once, from YAML or JSON, into plain data: its raw JSON tree (for pointers and
 //! schemas) and the [`Operation`]s it declares, with every `$ref` followed. Everything else reads that data:
-//! [`SchemaSet`] compiles the document's schemas into validators, [`examples`] lists and checks every example,
-//! and [`client_view`] reshapes a document into the form the progenitor client generator accepts.
+//! [`SchemaSet`] compiles the document's schemas into validators ([`CompiledSchemas`] caches them), [`examples`]
+//! lists and checks every example, [`media`], [`path_template`] and [`CredentialPlacement`] are the rules for
+//! media types, path templates and where credentials go, and [`client_view`] reshapes a document into the form
+//! the progenitor client generator accepts. Other crates read the document through these, never its raw tree.
 //!
 //! This crate does no I/O beyond reading the file it is asked to load, and it never panics on bad input:
 //! every problem is a [`LoadError`] that names the file, the place and what to change.
@@ -21,6 +23,7 @@ pub mod path_template;
 pub mod pointer;
 pub mod sample;
 mod schema;
+mod security;
 pub mod source_map;
 pub mod spec_file;
 mod yaml;
@@ -32,7 +35,8 @@ pub use operation::{
     Response, SchemaAt, SecurityRequirement, SecurityScheme, SecuritySchemeKind, StatusKey,
 };
 pub use schema::{
-    Direction, MAX_REF_HOPS, SchemaSet, SchemaValidator, Violation, follow_refs, to_json_schema,
-    unsatisfiable_cycles,
+    CompiledSchemas, Direction, MAX_REF_HOPS, SchemaKeywordAt, SchemaRoot, SchemaSet,
+    SchemaValidator, Violation, follow_refs, to_json_schema, unsatisfiable_cycles,
 };
+pub use security::CredentialPlacement;
 pub use spec_file::SpecName;

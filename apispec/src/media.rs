@@ -26,14 +26,22 @@ pub fn is_json_media_type(media_type: &str) -> bool {
 /// `*/*`) covers the concrete media type `given`. Both may carry parameters; case does not matter.
 /// `application/json` also covers every `+json` type, since those are JSON.
 pub fn range_covers(range: &str, given: &str) -> bool {
+    wildcard_covers(range, given)
+        || (media_type_essence(range) == "application/json" && is_json_media_type(given))
+}
+
+/// Whether `range` covers `given` by equality or wildcards only (`application/*`, `*/*`), without the
+/// `+json` rule of [`range_covers`]: what a spec documents as `application/json` is not met by an
+/// `application/problem+json` body or request. Parameters and case do not matter.
+pub fn wildcard_covers(range: &str, given: &str) -> bool {
     let (range, given) = (media_type_essence(range), media_type_essence(given));
     if range == "*/*" || range == given {
         return true;
     }
-    if let Some(kind) = range.strip_suffix("/*") {
-        return given.split('/').next() == Some(kind);
+    match range.strip_suffix("/*") {
+        Some(kind) => given.split('/').next() == Some(kind),
+        None => false,
     }
-    range == "application/json" && is_json_media_type(&given)
 }
 
 /// Whether two media types, either of which may be a range, have a type in common: a spec's
@@ -95,6 +103,16 @@ mod tests {
         assert!(!range_covers("application/json", "text/plain"));
         assert!(ranges_overlap("application/xml", "application/*"));
         assert!(!ranges_overlap("text/plain", "application/*"));
+        assert!(wildcard_covers("application/*", "application/problem+json"));
+        assert!(wildcard_covers(
+            "Application/JSON",
+            "application/json; charset=utf-8"
+        ));
+        assert!(!wildcard_covers(
+            "application/json",
+            "application/problem+json"
+        ));
+        assert!(!wildcard_covers("text/*", "application/xml"));
         assert_eq!(
             (
                 range_specificity("*/*"),

@@ -3,11 +3,18 @@
 //! OpenAPI 3.0 schemas are a dialect of JSON Schema draft 4: `nullable`, boolean `exclusiveMinimum`,
 //! `readOnly`/`writeOnly` that change what is required depending on direction. [`to_json_schema`] rewrites one
 //! into JSON Schema 2020-12; [`SchemaSet`] holds the document's `components/schemas` so rewritten, registered
-//! once per direction, so compiling a validator for any schema of the document only compiles that schema.
+//! once per direction, so compiling a validator for any schema of the document only compiles that schema;
+//! [`CompiledSchemas`] compiles each one once. [`SchemaRoot`] and [`Document::sampler`] give the schemas to
+//! samplers, and [`Document::schema_keyword`] maps a violation back to the keyword written in the document.
+
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde_json::{Map, Value, json};
 
 use crate::document::{Document, LoadError, SpecVersion};
+use crate::operation::SchemaAt;
+use crate::sample::Sampler;
 
 /// Which way data flows. `readOnly` properties are not required in requests, `writeOnly` ones not in responses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -160,6 +167,155 @@ impl SchemaSet {
 
 /// The longest `$ref` chain followed: far beyond any real document, short enough to follow at once.
 pub const MAX_REF_HOPS: usize = 1000;
+
+/// A document's schemas compiled on demand, each schema once per direction however many places use it.
+/// A schema that cannot be compiled is not validated: it is remembered in [`CompiledSchemas::uncompilable`]
+/// so that the caller can warn about it, and the rest of the document keeps working.
+#[derive(Debug)]
+pub struct CompiledSchemas {
+    schemas: SchemaSet,
+    compiled: HashMap<(String, Direction), Option<Arc<SchemaValidator>>>,
+    uncompilable: Vec<LoadError>,
+}
+
+impl CompiledSchemas {
+    pub fn new(doc: &Document) -> Result<CompiledSchemas, LoadError> {
+        Ok(CompiledSchemas {
+            schemas: SchemaSet::new(doc)?,
+            compiled: HashMap::new(),
+            uncompilable: Vec::new(),
+        })
+    }
+
+    /// The validator of `schema` in `direction`, compiled the first time it is asked for; `None` when the
+    /// schema cannot be compiled (recorded once in [`CompiledSchemas::uncompilable`]).
+    pub fn validator(
+        &mut self,
+        schema: &SchemaAt,
+        direction: Direction,
+    ) -> Option<Arc<SchemaValidator>> {
+        let key = (schema.schema.to_string(), direction);
+        if let Some(validator) = self.compiled.get(&key) {
+            return validator.clone();
+        }
+        let validator = match self
+            .schemas
+            .compile(&schema.schema, direction, &schema.pointer)
+        {
+            Ok(validator) => Some(Arc::new(validator)),
+            Err(error) => {
+                self.uncompilable.push(error);
+                None
+            }
+        };
+        self.compiled.insert(key, validator.clone());
+        validator
+    }
+
+    /// Why each schema that could not be compiled was left unvalidated, in the order they were met.
+    pub fn uncompilable(&self) -> &[LoadError] {
+        &self.uncompilable
+    }
+}
+
+/// A document's JSON tree, shared and read-only, for what needs the document's schemas after the
+/// [`Document`] itself is gone: the mock server samples dynamic bodies from it per request.
+#[derive(Debug, Clone, Default)]
+pub struct SchemaRoot(Arc<Value>);
+
+impl SchemaRoot {
+    /// A sampler of this document's schemas.
+    pub fn sampler(&self, direction: Direction) -> Sampler<'_> {
+        Sampler::new(&self.0, direction)
+    }
+
+    /// The schema a `$ref` chain leads to in this document, see [`follow_refs`].
+    pub fn resolve<'v>(&'v self, schema: &'v Value) -> Option<&'v Value> {
+        follow_refs(&self.0, schema)
+    }
+}
+
+impl From<Value> for SchemaRoot {
+    /// A root made of a bare JSON tree (for tests and tools that build documents by hand).
+    fn from(root: Value) -> SchemaRoot {
+        SchemaRoot(Arc::new(root))
+    }
+}
+
+/// The keyword a validator's violation names, found back in the document: the pointer reached and, when
+/// the path ends on a keyword written there, its name and value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchemaKeywordAt<'d> {
+    pub pointer: String,
+    pub keyword: Option<(String, &'d Value)>,
+}
+
+impl Document {
+    /// A sampler of this document's schemas.
+    pub fn sampler(&self, direction: Direction) -> Sampler<'_> {
+        Sampler::new(&self.raw, direction)
+    }
+
+    /// The schema a `$ref` chain leads to in this document, see [`follow_refs`].
+    pub fn resolve<'v>(&'v self, schema: &'v Value) -> Option<&'v Value> {
+        follow_refs(&self.raw, schema)
+    }
+
+    /// This document's tree, shared, for use after the document is dropped.
+    pub fn schema_root(&self) -> SchemaRoot {
+        SchemaRoot(Arc::new(self.raw.clone()))
+    }
+
+    /// Follows a validator's schema path (`Violation::schema_pointer`, written against [`SchemaSet`]'s
+    /// rewrite of the schema written at `schema_at`) back into the document, through `$ref`s, as far as it
+    /// goes.
+    pub fn schema_keyword(&self, schema_at: &str, path: &str) -> SchemaKeywordAt<'_> {
+        // Past a `$ref`, the validator names the keyword by its place in the registered components, which
+        // mirror the document's own: then the path is a pointer into the document.
+        let schema_at = if path.starts_with("/components/") {
+            ""
+        } else {
+            schema_at
+        };
+        let mut at = schema_at.to_string();
+        let Some(mut current) = self.raw.pointer(&at) else {
+            return SchemaKeywordAt {
+                pointer: at,
+                keyword: None,
+            };
+        };
+        let tokens = crate::pointer::tokens(path);
+        let mut keyword = None;
+        for (i, token) in tokens.iter().enumerate() {
+            if token == "$ref"
+                && let Some(target) = current
+                    .get("$ref")
+                    .and_then(Value::as_str)
+                    .and_then(|r| r.strip_prefix('#'))
+                && let Some(next) = self.raw.pointer(target)
+            {
+                current = next;
+                at = target.to_string();
+                continue;
+            }
+            let next = match current {
+                Value::Object(map) => map.get(token.as_str()),
+                Value::Array(items) => token.parse::<usize>().ok().and_then(|n| items.get(n)),
+                _ => None,
+            };
+            let Some(next) = next else { break };
+            at = crate::pointer::join(&at, token);
+            current = next;
+            if i + 1 == tokens.len() {
+                keyword = Some((token.clone(), next));
+            }
+        }
+        SchemaKeywordAt {
+            pointer: at,
+            keyword,
+        }
+    }
+}
 
 /// The schema a `$ref` chain leads to within `root` (the schema itself when it is no reference), or `None`
 /// for a reference that does not resolve, a chain that loops, or one longer than [`MAX_REF_HOPS`].

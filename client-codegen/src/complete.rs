@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 
 use apispec::client_view::{BodyKind, ClientOperation, ClientResponse, ClientView};
-use apispec::{Document, SecuritySchemeKind, StatusKey};
+use apispec::{CredentialPlacement, Document, StatusKey};
 use heck::ToUpperCamelCase;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -432,38 +432,36 @@ fn constructors(doc: &Document) -> Result<TokenStream, String> {
     let mut placeholders = Vec::new();
     for scheme in &schemes {
         let variant = format_ident!("{}", type_name(&scheme.name));
-        let (how, field, arm) = match &scheme.kind {
-            SecuritySchemeKind::ApiKey { location, name } => {
-                let build = match location {
-                    apispec::ParamLocation::Query => {
-                        quote!(Ok(crate::runtime::Credential::query(#name, secret)))
-                    }
-                    apispec::ParamLocation::Cookie => {
-                        quote!(Ok(crate::runtime::Credential::cookie(#name, secret)))
-                    }
-                    _ => quote!(crate::runtime::Credential::header(#name, secret)),
-                };
-                (
-                    format!("an API key sent in {} `{name}`", location.as_str()),
-                    quote!((crate::runtime::Secret)),
-                    quote!(Credentials::#variant(secret) => #build,),
-                )
-            }
-            SecuritySchemeKind::Http { scheme } if scheme == "basic" => (
+        let (how, field, arm) = match scheme.placement() {
+            CredentialPlacement::Header(name) => (
+                format!("an API key sent in header `{name}`"),
+                quote!((crate::runtime::Secret)),
+                quote!(Credentials::#variant(secret) => crate::runtime::Credential::header(#name, secret),),
+            ),
+            CredentialPlacement::Query(name) => (
+                format!("an API key sent in query `{name}`"),
+                quote!((crate::runtime::Secret)),
+                quote!(Credentials::#variant(secret) => Ok(crate::runtime::Credential::query(#name, secret)),),
+            ),
+            CredentialPlacement::Cookie(name) => (
+                format!("an API key sent in cookie `{name}`"),
+                quote!((crate::runtime::Secret)),
+                quote!(Credentials::#variant(secret) => Ok(crate::runtime::Credential::cookie(#name, secret)),),
+            ),
+            CredentialPlacement::Authorization { scheme } if scheme == "basic" => (
                 "HTTP basic authentication".to_string(),
                 quote!({ username: ::std::string::String, password: crate::runtime::Secret }),
                 quote!(Credentials::#variant { username, password } => crate::runtime::Credential::basic(username, password),),
             ),
-            SecuritySchemeKind::Http { scheme } => (
+            CredentialPlacement::Authorization { scheme } => (
                 format!(
                     "a token sent as `Authorization: {} <token>`",
-                    if scheme == "bearer" { "Bearer" } else { scheme }
+                    if scheme == "bearer" {
+                        "Bearer"
+                    } else {
+                        scheme.as_str()
+                    }
                 ),
-                quote!((crate::runtime::Secret)),
-                quote!(Credentials::#variant(secret) => crate::runtime::Credential::bearer(secret),),
-            ),
-            SecuritySchemeKind::OAuth2 | SecuritySchemeKind::OpenIdConnect => (
-                "an access token sent as `Authorization: Bearer <token>`".to_string(),
                 quote!((crate::runtime::Secret)),
                 quote!(Credentials::#variant(secret) => crate::runtime::Credential::bearer(secret),),
             ),
@@ -475,8 +473,8 @@ fn constructors(doc: &Document) -> Result<TokenStream, String> {
         }
         variants.push(quote!(#[doc = #text] #variant #field,));
         arms.push(arm);
-        placeholders.push(match &scheme.kind {
-            SecuritySchemeKind::Http { scheme } if scheme == "basic" => {
+        placeholders.push(match scheme.placement() {
+            CredentialPlacement::Authorization { scheme } if scheme == "basic" => {
                 quote!(Credentials::#variant { username: "user".into(), password: secret.into() })
             }
             _ => quote!(Credentials::#variant(secret.into())),

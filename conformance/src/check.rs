@@ -386,7 +386,7 @@ fn invalid_example(
     let (keyword_pointer, keyword) =
         schema_keyword(doc, &bad.schema_pointer, &bad.violation.schema_pointer);
     let schema_location = reporter.place(&keyword_pointer);
-    let actual = match doc.raw.pointer(&value_pointer) {
+    let actual = match doc.get(&value_pointer) {
         Some(value) => compact(value),
         None => "nothing".to_string(),
     };
@@ -405,52 +405,18 @@ fn invalid_example(
     finding.hint = Some("fix the example, or the schema if the example is right".into());
 }
 
-/// Follows a validator's schema path (written against the validator's rewrite of the schema) back into the
-/// document, through `$ref`s, as far as it goes: the pointer reached, and `keyword: value` when the path's
-/// last step is a keyword written there.
+/// Where a validator's schema path leads in the document ([`Document::schema_keyword`]): the pointer
+/// reached, and `keyword: value` when the path's last step is a keyword written there.
 pub(crate) fn schema_keyword(
     doc: &Document,
     schema_at: &str,
     path: &str,
 ) -> (String, Option<String>) {
-    // Past a `$ref`, the validator names the keyword by its place in the registered components, which
-    // mirror the document's own: then the path is a pointer into the document.
-    let (schema_at, path) = if path.starts_with("/components/") {
-        ("", path)
-    } else {
-        (schema_at, path)
-    };
-    let mut at = schema_at.to_string();
-    let Some(mut current) = doc.raw.pointer(&at) else {
-        return (at, None);
-    };
-    let tokens = apispec::pointer::tokens(path);
-    let mut keyword = None;
-    for (i, token) in tokens.iter().enumerate() {
-        if token == "$ref"
-            && let Some(target) = current
-                .get("$ref")
-                .and_then(Value::as_str)
-                .and_then(|r| r.strip_prefix('#'))
-            && let Some(next) = doc.raw.pointer(target)
-        {
-            current = next;
-            at = target.to_string();
-            continue;
-        }
-        let next = match current {
-            Value::Object(map) => map.get(token.as_str()),
-            Value::Array(items) => token.parse::<usize>().ok().and_then(|n| items.get(n)),
-            _ => None,
-        };
-        let Some(next) = next else { break };
-        at = apispec::pointer::join(&at, token);
-        current = next;
-        if i + 1 == tokens.len() {
-            keyword = Some(format!("{token}: {}", compact(next)));
-        }
-    }
-    (at, keyword)
+    let found = doc.schema_keyword(schema_at, path);
+    let keyword = found
+        .keyword
+        .map(|(name, value)| format!("{name}: {}", compact(value)));
+    (found.pointer, keyword)
 }
 
 fn json_without_schema(doc: &Document, reporter: &mut Reporter<'_>) {

@@ -51,6 +51,15 @@ struct VerifyArgs {
         hide_env_values = true
     )]
     bearer: Option<String>,
+    /// `USER:PASSWORD` for `http` `basic` security schemes, sent as `Authorization: Basic` with the pair
+    /// base64-encoded (curl lines pass it to `-u`).
+    #[arg(
+        long,
+        env = "CONFORMANCE_BASIC",
+        value_name = "USER:PASSWORD",
+        hide_env_values = true
+    )]
+    basic: Option<String>,
     /// Value for an `apiKey` security scheme, by the scheme's parameter name (`X-API-Key=secret`);
     /// repeat for several. The environment variable takes a comma-separated list.
     #[arg(long = "api-key", env = "CONFORMANCE_API_KEY", value_name = "NAME=VALUE",
@@ -192,6 +201,7 @@ fn run_verify(args: VerifyArgs) -> ExitCode {
         target: args.target,
         credentials: Credentials {
             bearer: args.bearer.filter(|t| !t.is_empty()),
+            basic: args.basic.filter(|pair| !pair.is_empty()),
             api_keys: args.api_keys,
             headers: args.headers,
         },

@@ -2,21 +2,21 @@
 //! that requests only read — the routing trie, compiled validators, pre-serialized bodies and header
 //! values. Nothing here is computed per request; a reload builds a new `Catalog` and swaps it in whole.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use apispec::examples::{ExampleSite, operation_examples, schema_examples};
-use apispec::sample::Sampler;
+use apispec::examples::invalid_examples_compiled;
+use apispec::path_template::{PathTemplate, Segment};
 use apispec::{
-    Direction, Document, LoadError, Method, Operation, ParamLocation, SchemaSet, SchemaValidator,
-    SecuritySchemeKind, StatusKey,
+    CompiledSchemas, CredentialPlacement, Direction, Document, LoadError, Method, Operation,
+    ParamLocation, SchemaRoot, SchemaValidator, StatusKey,
 };
 use axum::body::Bytes;
 use axum::http::{HeaderName, HeaderValue};
 use serde_json::{Value, json};
 
-use crate::routing::{Part, Router, Segment, parse_template};
+use crate::routing::Router;
 
 /// Where a spec comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,16 +154,6 @@ pub struct ParamCheck {
     pub validator: Option<Arc<SchemaValidator>>,
 }
 
-/// One credential a security scheme needs.
-#[derive(Debug, Clone)]
-pub enum Credential {
-    Header(HeaderName),
-    Query(String),
-    Cookie(String),
-    /// `Authorization: <scheme> <token>` (`bearer`, `basic`, ...); OAuth2 and OpenID Connect use bearer.
-    Authorization(String),
-}
-
 /// The request body an operation accepts.
 #[derive(Debug)]
 pub struct BodyCheck {
@@ -224,8 +214,8 @@ pub struct MockOperation {
     pub segments: Vec<Segment>,
     pub parameters: Vec<ParamCheck>,
     /// Alternatives; each lists credentials needed together. Empty: no security. An empty alternative:
-    /// anonymous access allowed.
-    pub security: Vec<Vec<Credential>>,
+    /// anonymous access allowed. Header names are valid ones (a scheme naming an invalid header is left out).
+    pub security: Vec<Vec<CredentialPlacement>>,
     /// The `WWW-Authenticate` value of a 401.
     pub challenge: HeaderValue,
     pub body: Option<BodyCheck>,
@@ -241,8 +231,8 @@ pub struct MountedSpec {
     pub title: String,
     /// `""` at the root, else `/<name>`.
     pub prefix: String,
-    /// The document's JSON tree, where dynamic bodies resolve `$ref`s.
-    pub raw: Value,
+    /// The document's schemas, where dynamic bodies resolve `$ref`s.
+    pub schema_root: SchemaRoot,
     pub operation_count: usize,
 }
 
@@ -314,40 +304,16 @@ pub fn build_catalog(
     Ok(catalog)
 }
 
-/// Compiled validators of one document, each schema compiled once however many places use it. A schema
-/// that cannot be compiled is not validated: a load warning says so, and the rest of the document is served.
-struct Validators<'d> {
-    schemas: SchemaSet,
-    compiled: HashMap<(String, Direction), Option<Arc<SchemaValidator>>>,
+/// What building one spec's operations reads: the document, its schemas compiled once each, and the
+/// examples found to break their schemas.
+struct SpecContext<'d> {
     doc: &'d Document,
-    warnings: Vec<String>,
-}
-
-impl Validators<'_> {
-    fn compile(
-        &mut self,
-        schema: &apispec::SchemaAt,
-        direction: Direction,
-    ) -> Result<Option<Arc<SchemaValidator>>, LoadError> {
-        let key = (schema.schema.to_string(), direction);
-        if let Some(validator) = self.compiled.get(&key) {
-            return Ok(validator.clone());
-        }
-        let validator = match self
-            .schemas
-            .compile(&schema.schema, direction, &schema.pointer)
-        {
-            Ok(validator) => Some(Arc::new(validator)),
-            Err(error) => {
-                let message = format!("{error} (not validated)");
-                tracing::warn!("{message}");
-                self.warnings.push(message);
-                None
-            }
-        };
-        self.compiled.insert(key, validator.clone());
-        Ok(validator)
-    }
+    root: SchemaRoot,
+    schemas: CompiledSchemas,
+    /// Pointers of the examples that break their schemas: served only when named.
+    invalid_examples: BTreeSet<String>,
+    /// Bodies that cannot be built from their schema (a `$ref` cycle with no way out).
+    unservable: Vec<String>,
 }
 
 fn add_spec(
@@ -357,61 +323,24 @@ fn add_spec(
     strict: bool,
 ) -> Result<(), CatalogError> {
     let spec_index = catalog.specs.len();
-    let mut validators = Validators {
-        schemas: SchemaSet::new(&doc)?,
-        compiled: HashMap::new(),
+    let mut context = SpecContext {
         doc: &doc,
-        warnings: doc.warnings.iter().map(ToString::to_string).collect(),
+        root: doc.schema_root(),
+        schemas: CompiledSchemas::new(&doc)?,
+        invalid_examples: BTreeSet::new(),
+        unservable: Vec::new(),
     };
 
-    // Every example is checked against its schema once, here.
-    let mut invalid_pointers = BTreeSet::new();
+    // Every example is checked against its schema once, here; each invalid one is named by its first
+    // violation. A schema that cannot be compiled is a warning below, and its examples are not checked.
     let mut invalid_messages = Vec::new();
-    let mut check = |validators: &mut Validators<'_>,
-                     pointer: &str,
-                     value: &Value,
-                     schema: &apispec::SchemaAt,
-                     direction: Direction|
-     -> Result<(), LoadError> {
-        let Some(validator) = validators.compile(schema, direction)? else {
-            return Ok(());
-        };
-        if let Some(violation) = validator.violations(value).into_iter().next() {
-            invalid_pointers.insert(pointer.to_string());
-            let at = if violation.instance_pointer.is_empty() {
-                "/".to_string()
-            } else {
-                violation.instance_pointer
-            };
-            invalid_messages.push(format!(
-                "{} #{pointer}: example value at {at} breaks schema #{}: {}",
-                validators.doc.source, schema.pointer, violation.message
-            ));
+    for invalid in invalid_examples_compiled(&doc, &mut context.schemas) {
+        if context
+            .invalid_examples
+            .insert(invalid.example_pointer.clone())
+        {
+            invalid_messages.push(invalid.to_string());
         }
-        Ok(())
-    };
-    for ExampleSite {
-        example,
-        schema,
-        direction,
-    } in operation_examples(&doc)
-    {
-        check(
-            &mut validators,
-            &example.pointer,
-            &example.value,
-            schema,
-            direction,
-        )?;
-    }
-    for (example, schema) in schema_examples(&doc) {
-        check(
-            &mut validators,
-            &example.pointer,
-            &example.value,
-            &schema,
-            Direction::Response,
-        )?;
     }
     if strict && !invalid_messages.is_empty() {
         return Err(CatalogError::InvalidExamples(invalid_messages));
@@ -423,7 +352,7 @@ fn add_spec(
 
     let mut count = 0;
     for op in &doc.operations {
-        let mock = mock_operation(&mut validators, op, spec_index, &prefix, &invalid_pointers)?;
+        let mock = mock_operation(&mut context, op, spec_index, &prefix)?;
         let index = catalog.operations.len();
         if let Err(shadowed) = catalog.router.insert(&mock.segments, mock.method, index) {
             let message = format!(
@@ -441,31 +370,37 @@ fn add_spec(
         catalog.operations.push(mock);
         count += 1;
     }
-    if strict && !validators.warnings.is_empty() {
-        return Err(CatalogError::PartsLeftOut(validators.warnings));
+    let mut parts_left_out: Vec<String> = doc.warnings.iter().map(ToString::to_string).collect();
+    parts_left_out.append(&mut context.unservable);
+    for error in context.schemas.uncompilable() {
+        let message = format!("{error} (not validated)");
+        tracing::warn!("{message}");
+        parts_left_out.push(message);
     }
-    catalog.warnings.append(&mut validators.warnings);
+    if strict && !parts_left_out.is_empty() {
+        return Err(CatalogError::PartsLeftOut(parts_left_out));
+    }
+    catalog.warnings.append(&mut parts_left_out);
+    let schema_root = context.root;
     catalog.specs.push(MountedSpec {
         name: doc.name.clone(),
         source: doc.source.clone(),
         title: doc.title().to_string(),
         prefix,
-        raw: doc.raw,
+        schema_root,
         operation_count: count,
     });
     Ok(())
 }
 
 fn mock_operation(
-    validators: &mut Validators<'_>,
+    context: &mut SpecContext<'_>,
     op: &Operation,
     spec: usize,
     prefix: &str,
-    invalid_examples: &BTreeSet<String>,
 ) -> Result<MockOperation, LoadError> {
     let path = format!("{prefix}{}", op.path);
-    let segments = parse_template(&path);
-    let root = &validators.doc.raw;
+    let template = PathTemplate::parse(&path);
 
     let mut parameters = Vec::new();
     for param in &op.parameters {
@@ -484,7 +419,7 @@ fn mock_operation(
             _ => None,
         };
         let path_position = match param.location {
-            ParamLocation::Path => match path_position(&segments, &param.name) {
+            ParamLocation::Path => match template.position_of(&param.name) {
                 Some(position) => Some(position),
                 // A path parameter the template does not use cannot be sent: nothing to check.
                 None => continue,
@@ -493,8 +428,8 @@ fn mock_operation(
         };
         let (kind, validator) = match &param.schema {
             Some(schema) => (
-                value_kind(root, &schema.schema, 0),
-                validators.compile(schema, Direction::Request)?,
+                value_kind(&context.root, &schema.schema, 0),
+                context.schemas.validator(schema, Direction::Request),
             ),
             None => (ValueKind::Other, None),
         };
@@ -514,38 +449,35 @@ fn mock_operation(
     for requirement in &op.security {
         let mut credentials = Vec::new();
         for scheme in &requirement.schemes {
-            let (credential, challenge) = match &scheme.kind {
-                SecuritySchemeKind::ApiKey { location, name } => {
-                    let credential = match location {
-                        ParamLocation::Query => Credential::Query(name.clone()),
-                        ParamLocation::Cookie => Credential::Cookie(name.clone()),
-                        _ => match HeaderName::from_bytes(name.to_ascii_lowercase().as_bytes()) {
-                            Ok(header) => Credential::Header(header),
-                            Err(_) => continue,
-                        },
+            let placement = scheme.placement();
+            let challenge = match &placement {
+                CredentialPlacement::Header(name)
+                | CredentialPlacement::Query(name)
+                | CredentialPlacement::Cookie(name) => {
+                    let location = match &placement {
+                        CredentialPlacement::Query(_) => "query",
+                        CredentialPlacement::Cookie(_) => "cookie",
+                        _ => "header",
                     };
-                    (
-                        credential,
-                        format!(
-                            "ApiKey realm=\"*\", in=\"{}\", name=\"{name}\"",
-                            location.as_str()
-                        ),
-                    )
+                    format!("ApiKey realm=\"*\", in=\"{location}\", name=\"{name}\"")
                 }
-                SecuritySchemeKind::Http { scheme } => {
+                CredentialPlacement::Authorization { scheme } => {
                     let mut title = scheme.clone();
                     if let Some(first) = title.get_mut(..1) {
                         first.make_ascii_uppercase();
                     }
-                    (
-                        Credential::Authorization(scheme.clone()),
-                        format!("{title} realm=\"*\""),
-                    )
+                    format!("{title} realm=\"*\"")
                 }
-                SecuritySchemeKind::OAuth2 | SecuritySchemeKind::OpenIdConnect => (
-                    Credential::Authorization("bearer".into()),
-                    "Bearer realm=\"*\"".to_string(),
-                ),
+            };
+            let credential = match placement {
+                // A header name that cannot be sent cannot be required.
+                CredentialPlacement::Header(name) => {
+                    match HeaderName::from_bytes(name.to_ascii_lowercase().as_bytes()) {
+                        Ok(header) => CredentialPlacement::Header(header.as_str().to_string()),
+                        Err(_) => continue,
+                    }
+                }
+                other => other,
             };
             credentials.push(credential);
             if !challenges.contains(&challenge) {
@@ -563,7 +495,7 @@ fn mock_operation(
             let mut contents = Vec::new();
             for content in &body.contents {
                 let validator = match (&content.schema, content.is_json()) {
-                    (Some(schema), true) => validators.compile(schema, Direction::Request)?,
+                    (Some(schema), true) => context.schemas.validator(schema, Direction::Request),
                     _ => None,
                 };
                 contents.push(BodyContent {
@@ -591,10 +523,10 @@ fn mock_operation(
                 continue;
             }
             let value = match (header.examples.first(), &header.schema) {
-                (Some(example), _) if !invalid_examples.contains(&example.pointer) => {
+                (Some(example), _) if !context.invalid_examples.contains(&example.pointer) => {
                     Some(example.value.clone())
                 }
-                (_, Some(schema)) => Some(sample_valid(validators, schema, Direction::Response)?),
+                (_, Some(schema)) => Some(sample_valid(context, schema, Direction::Response)),
                 _ => None,
             };
             if let Some(value) = value.as_ref().and_then(header_text)
@@ -612,16 +544,15 @@ fn mock_operation(
                 .map(|example| MockExample {
                     name: example.name.clone(),
                     body: body_bytes(&example.value, is_json),
-                    valid: !invalid_examples.contains(&example.pointer),
+                    valid: !context.invalid_examples.contains(&example.pointer),
                 })
                 .collect();
             let default_body = match examples.iter().find(|e| e.valid) {
                 Some(example) => example.body.clone(),
                 None => match &content.schema {
-                    Some(schema) => body_bytes(
-                        &sample_valid(validators, schema, Direction::Response)?,
-                        is_json,
-                    ),
+                    Some(schema) => {
+                        body_bytes(&sample_valid(context, schema, Direction::Response), is_json)
+                    }
                     None => Bytes::new(),
                 },
             };
@@ -645,10 +576,10 @@ fn mock_operation(
 
     Ok(MockOperation {
         spec,
-        label: format!("{}.{}", validators.doc.name, op.id),
+        label: format!("{}.{}", context.doc.name, op.id),
         method: op.method,
         path,
-        segments,
+        segments: template.segments,
         parameters,
         security,
         challenge,
@@ -660,37 +591,42 @@ fn mock_operation(
 /// The static sample of a schema, checked against it; built again without the schema's own `default` and
 /// `example` values when those break it.
 fn sample_valid(
-    validators: &mut Validators<'_>,
+    context: &mut SpecContext<'_>,
     schema: &apispec::SchemaAt,
     direction: Direction,
-) -> Result<Value, LoadError> {
-    let sampler = Sampler::new(&validators.doc.raw, direction);
-    let value = match sampler.static_value_checked(&schema.schema) {
+) -> Value {
+    let value = match context
+        .doc
+        .sampler(direction)
+        .static_value_checked(&schema.schema)
+    {
         Ok(value) => value,
         Err(reason) => {
-            let message = format!("{} #{}: {reason}", validators.doc.source, schema.pointer);
-            tracing::warn!("{message} (serving null; --strict refuses it)");
-            validators.warnings.push(message);
-            return Ok(Value::Null);
+            // A body no finite value satisfies: served as null, warned about, refused by --strict.
+            let message = format!("{} #{}: {reason}", context.doc.source, schema.pointer);
+            context.unservable.push(message);
+            return Value::Null;
         }
     };
-    let Some(validator) = validators.compile(schema, direction)? else {
-        return Ok(value);
+    let Some(validator) = context.schemas.validator(schema, direction) else {
+        return value;
     };
     if validator.is_valid(&value) {
-        return Ok(value);
+        return value;
     }
-    let plain = sampler
+    let plain = context
+        .doc
+        .sampler(direction)
         .ignoring_documented_values()
         .static_value(&schema.schema);
     if !validator.is_valid(&plain) {
         tracing::warn!(
             "{} #{}: no value valid against this schema could be built; serving a best effort",
-            validators.doc.source,
+            context.doc.source,
             schema.pointer
         );
     }
-    Ok(plain)
+    plain
 }
 
 /// A body's bytes: JSON text, or for other media types a string example as it is.
@@ -717,27 +653,12 @@ fn header_text(value: &Value) -> Option<String> {
     }
 }
 
-fn path_position(segments: &[Segment], name: &str) -> Option<(usize, usize)> {
-    segments
-        .iter()
-        .enumerate()
-        .find_map(|(index, segment)| match segment {
-            Segment::Param(param) if param == name => Some((index, 0)),
-            Segment::Mixed(parts) => parts
-                .iter()
-                .filter(|part| matches!(part, Part::Param(_)))
-                .position(|part| matches!(part, Part::Param(param) if param == name))
-                .map(|position| (index, position)),
-            _ => None,
-        })
-}
-
 /// How a parameter's text is read, from the type its schema declares.
-fn value_kind(root: &Value, schema: &Value, depth: usize) -> ValueKind {
+fn value_kind(root: &SchemaRoot, schema: &Value, depth: usize) -> ValueKind {
     if depth > 8 {
         return ValueKind::Other;
     }
-    let Some(schema) = apispec::follow_refs(root, schema) else {
+    let Some(schema) = root.resolve(schema) else {
         return ValueKind::Other;
     };
     match schema.get("type").and_then(Value::as_str) {
@@ -826,7 +747,7 @@ mod tests {
 
     #[test]
     fn value_kinds_follow_refs_and_arrays() {
-        let root = json!({"components": {"schemas": {"N": {"type": "integer"}}}});
+        let root = SchemaRoot::from(json!({"components": {"schemas": {"N": {"type": "integer"}}}}));
         assert_eq!(
             value_kind(&root, &json!({"$ref": "#/components/schemas/N"}), 0),
             ValueKind::Integer

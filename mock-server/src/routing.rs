@@ -5,101 +5,14 @@
 //! Lookup walks the request's segments, trying literals before templates and backtracking, so a concrete
 //! segment wins over a template and a template still catches what the concrete branch does not. Its cost
 //! depends on the path's length, not on how many operations are mounted. Operations are stored by index:
-//! this module knows nothing else about them.
+//! this module knows nothing else about them, and the template rules (segments, mixed-segment matching)
+//! are `apispec::path_template`'s.
 
 use std::collections::HashMap;
 
 use apispec::Method;
 
-/// One segment of a path template.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Segment {
-    Literal(String),
-    /// `{name}`: the whole segment.
-    Param(String),
-    /// A segment mixing text and parameters, such as `{id}.json` or `v{major}.{minor}`.
-    Mixed(Vec<Part>),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Part {
-    Text(String),
-    Param(String),
-}
-
-/// Splits a path template (`/vps/{id}/backups`) into segments. A trailing slash is ignored.
-pub fn parse_template(template: &str) -> Vec<Segment> {
-    split_path(template)
-        .map(|segment| {
-            if !segment.contains('{') {
-                return Segment::Literal(segment.to_string());
-            }
-            let parts = parse_parts(segment);
-            match parts.as_slice() {
-                [Part::Param(name)] => Segment::Param(name.clone()),
-                _ => Segment::Mixed(parts),
-            }
-        })
-        .collect()
-}
-
-fn parse_parts(segment: &str) -> Vec<Part> {
-    let mut parts = Vec::new();
-    let mut rest = segment;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
-            break;
-        };
-        if open > 0 {
-            parts.push(Part::Text(rest[..open].to_string()));
-        }
-        parts.push(Part::Param(rest[open + 1..close].to_string()));
-        rest = &rest[close + 1..];
-    }
-    if !rest.is_empty() {
-        parts.push(Part::Text(rest.to_string()));
-    }
-    parts
-}
-
-/// The segments of a request path, without the empty ones a leading or trailing slash makes.
-pub fn split_path(path: &str) -> impl Iterator<Item = &str> {
-    path.split('/').filter(|s| !s.is_empty())
-}
-
-/// Matches a mixed segment against request text, returning each parameter's value in order.
-/// Parameters match lazily up to the next text part; the last one takes the rest.
-pub fn match_mixed<'t>(parts: &[Part], mut text: &'t str) -> Option<Vec<&'t str>> {
-    let mut values = Vec::new();
-    let mut index = 0;
-    while index < parts.len() {
-        match &parts[index] {
-            Part::Text(literal) => text = text.strip_prefix(literal.as_str())?,
-            Part::Param(_) => match parts.get(index + 1) {
-                Some(Part::Text(next)) => {
-                    let end = text.find(next.as_str()).filter(|&end| end > 0)?;
-                    values.push(&text[..end]);
-                    text = &text[end..];
-                }
-                // Two parameters in a row cannot be told apart: the first takes one character.
-                Some(Part::Param(_)) => {
-                    let end = text.chars().next()?.len_utf8();
-                    values.push(&text[..end]);
-                    text = &text[end..];
-                }
-                None => {
-                    if text.is_empty() {
-                        return None;
-                    }
-                    values.push(text);
-                    text = "";
-                }
-            },
-        }
-        index += 1;
-    }
-    text.is_empty().then_some(values)
-}
+use apispec::path_template::{Part, Segment, match_mixed, split_path};
 
 #[derive(Debug, Default)]
 struct Node {
@@ -259,12 +172,13 @@ fn same_shape(a: &[Part], b: &[Part]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use apispec::path_template::PathTemplate;
 
     fn router(routes: &[(&str, Method)]) -> Router {
         let mut router = Router::default();
         for (index, (path, method)) in routes.iter().enumerate() {
             router
-                .insert(&parse_template(path), *method, index)
+                .insert(&PathTemplate::parse(path).segments, *method, index)
                 .unwrap();
         }
         router
@@ -315,7 +229,7 @@ mod tests {
     fn same_shape_twice_is_reported() {
         let mut router = router(&[("/a/{id}", Method::Get)]);
         assert_eq!(
-            router.insert(&parse_template("/a/{name}"), Method::Get, 7),
+            router.insert(&PathTemplate::parse("/a/{name}").segments, Method::Get, 7),
             Err(Shadowed { existing: 0 })
         );
     }
@@ -334,9 +248,17 @@ mod tests {
             router.find("/files/a.xml", Method::Get),
             RouteMatch::Found(1)
         );
-        let parts = parse_parts("v{major}.{minor}");
+        let parts = mixed_parts("v{major}.{minor}");
         assert_eq!(match_mixed(&parts, "v1.2"), Some(vec!["1", "2"]));
         assert_eq!(match_mixed(&parts, "v1"), None);
-        assert_eq!(match_mixed(&parse_parts("{id}.json"), ".json"), None);
+        assert_eq!(match_mixed(&mixed_parts("{id}.json"), ".json"), None);
+    }
+
+    /// The parts of one mixed segment, as the template parser reads them.
+    fn mixed_parts(segment: &str) -> Vec<Part> {
+        match PathTemplate::parse(segment).segments.into_iter().next() {
+            Some(Segment::Mixed(parts)) => parts,
+            other => panic!("not a mixed segment: {other:?}"),
+        }
     }
 }

@@ -10,11 +10,10 @@
 //! and latency or fault injection a step that wraps its result (a delay, an injected status) before the
 //! response is built. Neither needs to touch routing or validation.
 
-use apispec::StatusKey;
-use apispec::sample::Sampler;
+use apispec::media::{range_covers, range_specificity, wildcard_covers};
+use apispec::{SchemaRoot, StatusKey};
 use axum::body::Bytes;
 use axum::http::HeaderValue;
-use serde_json::Value;
 
 use crate::catalog::{MockContent, MockOperation, MockResponse, body_bytes};
 use crate::preferences::Preferences;
@@ -126,12 +125,12 @@ pub enum BodyError {
 }
 
 /// Picks the media type by `Accept`, then the body: the named example, a dynamic body, or the default one
-/// (first valid example, else the schema's static sample). `root` is the spec's JSON tree, for dynamic bodies.
+/// (first valid example, else the schema's static sample). `root` is the spec's schemas, for dynamic bodies.
 pub fn select_body(
     response: &MockResponse,
     accept: Option<&str>,
     preferences: &Preferences,
-    root: &Value,
+    root: &SchemaRoot,
 ) -> Result<ChosenBody, BodyError> {
     if response.contents.is_empty() {
         return match &preferences.example {
@@ -157,7 +156,7 @@ pub fn select_body(
     } else if preferences.dynamic == Some(true) {
         match &content.schema {
             Some(schema) => {
-                let sampler = Sampler::new(root, apispec::Direction::Response);
+                let sampler = root.sampler(apispec::Direction::Response);
                 let seed = preferences.seed.unwrap_or_else(rand::random);
                 body_bytes(&sampler.dynamic_value(schema, seed), content.is_json)
             }
@@ -196,7 +195,7 @@ pub fn negotiate<'c>(contents: &'c [MockContent], accept: Option<&str>) -> Optio
         let quality = ranges
             .iter()
             .filter(|(range, _)| range_accepts(range, &content.essence))
-            .map(|(range, quality)| (specificity(range), *quality))
+            .map(|(range, quality)| (range_specificity(range), *quality))
             .max_by(|a, b| a.0.cmp(&b.0))
             .map(|(_, quality)| quality)
             .unwrap_or(0.0);
@@ -207,33 +206,10 @@ pub fn negotiate<'c>(contents: &'c [MockContent], accept: Option<&str>) -> Optio
     best.map(|(content, _)| content)
 }
 
-fn range_accepts(range: &str, essence: &str) -> bool {
-    let range = range.to_ascii_lowercase();
-    if range == "*/*" || range == essence {
-        return true;
-    }
-    if let Some(kind) = range.strip_suffix("/*") {
-        return essence.split('/').next() == Some(kind);
-    }
-    // Structured syntax suffix: application/problem+json is JSON.
-    if range == "application/json" {
-        return essence.starts_with("application/") && essence.ends_with("+json");
-    }
-    // A wildcard offered by the spec (`application/*`) accepts what the client names.
-    if let Some(kind) = essence.strip_suffix("/*") {
-        return range.split('/').next() == Some(kind);
-    }
-    essence == "*/*"
-}
-
-fn specificity(range: &str) -> u8 {
-    if range == "*/*" {
-        0
-    } else if range.ends_with("/*") {
-        1
-    } else {
-        2
-    }
+/// Whether an `Accept` range admits an offered content: the range covers it (`+json` types satisfy
+/// `application/json`), or the spec offers a wildcard (`application/*`) that covers what the client names.
+fn range_accepts(range: &str, offered: &str) -> bool {
+    range_covers(range, offered) || wildcard_covers(offered, range)
 }
 
 #[cfg(test)]
@@ -362,7 +338,7 @@ mod tests {
                 content("text/plain", &[("t", "plain")]),
             ],
         );
-        let root = Value::Null;
+        let root = SchemaRoot::default();
         let body = |accept: Option<&str>, example: Option<&str>| {
             let preferences = Preferences {
                 example: example.map(str::to_string),

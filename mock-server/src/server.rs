@@ -23,7 +23,9 @@ use tokio::task::JoinHandle;
 use crate::catalog::{Catalog, CatalogError, MockOperation, Mount, SpecSource, load_catalog};
 use crate::preferences::{self, Preferences};
 use crate::problem::{Problem, ProblemKind, ValidationItem};
-use crate::routing::{RouteMatch, split_path};
+use apispec::path_template::split_path;
+
+use crate::routing::RouteMatch;
 use crate::select::{
     BodyError, ChosenBody, Selected, select_body, select_failure_response, select_response,
 };
@@ -432,7 +434,7 @@ fn respond(
         .headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok());
-    let root = &catalog.specs[op.spec].raw;
+    let root = &catalog.specs[op.spec].schema_root;
     let chosen = match select_body(selected.response, accept, preferences, root) {
         Ok(chosen) => chosen,
         Err(BodyError::NotAcceptable { offered }) => {

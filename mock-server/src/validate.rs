@@ -8,11 +8,14 @@ use apispec::{ParamLocation, SchemaValidator, Violation};
 use axum::http::{HeaderMap, header};
 use serde_json::Value;
 
+use apispec::media::wildcard_covers;
 use apispec::media_type_essence;
+use apispec::path_template::{Segment, match_mixed};
 
-use crate::catalog::{BodyCheck, Credential, MockOperation, ParamCheck, ValueKind};
+use apispec::CredentialPlacement;
+
+use crate::catalog::{BodyCheck, MockOperation, ParamCheck, ValueKind};
 use crate::problem::ValidationItem;
-use crate::routing::{Segment, match_mixed};
 
 /// Which kind of failure decides the response (Prism's order: security, then content type, then the rest).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,18 +85,18 @@ fn security_satisfied(op: &MockOperation, request: &RequestView<'_>) -> bool {
         })
 }
 
-fn has_credential(credential: &Credential, request: &RequestView<'_>) -> bool {
+fn has_credential(credential: &CredentialPlacement, request: &RequestView<'_>) -> bool {
     match credential {
-        Credential::Header(name) => request
+        CredentialPlacement::Header(name) => request
             .headers
-            .get(name)
+            .get(name.as_str())
             .is_some_and(|value| !value.is_empty()),
-        Credential::Query(name) => request
+        CredentialPlacement::Query(name) => request
             .query
             .iter()
             .any(|(key, value)| key == name && !value.is_empty()),
-        Credential::Cookie(name) => cookie(request.headers, name).is_some(),
-        Credential::Authorization(scheme) => request
+        CredentialPlacement::Cookie(name) => cookie(request.headers, name).is_some(),
+        CredentialPlacement::Authorization { scheme } => request
             .headers
             .get(header::AUTHORIZATION)
             .and_then(|value| value.to_str().ok())
@@ -252,7 +255,7 @@ fn check_body(
         Some(given) => body
             .contents
             .iter()
-            .find(|content| media_type_matches(&content.essence, given)),
+            .find(|content| wildcard_covers(&content.essence, given)),
         // No Content-Type: read it as the operation's JSON body, if it has one.
         None => body.contents.iter().find(|content| content.is_json),
     };
@@ -285,17 +288,6 @@ fn check_body(
         }
     }
     Ok(())
-}
-
-/// Whether a declared media type (possibly `application/*` or `*/*`) accepts the given one.
-fn media_type_matches(declared: &str, given: &str) -> bool {
-    if declared == given || declared == "*/*" {
-        return true;
-    }
-    match declared.strip_suffix("/*") {
-        Some(kind) => given.split('/').next() == Some(kind),
-        None => false,
-    }
 }
 
 fn add_violations(
@@ -347,9 +339,9 @@ mod tests {
 
     #[test]
     fn media_type_wildcards() {
-        assert!(media_type_matches("application/json", "application/json"));
-        assert!(media_type_matches("application/*", "application/xml"));
-        assert!(media_type_matches("*/*", "text/plain"));
-        assert!(!media_type_matches("application/json", "text/plain"));
+        assert!(wildcard_covers("application/json", "application/json"));
+        assert!(wildcard_covers("application/*", "application/xml"));
+        assert!(wildcard_covers("*/*", "text/plain"));
+        assert!(!wildcard_covers("application/json", "text/plain"));
     }
 }

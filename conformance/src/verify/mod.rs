@@ -482,8 +482,7 @@ fn judge(shared: &Shared, op: &Operation, item: &Planned, received: &Received) -
             if !matches!(received.status, 401 | 403) {
                 let security_at = if shared
                     .doc
-                    .raw
-                    .pointer(&apispec::pointer::join(&op.pointer, "security"))
+                    .get(&apispec::pointer::join(&op.pointer, "security"))
                     .is_some()
                 {
                     apispec::pointer::join(&op.pointer, "security")

@@ -1,17 +1,21 @@
 //! Test requests built from a spec's documented examples, how they are sent, and the curl line that
 //! reproduces each one with its secrets left as environment-variable references.
 
-use apispec::sample::Sampler;
+use apispec::media::preferred_content;
+use apispec::path_template::{PathTemplate, split_path};
 use apispec::{
-    Direction, Document, Example, Operation, ParamLocation, Parameter, SecuritySchemeKind,
+    CredentialPlacement, Direction, Document, Example, Operation, ParamLocation, Parameter,
 };
+use base64::Engine;
 use serde_json::Value;
 
 /// Credentials and extra headers given on the command line or in the environment.
 #[derive(Debug, Clone, Default)]
 pub struct Credentials {
-    /// For `http` `bearer` schemes (and OAuth2 / OpenID Connect).
+    /// For `http` `bearer` schemes (and OAuth2 / OpenID Connect, and other `http` schemes but `basic`).
     pub bearer: Option<String>,
+    /// `USER:PASSWORD` for `http` `basic` schemes, sent as `Authorization: Basic base64(USER:PASSWORD)`.
+    pub basic: Option<String>,
     /// `(name, value)` for `apiKey` schemes, matched by the scheme's parameter name (case-insensitive).
     pub api_keys: Vec<(String, String)>,
     /// Sent with every request, credentials or not.
@@ -73,7 +77,7 @@ fn default_value(doc: &Document, param: &Parameter) -> Option<Value> {
         return None;
     }
     let schema = param.schema.as_ref()?;
-    Some(Sampler::new(&doc.raw, Direction::Request).static_value(&schema.schema))
+    Some(doc.sampler(Direction::Request).static_value(&schema.schema))
 }
 
 /// Every documented example request of an operation: the first example of everything, then one case per
@@ -84,13 +88,10 @@ pub fn example_cases(doc: &Document, op: &Operation) -> Vec<ExampleCase> {
         .iter()
         .filter_map(|p| default_value(doc, p).map(|v| (p.location, p.name.clone(), v)))
         .collect();
-    let body_content = op.request_body.as_ref().and_then(|body| {
-        body.contents
-            .iter()
-            .find(|c| c.is_json())
-            .or_else(|| body.contents.first())
-            .map(|c| (body.required, c))
-    });
+    let body_content = op
+        .request_body
+        .as_ref()
+        .and_then(|body| preferred_content(&body.contents).map(|c| (body.required, c)));
     let mut bodies: Vec<(String, Value)> = Vec::new();
     let mut body_type = (String::new(), false);
     if let Some((required, content)) = body_content {
@@ -102,7 +103,7 @@ pub fn example_cases(doc: &Document, op: &Operation) -> Vec<ExampleCase> {
             && required
             && let Some(schema) = &content.schema
         {
-            let value = Sampler::new(&doc.raw, Direction::Request).static_value(&schema.schema);
+            let value = doc.sampler(Direction::Request).static_value(&schema.schema);
             bodies.push(("from schema".into(), value));
         }
     }
@@ -245,6 +246,26 @@ pub fn is_anonymous(op: &Operation) -> bool {
     op.security.is_empty() || op.security.iter().any(|r| r.schemes.is_empty())
 }
 
+/// The `Authorization` value for an `http` scheme (lower-cased), OAuth2 or OpenID Connect: `basic` takes
+/// `--basic`, every other scheme the `--bearer` token.
+fn authorization(credentials: &Credentials, scheme: &str) -> Option<SentValue> {
+    if scheme == "basic" {
+        let user_password = credentials.basic.as_ref()?;
+        return Some(SentValue {
+            text: format!(
+                "Basic {}",
+                base64::engine::general_purpose::STANDARD.encode(user_password)
+            ),
+            secret_env: Some("CONFORMANCE_BASIC".into()),
+        });
+    }
+    let token = credentials.bearer.as_ref()?;
+    Some(SentValue {
+        text: format!("Bearer {token}"),
+        secret_env: Some("CONFORMANCE_BEARER".into()),
+    })
+}
+
 fn add_credentials(op: &Operation, credentials: &Credentials, request: &mut TestRequest) {
     if is_anonymous(op) {
         return;
@@ -257,9 +278,13 @@ fn add_credentials(op: &Operation, credentials: &Credentials, request: &mut Test
             .map(|(_, v)| v.clone())
     };
     let satisfiable = |req: &apispec::SecurityRequirement| {
-        req.schemes.iter().all(|s| match &s.kind {
-            SecuritySchemeKind::ApiKey { name, .. } => api_key(name).is_some(),
-            _ => credentials.bearer.is_some(),
+        req.schemes.iter().all(|s| match s.placement() {
+            CredentialPlacement::Header(name)
+            | CredentialPlacement::Query(name)
+            | CredentialPlacement::Cookie(name) => api_key(&name).is_some(),
+            CredentialPlacement::Authorization { scheme } => {
+                authorization(credentials, &scheme).is_some()
+            }
         })
     };
     let requirement = op
@@ -267,35 +292,38 @@ fn add_credentials(op: &Operation, credentials: &Credentials, request: &mut Test
         .iter()
         .find(|r| satisfiable(r))
         .unwrap_or(&op.security[0]);
+    let api_key_secret = |name: &str| {
+        api_key(name).map(|text| SentValue {
+            text,
+            secret_env: Some(env_name("CONFORMANCE_API_KEY", name)),
+        })
+    };
     for scheme in &requirement.schemes {
-        match &scheme.kind {
-            SecuritySchemeKind::ApiKey { location, name } => {
-                let Some(value) = api_key(name) else { continue };
-                let secret = SentValue {
-                    text: value,
-                    secret_env: Some(env_name("CONFORMANCE_API_KEY", name)),
-                };
-                match location {
-                    ParamLocation::Query => request.query.push((name.clone(), secret)),
-                    ParamLocation::Cookie => request.headers.push((
+        match scheme.placement() {
+            CredentialPlacement::Authorization { scheme } => {
+                if let Some(value) = authorization(credentials, &scheme) {
+                    request.headers.push(("Authorization".into(), value));
+                }
+            }
+            CredentialPlacement::Query(name) => {
+                if let Some(secret) = api_key_secret(&name) {
+                    request.query.push((name, secret));
+                }
+            }
+            CredentialPlacement::Cookie(name) => {
+                if let Some(secret) = api_key_secret(&name) {
+                    request.headers.push((
                         "Cookie".into(),
                         SentValue {
                             text: format!("{name}={}", secret.text),
                             secret_env: secret.secret_env,
                         },
-                    )),
-                    _ => request.headers.push((name.clone(), secret)),
+                    ));
                 }
             }
-            _ => {
-                if let Some(token) = &credentials.bearer {
-                    request.headers.push((
-                        "Authorization".into(),
-                        SentValue {
-                            text: format!("Bearer {token}"),
-                            secret_env: Some("CONFORMANCE_BEARER".into()),
-                        },
-                    ));
+            CredentialPlacement::Header(name) => {
+                if let Some(secret) = api_key_secret(&name) {
+                    request.headers.push((name, secret));
                 }
             }
         }
@@ -312,11 +340,15 @@ pub fn url(
     let mut url = target.clone();
     if let Ok(mut segments) = url.path_segments_mut() {
         segments.pop_if_empty();
-        for segment in op_path.split('/').filter(|s| !s.is_empty()) {
-            let mut filled = segment.to_string();
-            for (name, value) in &request.path_values {
-                filled = filled.replace(&format!("{{{name}}}"), value);
-            }
+        for segment in split_path(op_path) {
+            // A parameter without a value stays as written.
+            let filled = PathTemplate::fill(segment, |name| {
+                request
+                    .path_values
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map_or_else(|| format!("{{{name}}}"), |(_, value)| value.clone())
+            });
             segments.push(&filled);
         }
     }
@@ -355,7 +387,8 @@ fn shell_quote(text: &str, expand: bool) -> String {
     out
 }
 
-/// A curl command that sends the same request; secrets are `$VARIABLE` references.
+/// A curl command that sends the same request; secrets are `$VARIABLE` references. Basic credentials are
+/// given to `-u`, which encodes `USER:PASSWORD` itself.
 pub fn curl(target: &reqwest::Url, op_path: &str, request: &TestRequest) -> String {
     let url = url(target, op_path, request, false);
     let has_query_secret = request.query.iter().any(|(_, v)| v.secret_env.is_some());
@@ -369,6 +402,13 @@ pub fn curl(target: &reqwest::Url, op_path: &str, request: &TestRequest) -> Stri
         }
     );
     for (name, value) in &request.headers {
+        if let Some(env) = &value.secret_env
+            && name.eq_ignore_ascii_case("authorization")
+            && value.text.starts_with("Basic ")
+        {
+            line.push_str(&format!(" -u {}", shell_quote(&format!("${env}"), true)));
+            continue;
+        }
         let header = match &value.secret_env {
             Some(env) => {
                 let shown = if value.text.starts_with("Bearer ") {

@@ -365,6 +365,7 @@ async fn the_mock_serving_the_vendored_specs_passes_every_case() {
             ("X-API-Key".into(), "key".into()),
             ("X-Auth-Token".into(), "token".into()),
         ],
+        basic: None,
         headers: Vec::new(),
     };
     let mut total = 0;
@@ -430,6 +431,73 @@ async fn the_binary_writes_junit_and_exits_1_on_failures() {
     assert!(xml.contains("<testcase classname=\"tests/fixtures/faults.yaml.getWrongStatus\" name=\"GET /wrong-status [examples]\""), "{xml}");
     assert!(xml.contains("<failure type=\"status_code_conformance\" message=\"status_code_conformance: status 201 is not documented\">"), "{xml}");
     assert!(!xml.contains(TOKEN));
+}
+
+const BASIC_PAIR: &str = "user:p@ss";
+
+/// Answers `/things` only to `Authorization: Basic base64(user:p@ss)`, 401 otherwise.
+fn basic_app() -> Router {
+    Router::new().route(
+        "/things",
+        get(|headers: HeaderMap| async move {
+            let sent = headers
+                .get(header::AUTHORIZATION)
+                .and_then(|v| v.to_str().ok());
+            if sent == Some("Basic dXNlcjpwQHNz") {
+                json(StatusCode::OK, r#"{"id":"a"}"#)
+            } else {
+                StatusCode::UNAUTHORIZED.into_response()
+            }
+        }),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn basic_schemes_are_sent_basic_credentials_and_curl_lines_hide_them() {
+    let addr = serve(basic_app()).await;
+    let spec = crate_dir().join("tests/fixtures/basic_auth.yaml");
+    let options = Options {
+        credentials: Credentials {
+            basic: Some(BASIC_PAIR.into()),
+            // A bearer token is not what a basic scheme takes.
+            bearer: Some(TOKEN.into()),
+            ..Credentials::default()
+        },
+        ..options(format!("http://{addr}"), true)
+    };
+    let cases = verify::run(&spec, &options).await.unwrap();
+    let kinds: Vec<(CaseKind, Outcome, Option<u16>)> = cases
+        .iter()
+        .map(|c| (c.kind, c.outcome, c.status))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (CaseKind::Example, Outcome::Passed, Some(200)),
+            (CaseKind::NoCredentials, Outcome::Passed, Some(401)),
+        ],
+        "{cases:#?}"
+    );
+    assert_eq!(
+        cases[0].curl,
+        format!("curl -sS -i -X GET \"http://{addr}/things\" -u \"$CONFORMANCE_BASIC\"")
+    );
+
+    let target = format!("http://{addr}");
+    let run = tokio::task::spawn_blocking(move || {
+        conformance(&[
+            "verify",
+            "tests/fixtures/basic_auth.yaml",
+            "--target",
+            &target,
+            "--basic",
+            BASIC_PAIR,
+        ])
+    })
+    .await
+    .unwrap();
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(!run.stdout.contains(BASIC_PAIR) && !run.stdout.contains("dXNlcjpwQHNz"));
 }
 
 #[test]
