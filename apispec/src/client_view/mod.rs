@@ -164,6 +164,7 @@ pub fn client_view(doc: &Document) -> ClientView {
     let mut shaper = Shaper::new(doc);
     repair::repair_schemas(&mut shaper);
     type_names::distinct_component_names(&mut shaper);
+    type_names::nullable_components(&mut shaper);
     for op in &doc.operations {
         operations::shape_operation(&mut shaper, op);
     }

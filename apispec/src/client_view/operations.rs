@@ -221,6 +221,28 @@ fn parameters(shaper: &mut Shaper<'_>, op: &Operation, label: &str) -> Result<Ve
             if let Some(Value::Object(schema)) = map.get_mut("schema") {
                 schema.remove("nullable");
             }
+            // progenitor writes a header with `to_string()`: a list or an object cannot be one. The
+            // client takes it as the text to send (the `simple` style: items comma-separated).
+            if param.location == ParamLocation::Header
+                && let Some(schema) = map.get("schema")
+                && let Some(resolved) = crate::follow_refs(&shaper.copy, schema)
+                && matches!(
+                    resolved.get("type").and_then(Value::as_str),
+                    Some("array" | "object")
+                )
+            {
+                map.insert("schema".into(), json!({"type": "string"}));
+                shaper.omit(
+                    Some(label.to_string()),
+                    Effect::SchemaLoosened,
+                    &param.pointer,
+                    format!(
+                        "header `{}` is a list or an object; the client takes the header's text (items comma-separated)",
+                        param.name
+                    ),
+                    "nothing to change: pass the header as its text",
+                );
+            }
         }
         written.push(raw);
     }

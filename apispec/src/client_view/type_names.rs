@@ -61,6 +61,47 @@ pub(super) fn distinct_component_names(shaper: &mut Shaper<'_>) {
     rewrite_references(&mut shaper.copy, &by_reference);
 }
 
+/// A component that is `nullable` and also a struct or an enum of its own (`nullable: true` beside
+/// `oneOf`) makes typify emit a wrapper `struct Name(Option<Name>)` beside the inner type of the same name
+/// (E0428, and a type that contains itself). The inner type becomes a component of its own, `<Name>Value`,
+/// and the component a nullable reference to it.
+pub(super) fn nullable_components(shaper: &mut Shaper<'_>) {
+    let nullable_composites: Vec<String> = match shaper.copy.pointer("/components/schemas") {
+        Some(Value::Object(schemas)) => schemas
+            .iter()
+            .filter(|(_, schema)| {
+                schema.get("nullable").and_then(Value::as_bool) == Some(true)
+                    && ["oneOf", "anyOf", "allOf", "properties", "enum"]
+                        .iter()
+                        .any(|key| schema.get(*key).is_some())
+            })
+            .map(|(key, _)| key.clone())
+            .collect(),
+        _ => return,
+    };
+    for key in nullable_composites {
+        let value_name = shaper.claim_type_name(&format!("{}Value", typify_pascal(&key)));
+        let schemas = shaper.component_schemas();
+        let Some(Value::Object(mut inner)) = schemas.remove(&key) else {
+            continue;
+        };
+        inner.remove("nullable");
+        let mut outer = serde_json::Map::new();
+        for annotation in ["description", "title"] {
+            if let Some(value) = inner.get(annotation) {
+                outer.insert(annotation.into(), value.clone());
+            }
+        }
+        outer.insert("nullable".into(), json!(true));
+        outer.insert(
+            "allOf".into(),
+            json!([{ "$ref": format!("#/components/schemas/{}", pointer::escape(&value_name)) }]),
+        );
+        schemas.insert(key, Value::Object(outer));
+        schemas.insert(value_name, Value::Object(inner));
+    }
+}
+
 /// Points every `$ref` (or a deeper one, `#/components/schemas/Old/properties/x`) at its renamed target.
 fn rewrite_references(value: &mut Value, renames: &BTreeMap<String, String>) {
     match value {
