@@ -1,4 +1,4 @@
-//! The one place in this project that understands OpenAPI 3.0 documents.
+//! The one place in this project that understands OpenAPI 3.0 and 3.1 documents.
 //!
 //! A [`Document`] is parsed once, from YAML or JSON, into plain data: its raw JSON tree (for pointers and
 //! schemas) and the [`Operation`]s it declares, with every `$ref` followed. Everything else reads that data:

@@ -3,10 +3,10 @@
 #
 #   bash client-codegen/bench/compile-cost.sh SPEC...        (e.g. ../shared/corpus/*.yaml ../shared/corpus/*.json)
 #
-# For each spec: the lines this project generates and the seconds a debug `cargo build` of them takes in a
-# crate of their own, then the same for progenitor alone with its default settings (where progenitor takes
-# the document at all). Both builds run one after the other in the same run, so their ratio is what to read.
-# Needs the workspace's dependencies fetched (`cargo fetch`); builds offline.
+# For each spec: the lines this project generates and the seconds a debug, non-incremental rebuild of them
+# takes in a crate of their own (dependencies built beforehand), then the same for progenitor alone with its
+# default settings (where progenitor takes the document at all). Both builds run one after the other in the
+# same run, so their ratio is what to read.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
@@ -34,7 +34,9 @@ chrono = { version = "0.4", default-features = false, features = ["serde", "std"
 uuid = { version = "1", features = ["serde", "v4"] }
 regress = "0.12"
 bytes = "1"
-futures-core = "0.3"
+futures = "0.3"
+base64 = "0.22"
+rand = "0.9"
 TOML
     cp "$root/Cargo.lock" "$work/$1/"
     printf '%s\n' "$2" > "$work/$1/src/lib.rs"
@@ -42,12 +44,13 @@ TOML
 crate ours 'pub use client_runtime as runtime; include!("../gen.rs");'
 crate alone '#![allow(warnings)] include!("../gen.rs");'
 
-build() { # build CRATE: seconds of a debug build of the crate's gen.rs (dependencies built beforehand)
-    (cd "$work/$1" && CARGO_TARGET_DIR="$work/target-$1" cargo build -q --offline 2>/dev/null >/dev/null) || return 1
+build() { # build CRATE: seconds of a debug rebuild of the crate's gen.rs (dependencies built beforehand)
+    export CARGO_INCREMENTAL=0
+    (cd "$work/$1" && CARGO_TARGET_DIR="$work/target-$1" cargo build -q 2>/dev/null >/dev/null) || return 1
     touch "$work/$1/src/lib.rs"
     local start end
     start=$(date +%s.%N)
-    (cd "$work/$1" && CARGO_TARGET_DIR="$work/target-$1" cargo build -q --offline 2>/dev/null >/dev/null) || return 1
+    (cd "$work/$1" && CARGO_TARGET_DIR="$work/target-$1" cargo build -q 2>/dev/null >/dev/null) || return 1
     end=$(date +%s.%N)
     echo "$end - $start" | bc
 }
