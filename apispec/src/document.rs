@@ -34,6 +34,15 @@ pub struct Document {
     pub warnings: Vec<LoadError>,
 }
 
+/// An overlay's text, to apply to a document as it loads.
+#[derive(Debug, Clone, Copy)]
+pub struct OverlayText<'a> {
+    /// What messages call the overlay (its file).
+    pub source: &'a str,
+    pub text: &'a str,
+    pub is_json: bool,
+}
+
 /// The OpenAPI versions this project reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpecVersion {
@@ -165,9 +174,38 @@ impl Document {
         let Some(overlay_path) = crate::overlay::overlay_path_for(path) else {
             return Document::parse(&source, name, &text, is_json_file(path));
         };
-        let mut raw = parse_text(&source, &text, is_json_file(path))?;
-        let warnings = apply_overlay(&overlay_path, &mut raw)?;
-        let mut doc = Document::from_raw(&source, name, raw)?;
+        let overlay_source = overlay_path.display().to_string();
+        let overlay_text = std::fs::read_to_string(&overlay_path).map_err(|e| LoadError {
+            kind: LoadErrorKind::Overlay,
+            source: overlay_source.clone(),
+            location: None,
+            pointer: None,
+            reason: format!("cannot read the overlay: {e}"),
+            hint: None,
+        })?;
+        let overlay = OverlayText {
+            source: &overlay_source,
+            text: &overlay_text,
+            is_json: is_json_file(&overlay_path),
+        };
+        Document::parse_with_overlay(&source, name, &text, is_json_file(path), Some(overlay))
+    }
+
+    /// [`Document::parse`] with an overlay applied to the text's tree first (see [`crate::overlay`]); each
+    /// overlay action that matches nothing is one of the document's warnings.
+    pub fn parse_with_overlay(
+        source: &str,
+        name: &str,
+        text: &str,
+        is_json: bool,
+        overlay: Option<OverlayText<'_>>,
+    ) -> Result<Document, LoadError> {
+        let mut raw = parse_text(source, text, is_json)?;
+        let Some(overlay) = overlay else {
+            return Document::from_raw(source, name, raw);
+        };
+        let warnings = apply_overlay(&overlay, &mut raw)?;
+        let mut doc = Document::from_raw(source, name, raw)?;
         doc.warnings.splice(0..0, warnings);
         Ok(doc)
     }
@@ -276,9 +314,9 @@ fn parse_text(source: &str, text: &str, is_json: bool) -> Result<Value, LoadErro
     }
 }
 
-/// Applies the overlay file at `path` to `raw`; each action that matches nothing is a warning.
-fn apply_overlay(path: &Path, raw: &mut Value) -> Result<Vec<LoadError>, LoadError> {
-    let source = path.display().to_string();
+/// Applies an overlay to `raw`; each action that matches nothing is a warning.
+fn apply_overlay(overlay: &OverlayText<'_>, raw: &mut Value) -> Result<Vec<LoadError>, LoadError> {
+    let source = overlay.source.to_string();
     let fail = |reason: String| LoadError {
         kind: LoadErrorKind::Overlay,
         source: source.clone(),
@@ -287,9 +325,7 @@ fn apply_overlay(path: &Path, raw: &mut Value) -> Result<Vec<LoadError>, LoadErr
         reason,
         hint: None,
     };
-    let text =
-        std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read the overlay: {e}")))?;
-    let tree = parse_text(&source, &text, is_json_file(path))?;
+    let tree = parse_text(&source, overlay.text, overlay.is_json)?;
     let overlay = crate::overlay::Overlay::from_value(&tree).map_err(|e| fail(e.to_string()))?;
     let applied = crate::overlay::apply(&overlay, raw).map_err(|e| fail(e.to_string()))?;
     Ok(overlay

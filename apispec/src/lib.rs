@@ -28,7 +28,7 @@ pub mod source_map;
 pub mod spec_file;
 mod yaml;
 
-pub use document::{Document, LoadError, LoadErrorKind, Location, SpecVersion};
+pub use document::{Document, LoadError, LoadErrorKind, Location, OverlayText, SpecVersion};
 pub use media::{is_json_media_type, media_type_essence};
 pub use operation::{
     Example, Header, MediaContent, Method, Operation, ParamLocation, Parameter, RequestBody,

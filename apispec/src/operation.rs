@@ -274,6 +274,11 @@ pub struct Operation {
 }
 
 impl Operation {
+    /// `` `listBackups` (GET /backups) ``, as messages name an operation.
+    pub fn label(&self) -> String {
+        operation_label(&self.id, self.method, &self.path)
+    }
+
     pub fn response(&self, status: StatusKey) -> Option<&Response> {
         self.responses.iter().find(|r| r.status == status)
     }
@@ -665,6 +670,11 @@ impl<'a> Walker<'a> {
             description: text(scheme, "description"),
         })
     }
+}
+
+/// `` `listBackups` (GET /backups) ``: an operation as messages name it.
+pub(crate) fn operation_label(id: &str, method: Method, path: &str) -> String {
+    format!("`{id}` ({method} {path})")
 }
 
 fn text(value: &Value, key: &str) -> Option<String> {

@@ -21,10 +21,11 @@ use crate::routing::Router;
 /// Where a spec comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SpecSource {
-    /// Text compiled into the binary (the specs of `specs/`).
+    /// Text compiled into the binary (the specs of `specs/`), with its overlay's `(file name, text)`.
     Embedded {
         file_name: &'static str,
         text: &'static str,
+        overlay: Option<(&'static str, &'static str)>,
     },
     /// A file read at start (and again on change, with `--watch`).
     File(PathBuf),
@@ -35,18 +36,41 @@ impl SpecSource {
     pub fn embedded() -> Vec<SpecSource> {
         crate::embedded::EMBEDDED_SPECS
             .iter()
-            .map(|&(file_name, text)| SpecSource::Embedded { file_name, text })
+            .map(|embedded| SpecSource::Embedded {
+                file_name: embedded.spec.0,
+                text: embedded.spec.1,
+                overlay: embedded.overlay,
+            })
             .collect()
     }
 
     pub fn load(&self) -> Result<Document, LoadError> {
         match self {
             SpecSource::File(path) => Document::load(path),
-            SpecSource::Embedded { file_name, text } => {
+            SpecSource::Embedded {
+                file_name,
+                text,
+                overlay,
+            } => {
                 let path = Path::new(file_name);
                 let name = apispec::SpecName::from_path(path)?;
-                let is_json = apispec::spec_file::is_json_file(path);
-                Document::parse(&format!("specs/{file_name}"), &name.name, text, is_json)
+                let overlay_source =
+                    overlay.map(|(overlay_name, _)| format!("specs/{overlay_name}"));
+                let overlay =
+                    overlay
+                        .zip(overlay_source.as_deref())
+                        .map(|((overlay_name, text), source)| apispec::OverlayText {
+                            source,
+                            text,
+                            is_json: apispec::spec_file::is_json_file(Path::new(overlay_name)),
+                        });
+                Document::parse_with_overlay(
+                    &format!("specs/{file_name}"),
+                    &name.name,
+                    text,
+                    apispec::spec_file::is_json_file(path),
+                    overlay,
+                )
             }
         }
     }
@@ -86,37 +110,38 @@ impl std::fmt::Display for CatalogError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             CatalogError::Load(error) => write!(f, "{error}"),
-            CatalogError::InvalidExamples(found) => {
-                writeln!(
-                    f,
-                    "{} example(s) break their schema (--strict):",
+            CatalogError::InvalidExamples(found) => strict_refusal(
+                f,
+                &format!("{} example(s) break their schema", found.len()),
+                found,
+                "fix the examples, or start without --strict to serve the spec with warnings",
+            ),
+            CatalogError::PartsLeftOut(found) => strict_refusal(
+                f,
+                &format!(
+                    "{} part(s) of the spec cannot be served as written",
                     found.len()
-                )?;
-                for line in found {
-                    writeln!(f, "  {line}")?;
-                }
-                write!(
-                    f,
-                    "  help: fix the examples, or start without --strict to serve the spec with warnings"
-                )
-            }
-            CatalogError::PartsLeftOut(found) => {
-                writeln!(
-                    f,
-                    "{} part(s) of the spec cannot be served as written (--strict):",
-                    found.len()
-                )?;
-                for line in found {
-                    writeln!(f, "  {line}")?;
-                }
-                write!(
-                    f,
-                    "  help: fix them, or start without --strict to serve the rest with warnings"
-                )
-            }
+                ),
+                found,
+                "fix them, or start without --strict to serve the rest with warnings",
+            ),
             CatalogError::Mount(reason) => write!(f, "{reason}"),
         }
     }
+}
+
+/// What `--strict` refused, one line per problem, and what to do.
+fn strict_refusal(
+    f: &mut std::fmt::Formatter<'_>,
+    what: &str,
+    found: &[String],
+    help: &str,
+) -> std::fmt::Result {
+    writeln!(f, "{what} (--strict):")?;
+    for line in found {
+        writeln!(f, "  {line}")?;
+    }
+    write!(f, "  help: {help}")
 }
 
 impl std::error::Error for CatalogError {}
@@ -727,6 +752,21 @@ fn health_json(catalog: &Catalog) -> Bytes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_embedded_spec_gets_its_overlay() {
+        let source = SpecSource::Embedded {
+            file_name: "shop.yaml",
+            text: "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: a\n      responses: {'200': {description: ok}}\n",
+            overlay: Some((
+                "shop.overlay.yaml",
+                "overlay: 1.0.0\ninfo: {title: fix, version: '1'}\nactions:\n  - target: $.paths['/a'].get\n    update: {operationId: listA}\n",
+            )),
+        };
+        let doc = source.load().unwrap();
+        assert_eq!(doc.operations[0].id, "listA");
+        assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    }
 
     #[test]
     fn every_embedded_spec_loads_without_warnings() {

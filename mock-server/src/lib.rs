@@ -29,7 +29,9 @@ pub mod validate;
 pub use catalog::{CatalogError, Mount, SpecSource, load_catalog};
 pub use server::{MockServer, ServerOptions, StartError};
 
-/// The specs compiled into this binary, as `(file name, text)`.
-pub fn embedded_specs() -> &'static [(&'static str, &'static str)] {
+pub use embedded::EmbeddedSpec;
+
+/// The specs compiled into this binary, each with its overlay.
+pub fn embedded_specs() -> &'static [EmbeddedSpec] {
     embedded::EMBEDDED_SPECS
 }

@@ -85,7 +85,7 @@ impl ClientOperation {
 
     /// `` `listBackups` (GET /backups) ``, as messages name an operation.
     pub fn label(&self) -> String {
-        format!("`{}` ({} {})", self.operation_id, self.method, self.path)
+        crate::operation::operation_label(&self.operation_id, self.method, &self.path)
     }
 }
 

@@ -46,7 +46,7 @@ impl LeftOut {
 }
 
 pub(super) fn shape_operation(shaper: &mut Shaper<'_>, op: &Operation) {
-    let label = format!("`{}` ({} {})", op.id, op.method, op.path);
+    let label = op.label();
     // Omissions of parts of an operation that is then left out whole would only be noise.
     let omitted_before = shaper.omissions.len();
     let shaped = parameters(shaper, op, &label).and_then(|parameters| {
