@@ -63,6 +63,8 @@ pub struct Collection {
     pub id_shape: IdShape,
     /// The items' schema, as written (`{$ref: '#/components/schemas/Backup'}`).
     pub item_schema: SchemaAt,
+    /// The properties that schema gives an item (what a request may set).
+    pub properties: Vec<String>,
     /// What a created item starts from before the request's fields go in: the first seed, else a sample.
     pub template_item: Value,
     /// The items the examples show, in order.
@@ -120,6 +122,13 @@ pub struct Target {
 /// A JSON pointer into a body (`""` is the whole body).
 pub type BodyPointer = String;
 
+/// Where a single item sits in an answer, and the properties the answer's schema gives it there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemPlace {
+    pub at: BodyPointer,
+    pub properties: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Role {
     List {
@@ -133,16 +142,16 @@ pub enum Role {
     Create {
         target: Target,
         /// The item in the answer, when the answer shows it.
-        item_at: Option<BodyPointer>,
+        item_at: Option<ItemPlace>,
     },
     Read {
         target: Target,
-        item_at: Option<BodyPointer>,
+        item_at: Option<ItemPlace>,
     },
     /// PUT (`merge: false`) or PATCH (`merge: true`).
     Update {
         target: Target,
-        item_at: Option<BodyPointer>,
+        item_at: Option<ItemPlace>,
         merge: bool,
     },
     Delete {
@@ -458,20 +467,26 @@ impl<'d> Reader<'d> {
             let op = &ops[*op_index];
             let item_target = || target(segments, true);
             let item_at = || {
-                success_schema(op)
-                    .and_then(|schema| self.find_object_with(&schema.schema, &id_property))
+                let schema = success_schema(op)?;
+                let at = self.find_object_with(&schema.schema, &id_property)?;
+                let properties = self
+                    .properties(&self.schema_at_pointer(&schema, &at).schema)
+                    .into_iter()
+                    .map(|(name, _)| name)
+                    .collect();
+                Some(ItemPlace { at, properties })
             };
             let role = match (place, op.method) {
-                (Place::Collection, Method::Get) => match self.list_array(op, segments) {
-                    Some((items_at, _)) => Some(Role::List {
-                        target: target(segments, false),
-                        total_at: self.total_pointer(op, &items_at),
-                        items_at,
-                        paging: paging(doc, op),
-                        filters: filters(op, &properties, item_param.as_deref(), &id_property),
-                    }),
-                    None => None,
-                },
+                (Place::Collection, Method::Get) => {
+                    self.list_array(op, segments)
+                        .map(|(items_at, _)| Role::List {
+                            target: target(segments, false),
+                            total_at: self.total_pointer(op, &items_at),
+                            items_at,
+                            paging: paging(doc, op),
+                            filters: filters(op, &properties, item_param.as_deref(), &id_property),
+                        })
+                }
                 (Place::Collection, Method::Post) => Some(Role::Create {
                     target: target(segments, false),
                     item_at: item_at(),
@@ -550,9 +565,10 @@ impl<'d> Reader<'d> {
         for (op_index, mapping) in &mappings {
             if let Some(Role::Read {
                 target,
-                item_at: Some(at),
+                item_at: Some(place),
             }) = &mapping.role
-                && let Some(item) = first_example(&ops[*op_index]).and_then(|e| e.pointer(at))
+                && let Some(item) =
+                    first_example(&ops[*op_index]).and_then(|e| e.pointer(&place.at))
                 && item.is_object()
             {
                 let parents = self.path_values(&ops[*op_index], &target.parent_params);
@@ -598,6 +614,7 @@ impl<'d> Reader<'d> {
                 parent_params: param_names(&candidate.path),
                 id_property,
                 id_shape,
+                properties: properties.iter().map(|(name, _)| name.clone()).collect(),
                 item_schema,
                 template_item,
                 seeds,
@@ -866,7 +883,7 @@ fn describe(role: &Role, path: &str) -> String {
     match role {
         Role::List { items_at, .. } => format!("lists the items of {path} (at `{items_at}`)"),
         Role::Create { item_at, .. } => match item_at {
-            Some(at) => format!("creates an item of {path} (answered at `{at}`)"),
+            Some(place) => format!("creates an item of {path} (answered at `{}`)", place.at),
             None => format!("creates an item of {path}"),
         },
         Role::Read { .. } => format!("reads an item of {path}"),
@@ -1190,7 +1207,9 @@ components:
             other => panic!("{other:?}"),
         }
         match &model.operations[1].role {
-            Some(Role::Create { item_at, .. }) => assert_eq!(item_at.as_deref(), Some("/order")),
+            Some(Role::Create { item_at, .. }) => {
+                assert_eq!(item_at.as_ref().map(|p| p.at.as_str()), Some("/order"))
+            }
             other => panic!("{other:?}"),
         }
         assert!(

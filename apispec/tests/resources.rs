@@ -79,7 +79,7 @@ fn raff_backups_with_their_series() {
         other => panic!("{other:?}"),
     }
     assert!(
-        matches!(role(&doc, &model, "getBackup"), Role::Read { item_at: Some(at), .. } if at == "/data")
+        matches!(role(&doc, &model, "getBackup"), Role::Read { item_at: Some(place), .. } if place.at == "/data")
     );
     let reset = doc
         .operations
@@ -168,7 +168,7 @@ fn nethesis_and_taurusdb() {
         other => panic!("{other:?}"),
     }
     assert!(
-        matches!(role(&doc, &model, "createManualBackup"), Role::Create { item_at: Some(at), .. } if at == "/backup")
+        matches!(role(&doc, &model, "createManualBackup"), Role::Create { item_at: Some(place), .. } if place.at == "/backup" && place.properties.len() == 7)
     );
     // The delete's example id is not in the list example: it is seeded too.
     assert!(

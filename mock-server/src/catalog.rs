@@ -17,6 +17,7 @@ use axum::http::{HeaderName, HeaderValue};
 use serde_json::{Value, json};
 
 use crate::routing::Router;
+use crate::state::StateModel;
 
 /// Where a spec comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -273,6 +274,8 @@ pub struct Catalog {
     pub health_json: Bytes,
     /// Load-time warnings (invalid examples, unreachable operations), already logged.
     pub warnings: Vec<String>,
+    /// The specs read as resources, for `--stateful`.
+    pub state: StateModel,
 }
 
 /// Loads every source and builds the catalog. The first spec that cannot be loaded stops it.
@@ -316,6 +319,7 @@ pub fn build_catalog(
         routes_json: Bytes::new(),
         health_json: Bytes::new(),
         warnings: Vec::new(),
+        state: StateModel::default(),
     };
     for doc in documents {
         let prefix = match mount {
@@ -326,6 +330,9 @@ pub fn build_catalog(
     }
     catalog.routes_json = routes_json(&catalog);
     catalog.health_json = health_json(&catalog);
+    let mut state = std::mem::take(&mut catalog.state);
+    state.finish(&catalog);
+    catalog.state = state;
     Ok(catalog)
 }
 
@@ -376,6 +383,7 @@ fn add_spec(
     }
 
     let mut count = 0;
+    let mut catalog_index = Vec::with_capacity(doc.operations.len());
     for op in &doc.operations {
         let mock = mock_operation(&mut context, op, spec_index, &prefix)?;
         let index = catalog.operations.len();
@@ -390,11 +398,20 @@ fn add_spec(
             );
             tracing::warn!("{message}");
             catalog.warnings.push(message);
+            catalog_index.push(None);
             continue;
         }
+        catalog_index.push(Some(catalog.operations.len()));
         catalog.operations.push(mock);
         count += 1;
     }
+    catalog.state.add_spec(
+        &doc,
+        &prefix,
+        &catalog_index,
+        &catalog.operations,
+        &mut context.schemas,
+    );
     let mut parts_left_out: Vec<String> = doc.warnings.iter().map(ToString::to_string).collect();
     parts_left_out.append(&mut context.unservable);
     for error in context.schemas.uncompilable() {
@@ -711,18 +728,21 @@ fn routes_json(catalog: &Catalog) -> Bytes {
     let routes: Vec<Value> = catalog
         .operations
         .iter()
-        .map(|op| {
-            let spec = &catalog.specs[op.spec];
-            json!({
-                "spec": spec.name,
-                "method": op.method.as_str(),
-                "path": op.path,
-                "operationId": op.label.split_once('.').map_or(op.label.as_str(), |(_, id)| id),
-                "statuses": op.responses.iter().map(|r| r.status.to_string()).collect::<Vec<_>>(),
-            })
-        })
+        .map(|op| route_json(catalog, op))
         .collect();
     Bytes::from(serde_json::to_vec(&json!({ "routes": routes })).unwrap_or_default())
+}
+
+/// One operation as `GET /__mock/routes` lists it.
+pub fn route_json(catalog: &Catalog, op: &MockOperation) -> Value {
+    let spec = &catalog.specs[op.spec];
+    json!({
+        "spec": spec.name,
+        "method": op.method.as_str(),
+        "path": op.path,
+        "operationId": op.label.split_once('.').map_or(op.label.as_str(), |(_, id)| id),
+        "statuses": op.responses.iter().map(|r| r.status.to_string()).collect::<Vec<_>>(),
+    })
 }
 
 fn health_json(catalog: &Catalog) -> Bytes {

@@ -14,20 +14,29 @@
 //!
 //! Modules: [`catalog`] (loading), [`routing`] (the path trie), [`validate`] (requests against the spec),
 //! [`select`] (which response and body), [`preferences`] (`Prefer` and `__code`), [`problem`] (error
-//! documents), [`server`] (HTTP, the in-process handle, `--watch`), [`logging`] (the binary's log output).
+//! documents), [`server`] (HTTP, the in-process handle, `--watch`), [`logging`] (the binary's log output),
+//! [`session`] (`X-Mock-Session`), [`journal`] (what the mock received and answered), [`state`] (the
+//! stateful mode), [`store`] (where state and journal are kept).
 
+mod admin;
 pub mod catalog;
 mod embedded;
+pub mod journal;
 pub mod logging;
 pub mod preferences;
 pub mod problem;
 pub mod routing;
 pub mod select;
 pub mod server;
+pub mod session;
+pub mod state;
+pub mod store;
 pub mod validate;
 
 pub use catalog::{CatalogError, Mount, SpecSource, load_catalog};
+pub use journal::{JournalEntry, JournalFilter, Reason, StatusFilter};
 pub use server::{MockServer, ServerOptions, StartError};
+pub use store::Limits;
 
 pub use embedded::EmbeddedSpec;
 

@@ -148,7 +148,10 @@ impl FormatTime for UtcMicros {
     }
 }
 
-fn write_utc_micros(w: &mut impl std::fmt::Write, time: std::time::SystemTime) -> std::fmt::Result {
+pub(crate) fn write_utc_micros(
+    w: &mut impl std::fmt::Write,
+    time: std::time::SystemTime,
+) -> std::fmt::Result {
     let since_epoch = time
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap_or_default();

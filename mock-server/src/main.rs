@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use clap::Parser;
 use mock_server::logging::{self, LogFormat};
-use mock_server::{MockServer, Mount, ServerOptions, StartError};
+use mock_server::{Limits, MockServer, Mount, ServerOptions, StartError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -45,6 +45,19 @@ struct Cli {
     /// Log line format.
     #[arg(long, value_enum, default_value = "pretty")]
     log_format: LogFormat,
+    /// Answer from each session's state: collections and items inferred from the paths, seeded from the
+    /// examples (creates are listed, deletes are followed by 404s). `GET /__mock/routes` shows the mapping.
+    #[arg(long)]
+    stateful: bool,
+    /// How many requests the journal (`GET /__mock/requests`) keeps; 0 keeps none.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().journal_size)]
+    journal_size: usize,
+    /// How many items one session's state may hold (`--stateful`); creates past it get 507.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_items)]
+    max_items: usize,
+    /// How many sessions' state is kept at once; the least recently used one starts again from the seeds.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_sessions)]
+    max_sessions: usize,
 }
 
 fn main() -> ExitCode {
@@ -78,6 +91,12 @@ async fn run(cli: Cli) -> ExitCode {
     options.strict = cli.strict;
     options.cors = !cli.no_cors;
     options.validate_requests = !cli.no_validation;
+    options.stateful = cli.stateful;
+    options.limits = Limits {
+        journal_size: cli.journal_size,
+        max_items: cli.max_items,
+        max_sessions: cli.max_sessions,
+    };
     if cli.watch {
         if cli.specs.is_empty() {
             tracing::warn!(

@@ -17,6 +17,14 @@ pub enum ProblemKind {
     InvalidContentType,
     NotAcceptable,
     NotFound,
+    /// The stateful mode refuses what the state does not allow (a duplicate, a delete others depend on).
+    Conflict,
+    /// The stateful mode's session holds as many items as it may.
+    StateFull,
+    /// A request to the mock's own endpoints that it cannot read.
+    BadMockRequest,
+    /// The store of the state (Redis) cannot be reached.
+    StoreUnavailable,
 }
 
 impl ProblemKind {
@@ -29,6 +37,10 @@ impl ProblemKind {
             ProblemKind::InvalidContentType => "INVALID_CONTENT_TYPE",
             ProblemKind::NotAcceptable => "NOT_ACCEPTABLE",
             ProblemKind::NotFound => "NOT_FOUND",
+            ProblemKind::Conflict => "CONFLICT",
+            ProblemKind::StateFull => "INSUFFICIENT_STORAGE",
+            ProblemKind::BadMockRequest => "BAD_REQUEST",
+            ProblemKind::StoreUnavailable => "SERVICE_UNAVAILABLE",
         }
     }
 
@@ -40,6 +52,10 @@ impl ProblemKind {
             ProblemKind::Unauthorized => StatusCode::UNAUTHORIZED,
             ProblemKind::InvalidContentType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ProblemKind::NotAcceptable => StatusCode::NOT_ACCEPTABLE,
+            ProblemKind::Conflict => StatusCode::CONFLICT,
+            ProblemKind::StateFull => StatusCode::INSUFFICIENT_STORAGE,
+            ProblemKind::BadMockRequest => StatusCode::BAD_REQUEST,
+            ProblemKind::StoreUnavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -54,6 +70,10 @@ impl ProblemKind {
                 "The server cannot produce a representation for your accept header"
             }
             ProblemKind::NotFound => "The server cannot find the requested content",
+            ProblemKind::Conflict => "The request conflicts with the mock's state",
+            ProblemKind::StateFull => "The mock's state for this session is full",
+            ProblemKind::BadMockRequest => "The mock server cannot read this request",
+            ProblemKind::StoreUnavailable => "The mock's state store cannot be reached",
         }
     }
 }

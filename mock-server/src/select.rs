@@ -112,6 +112,8 @@ pub enum ChosenBody {
     Content {
         content_type: HeaderValue,
         body: Bytes,
+        /// The name of the example served, when the body is a named example.
+        example: Option<String>,
     },
 }
 
@@ -146,28 +148,36 @@ pub fn select_body(
                 .map(|c| c.essence.clone())
                 .collect(),
         })?;
-    let body = if let Some(name) = &preferences.example {
-        content
+    let (body, example) = if let Some(name) = &preferences.example {
+        let body = content
             .examples
             .iter()
             .find(|e| e.name.as_deref() == Some(name.as_str()))
             .map(|e| e.body.clone())
-            .ok_or_else(|| BodyError::UnknownExample(name.clone()))?
+            .ok_or_else(|| BodyError::UnknownExample(name.clone()))?;
+        (body, Some(name.clone()))
     } else if preferences.dynamic == Some(true) {
         match &content.schema {
             Some(schema) => {
                 let sampler = root.sampler(apispec::Direction::Response);
                 let seed = preferences.seed.unwrap_or_else(rand::random);
-                body_bytes(&sampler.dynamic_value(schema, seed), content.is_json)
+                let body = body_bytes(&sampler.dynamic_value(schema, seed), content.is_json);
+                (body, None)
             }
-            None => content.default_body.clone(),
+            None => (content.default_body.clone(), None),
         }
     } else {
-        content.default_body.clone()
+        // The default body is the first valid example, else the schema's sample.
+        let example = content.examples.iter().find(|e| e.valid);
+        (
+            content.default_body.clone(),
+            example.and_then(|e| e.name.clone()),
+        )
     };
     Ok(ChosenBody::Content {
         content_type: content.content_type.clone(),
         body,
+        example,
     })
 }
 

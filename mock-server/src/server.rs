@@ -20,14 +20,20 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+use crate::admin;
 use crate::catalog::{Catalog, CatalogError, MockOperation, Mount, SpecSource, load_catalog};
+use crate::journal::{self, JournalEntry, JournalFilter, Reason, ServedExample, Verdict};
 use crate::preferences::{self, Preferences};
 use crate::problem::{Problem, ProblemKind, ValidationItem};
+use crate::session::{BadSession, session_of};
+use crate::state::engine::{self, StateAnswer, StateRequest};
+use crate::store::{Limits, MemoryStore, Store, StoreError};
 use apispec::path_template::split_path;
 
 use crate::routing::RouteMatch;
 use crate::select::{
-    BodyError, ChosenBody, Selected, select_body, select_failure_response, select_response,
+    BodyError, ChosenBody, Selected, negotiate, select_body, select_failure_response,
+    select_response,
 };
 use crate::validate::{FailureKind, RequestView, validate_request};
 
@@ -49,6 +55,10 @@ pub struct ServerOptions {
     pub validate_requests: bool,
     /// Poll spec files this often and reload on change.
     pub watch: Option<Duration>,
+    /// Answer from each session's state where the spec reads as resources (`--stateful`).
+    pub stateful: bool,
+    /// The journal's size and the state's bounds.
+    pub limits: Limits,
 }
 
 impl ServerOptions {
@@ -62,6 +72,8 @@ impl ServerOptions {
             cors: true,
             validate_requests: true,
             watch: None,
+            stateful: false,
+            limits: Limits::default(),
         }
     }
 
@@ -100,11 +112,15 @@ impl std::fmt::Display for StartError {
 
 impl std::error::Error for StartError {}
 
-/// What every request reads: the current catalog (swapped whole on reload) and fixed settings.
+/// What every request reads: the current catalog (swapped whole on reload), fixed settings, and the
+/// store of sessions' state and the journal.
 pub struct AppState {
-    catalog: ArcSwap<Catalog>,
+    pub(crate) catalog: ArcSwap<Catalog>,
     cors: bool,
     validate_requests: bool,
+    pub(crate) stateful: bool,
+    pub(crate) store: Store,
+    journal: bool,
 }
 
 /// A running mock server. Dropping it stops the server.
@@ -130,6 +146,9 @@ impl MockServer {
             catalog: ArcSwap::from_pointee(catalog),
             cors: options.cors,
             validate_requests: options.validate_requests,
+            stateful: options.stateful,
+            store: Store::Memory(MemoryStore::new(options.limits)),
+            journal: options.limits.journal_size > 0,
         });
         let (shutdown, stopped) = oneshot::channel::<()>();
         let server = tokio::spawn(
@@ -173,6 +192,16 @@ impl MockServer {
     /// Load-time warnings of the current catalog (examples that break their schemas, unreachable routes).
     pub fn warnings(&self) -> Vec<String> {
         self.state.catalog.load().warnings.clone()
+    }
+
+    /// What the mock received and answered, oldest first, as `GET /__mock/requests` lists it.
+    pub async fn requests(&self, filter: &JournalFilter) -> Result<Vec<JournalEntry>, StoreError> {
+        self.state.store.requests(filter).await
+    }
+
+    /// Back to the seed state with an empty journal: one session, or every session.
+    pub async fn reset(&self, session: Option<&str>) -> Result<(), StoreError> {
+        self.state.store.reset(session).await
     }
 
     /// Stops accepting connections, lets requests in flight finish, and returns when the server is down.
@@ -265,22 +294,35 @@ fn release_load_memory() {
     }
 }
 
-/// What the log line says about a request.
+/// What the log line and the journal say about a request.
 struct Outcome {
     /// Index of the matched operation in the catalog.
     operation: Option<usize>,
     validation: &'static str,
+    /// The validation failure's kind and violations.
+    failure: Option<(FailureKind, Vec<ValidationItem>)>,
 }
 
 async fn handle(State(state): State<Arc<AppState>>, request: Request) -> Response {
     let started = Instant::now();
+    let time = SystemTime::now();
     let catalog = state.catalog.load_full();
     let (parts, body) = request.into_parts();
+    if let Some(response) = admin::answer(&state, &catalog, &parts).await {
+        return response;
+    }
+    let session = match session_of(&parts.headers) {
+        Ok(session) => session.to_string(),
+        Err(BadSession(reason)) => {
+            return Problem::new(ProblemKind::BadMockRequest, reason).into_response();
+        }
+    };
     let mut outcome = Outcome {
         operation: None,
         validation: "skipped",
+        failure: None,
     };
-    let mut response = answer(&state, &catalog, &parts, body, &mut outcome).await;
+    let mut response = answer(&state, &catalog, &parts, body, &session, &mut outcome).await;
     if state.cors
         && let Some(origin) = parts.headers.get(header::ORIGIN)
     {
@@ -297,6 +339,80 @@ async fn handle(State(state): State<Arc<AppState>>, request: Request) -> Respons
         latency_us = started.elapsed().as_micros() as u64,
         "request"
     );
+    if state.journal {
+        let entry = journal_entry(&catalog, &parts, &response, outcome, session, time, started);
+        state.store.record(entry).await;
+    }
+    response
+}
+
+/// The journal's account of one request.
+fn journal_entry(
+    catalog: &Catalog,
+    parts: &Parts,
+    response: &Response,
+    outcome: Outcome,
+    session: String,
+    time: SystemTime,
+    started: Instant,
+) -> JournalEntry {
+    let op = outcome.operation.map(|index| &catalog.operations[index]);
+    let (verdict, failure, violations) = match outcome.failure {
+        Some((kind, violations)) => (
+            Verdict::Failed,
+            Some(
+                match kind {
+                    FailureKind::Security => "security",
+                    FailureKind::ContentType => "content type",
+                    FailureKind::Invalid => "invalid",
+                }
+                .to_string(),
+            ),
+            violations.iter().map(journal::Violation::from).collect(),
+        ),
+        None if outcome.validation == "passed" => (Verdict::Passed, None, Vec::new()),
+        None => (Verdict::Skipped, None, Vec::new()),
+    };
+    let reason = response
+        .extensions()
+        .get::<Reason>()
+        .cloned()
+        .unwrap_or(match op {
+            Some(_) => Reason::Default,
+            None => Reason::Routing,
+        });
+    JournalEntry {
+        sequence: 0,
+        time: journal::rfc3339(time),
+        session,
+        method: parts.method.to_string(),
+        path: parts.uri.path().to_string(),
+        query: parts.uri.query().map(str::to_string),
+        spec: op.map(|op| catalog.specs[op.spec].name.clone()),
+        operation: op.map(|op| {
+            op.label
+                .split_once('.')
+                .map_or(op.label.as_str(), |(_, id)| id)
+                .to_string()
+        }),
+        validation: journal::Validation {
+            verdict,
+            failure,
+            violations,
+        },
+        status: response.status().as_u16(),
+        example: response
+            .extensions()
+            .get::<ServedExample>()
+            .map(|served| served.0.clone()),
+        reason,
+        latency_us: started.elapsed().as_micros() as u64,
+    }
+}
+
+/// Marks a response with why it was chosen, for the journal.
+fn because(mut response: Response, reason: Reason) -> Response {
+    response.extensions_mut().insert(reason);
     response
 }
 
@@ -305,10 +421,11 @@ async fn answer(
     catalog: &Catalog,
     parts: &Parts,
     body: Body,
+    session: &str,
     outcome: &mut Outcome,
 ) -> Response {
     let path = parts.uri.path();
-    if let Some(response) = mock_endpoint(catalog, parts) {
+    if let Some(response) = mock_endpoint(catalog, parts, state.stateful) {
         return response;
     }
     if state.cors && is_preflight(parts) {
@@ -329,10 +446,10 @@ async fn answer(
             found = RouteMatch::Found(get);
         }
     }
-    let op = match found {
+    let (index, op) = match found {
         RouteMatch::Found(index) => {
             outcome.operation = Some(index);
-            &catalog.operations[index]
+            (index, &catalog.operations[index])
         }
         RouteMatch::NotFound => {
             return Problem::new(
@@ -365,13 +482,18 @@ async fn answer(
     let preferences = match read_preferences(parts) {
         Ok(preferences) => preferences,
         Err(error) => {
-            return Problem::new(ProblemKind::UnprocessableEntity, error.message).into_response();
+            return because(
+                Problem::new(ProblemKind::UnprocessableEntity, error.message).into_response(),
+                Reason::Prefer,
+            );
         }
     };
+    // The state decides only what the client leaves to the mock.
+    let stateful = state.stateful && preferences.is_empty();
 
-    if state.validate_requests {
-        let body = match op.body {
-            Some(_) => match axum::body::to_bytes(body, BODY_LIMIT).await {
+    let body = match op.body {
+        Some(_) if state.validate_requests || stateful => {
+            match axum::body::to_bytes(body, BODY_LIMIT).await {
                 Ok(bytes) => bytes,
                 Err(error) => {
                     return Problem::new(
@@ -380,15 +502,17 @@ async fn answer(
                     )
                     .into_response();
                 }
-            },
-            None => Bytes::new(),
-        };
-        let segments: Vec<Cow<'_, str>> = split_path(path).map(percent_decode).collect();
-        let query: Vec<(Cow<'_, str>, Cow<'_, str>)> = parts
-            .uri
-            .query()
-            .map(|q| form_urlencoded::parse(q.as_bytes()).collect())
-            .unwrap_or_default();
+            }
+        }
+        _ => Bytes::new(),
+    };
+    let segments: Vec<Cow<'_, str>> = split_path(path).map(percent_decode).collect();
+    let query: Vec<(Cow<'_, str>, Cow<'_, str>)> = parts
+        .uri
+        .query()
+        .map(|q| form_urlencoded::parse(q.as_bytes()).collect())
+        .unwrap_or_default();
+    if state.validate_requests {
         let view = RequestView {
             headers: &parts.headers,
             segments: &segments,
@@ -402,24 +526,122 @@ async fn answer(
                 FailureKind::ContentType => "failed: content type",
                 FailureKind::Invalid => "failed",
             };
-            return invalid_request(catalog, op, parts, failure.kind, failure.violations);
+            outcome.failure = Some((failure.kind, failure.violations.clone()));
+            return because(
+                invalid_request(catalog, op, parts, failure.kind, failure.violations),
+                Reason::Validation,
+            );
         }
     }
 
+    if stateful {
+        let request = StateRequest {
+            session,
+            segments: &segments,
+            query: &query,
+            body: serde_json::from_slice(&body).ok(),
+        };
+        let root = &catalog.specs[op.spec].schema_root;
+        match engine::answer(&catalog.state, index, root, &state.store, &request).await {
+            Ok(None) => {}
+            Ok(Some(answer)) => return state_response(catalog, op, parts, answer),
+            Err(error) => {
+                return Problem::new(
+                    ProblemKind::StoreUnavailable,
+                    format!("The mock's state cannot be read: {error}"),
+                )
+                .into_response();
+            }
+        }
+    }
+
+    let reason = if preferences.is_empty() {
+        Reason::Default
+    } else {
+        Reason::Prefer
+    };
     let selected = match select_response(op, &preferences) {
         Ok(selected) => selected,
         Err(undefined) => {
-            return Problem::new(
-                ProblemKind::NotFound,
-                format!(
-                    "The operation {} documents no response for the code {} (nor its range, nor default)",
-                    op.label, undefined.0
-                ),
-            )
-            .into_response();
+            return because(
+                Problem::new(
+                    ProblemKind::NotFound,
+                    format!(
+                        "The operation {} documents no response for the code {} (nor its range, nor default)",
+                        op.label, undefined.0
+                    ),
+                )
+                .into_response(),
+                reason,
+            );
         }
     };
-    respond(catalog, op, parts, selected, &preferences)
+    because(respond(catalog, op, parts, selected, &preferences), reason)
+}
+
+/// The response for what the state decided: the documented response of its status, with the state's
+/// body where it gives one.
+fn state_response(
+    catalog: &Catalog,
+    op: &MockOperation,
+    parts: &Parts,
+    answer: StateAnswer,
+) -> Response {
+    let (response, detail) = match answer {
+        StateAnswer::Problem { problem, detail } => (problem.into_response(), detail),
+        StateAnswer::Documented {
+            status,
+            body,
+            detail,
+        } => {
+            let preferences = Preferences {
+                code: Some(status),
+                ..Preferences::default()
+            };
+            let response = match select_response(op, &preferences) {
+                Ok(selected) => match body {
+                    Some(body) => respond_json(catalog, op, parts, selected, &body),
+                    None => respond(catalog, op, parts, selected, &preferences),
+                },
+                Err(_) => Problem::new(ProblemKind::NotFound, detail.clone()).into_response(),
+            };
+            (response, detail)
+        }
+    };
+    because(response, Reason::State(detail))
+}
+
+/// A selected response with a JSON body the state built, when the client accepts the response's JSON;
+/// otherwise the documented body, negotiated as usual.
+fn respond_json(
+    catalog: &Catalog,
+    op: &MockOperation,
+    parts: &Parts,
+    selected: Selected<'_>,
+    body: &serde_json::Value,
+) -> Response {
+    let accept = parts
+        .headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok());
+    let content = match negotiate(&selected.response.contents, accept) {
+        Some(content) if content.is_json => content,
+        _ => {
+            let preferences = Preferences {
+                code: Some(selected.status),
+                ..Preferences::default()
+            };
+            return respond(catalog, op, parts, selected, &preferences);
+        }
+    };
+    let mut response = Response::new(Body::from(serde_json::to_vec(body).unwrap_or_default()));
+    *response.status_mut() = StatusCode::from_u16(selected.status).unwrap_or(StatusCode::OK);
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, content.content_type.clone());
+    for (name, value) in &selected.response.headers {
+        headers.insert(name.clone(), value.clone());
+    }
+    response
 }
 
 /// Builds the response for a selected documented response, negotiating its body.
@@ -461,11 +683,18 @@ fn respond(
     };
     let mut response = match chosen {
         ChosenBody::Empty => Response::new(Body::empty()),
-        ChosenBody::Content { content_type, body } => {
+        ChosenBody::Content {
+            content_type,
+            body,
+            example,
+        } => {
             let mut response = Response::new(Body::from(body));
             response
                 .headers_mut()
                 .insert(header::CONTENT_TYPE, content_type);
+            if let Some(example) = example {
+                response.extensions_mut().insert(ServedExample(example));
+            }
             response
         }
     };
@@ -538,10 +767,11 @@ fn read_preferences(parts: &Parts) -> Result<Preferences, preferences::Preferenc
     preferences::from_prefer_header(&joined)
 }
 
-/// `GET /__mock/health` and `GET /__mock/routes`.
-fn mock_endpoint(catalog: &Catalog, parts: &Parts) -> Option<Response> {
+/// `GET /__mock/health` and `GET /__mock/routes` (with each operation's state mapping when stateful).
+fn mock_endpoint(catalog: &Catalog, parts: &Parts, stateful: bool) -> Option<Response> {
     let body = match parts.uri.path() {
         "/__mock/health" => catalog.health_json.clone(),
+        "/__mock/routes" if stateful => catalog.state.routes_json.clone(),
         "/__mock/routes" => catalog.routes_json.clone(),
         _ => return None,
     };

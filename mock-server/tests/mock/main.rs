@@ -4,8 +4,10 @@
 
 mod bodies;
 mod cli;
+mod journal;
 mod operability;
 mod routing;
 mod selection;
+mod stateful;
 mod support;
 mod validation;

@@ -119,3 +119,27 @@ pub fn assert_valid_response(
         "{operation_id} {status}: {body:#}\n{violations:#?}"
     );
 }
+
+/// Every vendored spec, answered from each session's state.
+pub async fn stateful() -> MockServer {
+    MockServer::start(ServerOptions {
+        stateful: true,
+        ..ServerOptions::embedded()
+    })
+    .await
+    .expect("the vendored specs load")
+}
+
+/// The journal through `GET /__mock/requests` with this query.
+pub async fn journal(server: &MockServer, query: &str) -> Vec<Value> {
+    let response = client()
+        .get(format!("{}/__mock/requests?{query}", server.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    json(response).await["requests"]
+        .as_array()
+        .expect("a list of requests")
+        .clone()
+}

@@ -1,0 +1,339 @@
+//! Where sessions' state and the journal are kept: in this process ([`MemoryStore`], the default) or in
+//! Redis ([`crate::redis_store::RedisStore`]), so that several mock processes behind one address share
+//! them. The state of a session is a set of collection instances, each an ordered list of [`Items`]; an
+//! instance nobody has touched in a session holds its seed items.
+//!
+//! Memory is bounded: the journal is a ring, a session holds at most `max_items` items, and at most
+//! `max_sessions` sessions are kept (the least recently used one is forgotten, to start again from the
+//! seeds if it comes back).
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::journal::{JournalEntry, JournalFilter, Ring};
+
+/// The limits of the state and journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Journal entries kept (0: no journal).
+    pub journal_size: usize,
+    /// Items one session may hold across its collections.
+    pub max_items: usize,
+    /// Sessions whose state is kept at once (in memory).
+    pub max_sessions: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            journal_size: 1000,
+            max_items: 10_000,
+            max_sessions: 64,
+        }
+    }
+}
+
+/// The items of one collection instance, in the order they were made.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Items {
+    entries: Vec<(String, Value)>,
+    /// Changed since it was read (written back only then).
+    #[serde(skip)]
+    dirty: bool,
+    /// How many items the session has room for, this instance's included.
+    #[serde(skip)]
+    limit: usize,
+}
+
+/// The session holds as many items as it may.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Full {
+    pub limit: usize,
+}
+
+impl Items {
+    pub fn new(entries: Vec<(String, Value)>) -> Items {
+        Items {
+            entries,
+            dirty: false,
+            limit: usize::MAX,
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Value> {
+        self.entries.iter().find(|(i, _)| i == id).map(|(_, v)| v)
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.entries.iter().map(|(id, item)| (id.as_str(), item))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Adds a new item at the end, if the session has room.
+    pub fn insert(&mut self, id: String, item: Value) -> Result<(), Full> {
+        if self.entries.len() >= self.limit {
+            return Err(Full { limit: self.limit });
+        }
+        self.entries.push((id, item));
+        self.dirty = true;
+        Ok(())
+    }
+
+    /// Replaces an existing item; `false` when there is none.
+    pub fn replace(&mut self, id: &str, item: Value) -> bool {
+        match self.entries.iter_mut().find(|(i, _)| i == id) {
+            Some(entry) => {
+                entry.1 = item;
+                self.dirty = true;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Removes the items `remove` picks; how many went.
+    pub fn remove_where(&mut self, mut remove: impl FnMut(&str, &Value) -> bool) -> usize {
+        let before = self.entries.len();
+        self.entries.retain(|(id, item)| !remove(id, item));
+        let removed = before - self.entries.len();
+        if removed > 0 {
+            self.dirty = true;
+        }
+        removed
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    pub(crate) fn set_limit(&mut self, limit: usize) {
+        self.limit = limit;
+    }
+}
+
+/// The store could not be read or written (Redis unreachable, a value it cannot read).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreError(pub String);
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+/// The state and journal of every session.
+pub enum Store {
+    Memory(MemoryStore),
+}
+
+impl Store {
+    /// Adds one entry to the journal. A store that cannot be written loses the entry, with a warning.
+    pub async fn record(&self, entry: JournalEntry) {
+        match self {
+            Store::Memory(store) => store.record(entry),
+        }
+    }
+
+    pub async fn requests(&self, filter: &JournalFilter) -> Result<Vec<JournalEntry>, StoreError> {
+        match self {
+            Store::Memory(store) => Ok(store.requests(filter)),
+        }
+    }
+
+    /// Back to the seeds and an empty journal: one session, or all.
+    pub async fn reset(&self, session: Option<&str>) -> Result<(), StoreError> {
+        match self {
+            Store::Memory(store) => {
+                store.reset(session);
+                Ok(())
+            }
+        }
+    }
+
+    /// Runs `change` on one collection instance of a session (its seed items the first time), and keeps
+    /// what it changed.
+    pub async fn with_items<R>(
+        &self,
+        session: &str,
+        instance: &str,
+        seed: &(dyn Fn() -> Items + Sync),
+        change: &mut (dyn FnMut(&mut Items) -> R + Send),
+    ) -> Result<R, StoreError> {
+        match self {
+            Store::Memory(store) => Ok(store.with_items(session, instance, seed, change)),
+        }
+    }
+}
+
+/// Sessions and journal in this process.
+#[derive(Debug)]
+pub struct MemoryStore {
+    limits: Limits,
+    journal: Mutex<Ring>,
+    sessions: Mutex<Sessions>,
+}
+
+#[derive(Debug, Default)]
+struct Sessions {
+    by_name: HashMap<String, SessionState>,
+    /// Counts uses, to find the least recently used session.
+    clock: u64,
+}
+
+#[derive(Debug, Default)]
+struct SessionState {
+    instances: HashMap<String, Items>,
+    items: usize,
+    last_used: u64,
+}
+
+impl MemoryStore {
+    pub fn new(limits: Limits) -> MemoryStore {
+        MemoryStore {
+            limits,
+            journal: Mutex::new(Ring::new(limits.journal_size)),
+            sessions: Mutex::new(Sessions::default()),
+        }
+    }
+
+    fn record(&self, entry: JournalEntry) {
+        if let Ok(mut journal) = self.journal.lock() {
+            journal.push(entry);
+        }
+    }
+
+    fn requests(&self, filter: &JournalFilter) -> Vec<JournalEntry> {
+        self.journal
+            .lock()
+            .map(|journal| journal.select(filter))
+            .unwrap_or_default()
+    }
+
+    fn reset(&self, session: Option<&str>) {
+        if let Ok(mut sessions) = self.sessions.lock() {
+            match session {
+                Some(session) => {
+                    sessions.by_name.remove(session);
+                }
+                None => sessions.by_name.clear(),
+            }
+        }
+        if let Ok(mut journal) = self.journal.lock() {
+            journal.clear(session);
+        }
+    }
+
+    fn with_items<R>(
+        &self,
+        session: &str,
+        instance: &str,
+        seed: &(dyn Fn() -> Items + Sync),
+        change: &mut (dyn FnMut(&mut Items) -> R + Send),
+    ) -> R {
+        let mut sessions = match self.sessions.lock() {
+            Ok(sessions) => sessions,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        sessions.clock += 1;
+        let now = sessions.clock;
+        if !sessions.by_name.contains_key(session)
+            && sessions.by_name.len() >= self.limits.max_sessions.max(1)
+            && let Some(oldest) = sessions
+                .by_name
+                .iter()
+                .min_by_key(|(_, s)| s.last_used)
+                .map(|(name, _)| name.clone())
+        {
+            tracing::info!(
+                "forgetting the state of session `{oldest}`, the least recently used (--max-sessions {})",
+                self.limits.max_sessions
+            );
+            sessions.by_name.remove(&oldest);
+        }
+        let state = sessions.by_name.entry(session.to_string()).or_default();
+        state.last_used = now;
+        let items = match state.instances.entry(instance.to_string()) {
+            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                let seeded = seed();
+                state.items += seeded.len();
+                entry.insert(seeded)
+            }
+        };
+        let before = items.len();
+        let others = state.items - before;
+        items.set_limit(self.limits.max_items.saturating_sub(others));
+        let result = change(items);
+        let after = items.len();
+        state.items = others + after;
+        items.dirty = false;
+        result
+    }
+
+    /// Entries in the journal (for tests and the benchmark).
+    pub fn journal_len(&self) -> usize {
+        self.journal.lock().map(|j| j.len()).unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn seeds() -> Items {
+        Items::new(vec![("a".into(), json!({"id": "a"}))])
+    }
+
+    #[test]
+    fn sessions_start_from_the_seeds_and_stay_apart() {
+        let store = MemoryStore::new(Limits::default());
+        store.with_items("one", "/things", &seeds, &mut |items| {
+            items.remove_where(|id, _| id == "a");
+        });
+        let count =
+            |session: &str| store.with_items(session, "/things", &seeds, &mut |items| items.len());
+        assert_eq!(count("one"), 0);
+        assert_eq!(count("two"), 1);
+        store.reset(Some("one"));
+        assert_eq!(count("one"), 1);
+    }
+
+    #[test]
+    fn a_session_holds_at_most_max_items_and_few_sessions_are_kept() {
+        let store = MemoryStore::new(Limits {
+            journal_size: 10,
+            max_items: 3,
+            max_sessions: 2,
+        });
+        let add = |session: &str, instance: &str, id: &str| {
+            store.with_items(session, instance, &seeds, &mut |items| {
+                items.insert(id.to_string(), json!({}))
+            })
+        };
+        assert_eq!(add("s", "/x", "b"), Ok(()));
+        // The seed of the second instance counts too: a, b, then a of /y.
+        assert_eq!(add("s", "/y", "c"), Err(Full { limit: 1 }));
+        add("t", "/x", "b").unwrap();
+        add("u", "/x", "b").unwrap();
+        // `s` was the least recently used: it starts again from the seeds.
+        let held = store.with_items("s", "/x", &seeds, &mut |items| items.len());
+        assert_eq!(held, 1);
+    }
+}
