@@ -227,6 +227,14 @@ pub struct MockResponse {
     pub contents: Vec<MockContent>,
 }
 
+/// One credential a security requirement needs: its scheme's name and where it goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credential {
+    /// The key in `components/securitySchemes`.
+    pub scheme: String,
+    pub placement: CredentialPlacement,
+}
+
 /// Everything the server needs to answer one operation.
 #[derive(Debug)]
 pub struct MockOperation {
@@ -241,7 +249,7 @@ pub struct MockOperation {
     pub parameters: Vec<ParamCheck>,
     /// Alternatives; each lists credentials needed together. Empty: no security. An empty alternative:
     /// anonymous access allowed. Header names are valid ones (a scheme naming an invalid header is left out).
-    pub security: Vec<Vec<CredentialPlacement>>,
+    pub security: Vec<Vec<Credential>>,
     /// The `WWW-Authenticate` value of a 401.
     pub challenge: HeaderValue,
     pub body: Option<BodyCheck>,
@@ -521,7 +529,10 @@ fn mock_operation(
                 }
                 other => other,
             };
-            credentials.push(credential);
+            credentials.push(Credential {
+                scheme: scheme.name.clone(),
+                placement: credential,
+            });
             if !challenges.contains(&challenge) {
                 challenges.push(challenge);
             }

@@ -15,11 +15,12 @@
 //! Modules: [`catalog`] (loading), [`routing`] (the path trie), [`validate`] (requests against the spec),
 //! [`select`] (which response and body), [`preferences`] (`Prefer` and `__code`), [`problem`] (error
 //! documents), [`server`] (HTTP, the in-process handle, `--watch`), [`logging`] (the binary's log output),
-//! [`session`] (`X-Mock-Session`), [`journal`] (what the mock received and answered), [`state`] (the
+//! [`session`] (`X-Mock-Session`), [`credentials`] (valid credentials), [`journal`] (what the mock received and answered), [`state`] (the
 //! stateful mode), [`store`] (where state and journal are kept).
 
 mod admin;
 pub mod catalog;
+pub mod credentials;
 mod embedded;
 pub mod journal;
 pub mod logging;
@@ -34,6 +35,7 @@ pub mod store;
 pub mod validate;
 
 pub use catalog::{CatalogError, Mount, SpecSource, load_catalog};
+pub use credentials::ValidCredentials;
 pub use journal::{JournalEntry, JournalFilter, Reason, StatusFilter};
 pub use server::{MockServer, ServerOptions, StartError};
 pub use store::Limits;

@@ -58,6 +58,14 @@ struct Cli {
     /// How many sessions' state is kept at once; the least recently used one starts again from the seeds.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_sessions)]
     max_sessions: usize,
+    /// A valid credential, `SCHEME=VALUE` (`ApiKeyAuth=secret`; `raff.ApiKeyAuth=secret` for one spec;
+    /// `user:password` for HTTP basic); repeat for several. Any other value then gets the spec's 401.
+    /// Without valid credentials any non-empty credential is accepted.
+    #[arg(long = "credential", value_name = "SCHEME=VALUE")]
+    credentials: Vec<String>,
+    /// A YAML or JSON file of valid credentials: scheme names to a value or a list of values.
+    #[arg(long = "credentials", value_name = "FILE")]
+    credentials_file: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -92,6 +100,18 @@ async fn run(cli: Cli) -> ExitCode {
     options.cors = !cli.no_cors;
     options.validate_requests = !cli.no_validation;
     options.stateful = cli.stateful;
+    let credentials = cli
+        .credentials
+        .iter()
+        .try_for_each(|pair| options.credentials.add_pair(pair))
+        .and_then(|()| match &cli.credentials_file {
+            Some(file) => options.credentials.add_file(file),
+            None => Ok(()),
+        });
+    if let Err(error) = credentials {
+        eprintln!("error: {error}");
+        return ExitCode::from(2);
+    }
     options.limits = Limits {
         journal_size: cli.journal_size,
         max_items: cli.max_items,
@@ -108,7 +128,7 @@ async fn run(cli: Cli) -> ExitCode {
 
     let server = match MockServer::start(options).await {
         Ok(server) => server,
-        Err(error @ StartError::Catalog(_)) => {
+        Err(error @ (StartError::Catalog(_) | StartError::Credentials(_))) => {
             logging::flush();
             eprintln!("error: {error}");
             return ExitCode::from(2);

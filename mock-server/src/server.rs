@@ -22,6 +22,7 @@ use tokio::task::JoinHandle;
 
 use crate::admin;
 use crate::catalog::{Catalog, CatalogError, MockOperation, Mount, SpecSource, load_catalog};
+use crate::credentials::{CredentialsError, ValidCredentials};
 use crate::journal::{self, JournalEntry, JournalFilter, Reason, ServedExample, Verdict};
 use crate::preferences::{self, Preferences};
 use crate::problem::{Problem, ProblemKind, ValidationItem};
@@ -59,6 +60,8 @@ pub struct ServerOptions {
     pub stateful: bool,
     /// The journal's size and the state's bounds.
     pub limits: Limits,
+    /// Valid values per security scheme; empty: any credential is accepted where one is required.
+    pub credentials: ValidCredentials,
 }
 
 impl ServerOptions {
@@ -74,6 +77,7 @@ impl ServerOptions {
             watch: None,
             stateful: false,
             limits: Limits::default(),
+            credentials: ValidCredentials::default(),
         }
     }
 
@@ -99,6 +103,8 @@ pub enum StartError {
     Catalog(CatalogError),
     /// The address cannot be bound.
     Bind(std::io::Error),
+    /// The valid credentials name a scheme no spec uses (exit code 2 in the CLI).
+    Credentials(CredentialsError),
 }
 
 impl std::fmt::Display for StartError {
@@ -106,6 +112,7 @@ impl std::fmt::Display for StartError {
         match self {
             StartError::Catalog(error) => write!(f, "{error}"),
             StartError::Bind(error) => write!(f, "cannot listen: {error}"),
+            StartError::Credentials(error) => write!(f, "{error}"),
         }
     }
 }
@@ -121,6 +128,7 @@ pub struct AppState {
     pub(crate) stateful: bool,
     pub(crate) store: Store,
     journal: bool,
+    credentials: ValidCredentials,
 }
 
 /// A running mock server. Dropping it stops the server.
@@ -137,6 +145,10 @@ impl MockServer {
     pub async fn start(options: ServerOptions) -> Result<MockServer, StartError> {
         let catalog = load_catalog(&options.specs, options.mount, options.strict)
             .map_err(StartError::Catalog)?;
+        options
+            .credentials
+            .check_against(&catalog)
+            .map_err(StartError::Credentials)?;
         release_load_memory();
         let listener = TcpListener::bind(options.addr)
             .await
@@ -149,6 +161,7 @@ impl MockServer {
             stateful: options.stateful,
             store: Store::Memory(MemoryStore::new(options.limits)),
             journal: options.limits.journal_size > 0,
+            credentials: options.credentials.clone(),
         });
         let (shutdown, stopped) = oneshot::channel::<()>();
         let server = tokio::spawn(
@@ -513,6 +526,15 @@ async fn answer(
         .map(|q| form_urlencoded::parse(q.as_bytes()).collect())
         .unwrap_or_default();
     if state.validate_requests {
+        let spec = &catalog.specs[op.spec].name;
+        if let Err(violation) = state.credentials.check(spec, op, &parts.headers, &query) {
+            outcome.validation = "failed: security";
+            outcome.failure = Some((FailureKind::Security, vec![violation.clone()]));
+            return because(
+                invalid_request(catalog, op, parts, FailureKind::Security, vec![violation]),
+                Reason::Validation,
+            );
+        }
         let view = RequestView {
             headers: &parts.headers,
             segments: &segments,

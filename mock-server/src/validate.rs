@@ -12,9 +12,7 @@ use apispec::media::wildcard_covers;
 use apispec::media_type_essence;
 use apispec::path_template::{Segment, match_mixed};
 
-use apispec::CredentialPlacement;
-
-use crate::catalog::{BodyCheck, MockOperation, ParamCheck, ValueKind};
+use crate::catalog::{BodyCheck, Credential, MockOperation, ParamCheck, ValueKind};
 use crate::problem::ValidationItem;
 
 /// Which kind of failure decides the response (Prism's order: security, then content type, then the rest).
@@ -85,37 +83,9 @@ fn security_satisfied(op: &MockOperation, request: &RequestView<'_>) -> bool {
         })
 }
 
-fn has_credential(credential: &CredentialPlacement, request: &RequestView<'_>) -> bool {
-    match credential {
-        CredentialPlacement::Header(name) => request
-            .headers
-            .get(name.as_str())
-            .is_some_and(|value| !value.is_empty()),
-        CredentialPlacement::Query(name) => request
-            .query
-            .iter()
-            .any(|(key, value)| key == name && !value.is_empty()),
-        CredentialPlacement::Cookie(name) => cookie(request.headers, name).is_some(),
-        CredentialPlacement::Authorization { scheme } => request
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.split_once(' '))
-            .is_some_and(|(given, token)| {
-                given.eq_ignore_ascii_case(scheme) && !token.trim().is_empty()
-            }),
-    }
-}
-
-fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
+fn has_credential(credential: &Credential, request: &RequestView<'_>) -> bool {
+    crate::credentials::presented(&credential.placement, request.headers, request.query)
+        .is_some_and(|value| !value.trim().is_empty())
 }
 
 fn check_parameter(
@@ -152,9 +122,8 @@ fn check_parameter(
             .as_ref()
             .and_then(|name| request.headers.get(name))
             .map(|value| coerce(&String::from_utf8_lossy(value.as_bytes()), &param.kind)),
-        ParamLocation::Cookie => {
-            cookie(request.headers, &param.name).map(|text| coerce(text, &param.kind))
-        }
+        ParamLocation::Cookie => crate::credentials::cookie(request.headers, &param.name)
+            .map(|text| coerce(text, &param.kind)),
     };
     let shown_name = match param.location {
         ParamLocation::Header => param.name.to_ascii_lowercase(),

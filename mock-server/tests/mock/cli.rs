@@ -243,3 +243,13 @@ async fn ctrl_c_stops_the_server_gracefully_with_exit_code_0() {
     assert_eq!(status.code(), Some(0));
     server.wait_for_line(|line| line.contains("Ctrl-C"));
 }
+
+#[test]
+fn credentials_that_cannot_be_used_stop_the_binary_with_exit_code_2() {
+    let bad_pair = run_to_exit(&["--credential", "no-equals-sign"]);
+    assert_eq!(bad_pair.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_pair.stderr).contains("SCHEME=VALUE"));
+    let unknown = run_to_exit(&["--credential", "Nope=1"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("`Nope`"));
+}

@@ -4,6 +4,7 @@
 
 mod bodies;
 mod cli;
+mod credentials;
 mod journal;
 mod operability;
 mod routing;
