@@ -1,16 +1,15 @@
-//! One scenario per provider, through the typed clients, the way an application uses the API. The mock
-//! serves each step; a scripted proxy in front of it adds the step's `Prefer` to each request in turn (the
-//! provider's answer for that step), so a client retry is a new request that gets the next answer.
+//! One scenario per provider, through the typed clients, the way an application uses the API, against the
+//! stateful mock: each flow runs in its own session (`X-Mock-Session`), goes from a list or a create to a
+//! delete, and gets the spec's 404 after it. The mock checks the credentials' values, and its journal is
+//! read to check what the clients sent (HostUp's retry after `Retry-After`).
 
-use std::collections::VecDeque;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use axum::body::Body;
-use axum::http::{Request, Response};
 use cloud_backup_apis::runtime::{ClientConfig, Error, RetryPolicy};
 use cloud_backup_apis::{hostup, nethesis, raff, taurusdb};
 use libtest_mimic::{Failed, Trial};
+use mock_server::{JournalEntry, JournalFilter, MockServer, ServerOptions, ValidCredentials};
+use std::sync::OnceLock;
 
 use crate::cases::SECRET;
 use crate::suite;
@@ -18,120 +17,95 @@ use crate::suite;
 pub fn trials() -> Vec<Trial> {
     vec![
         Trial::test(
-            "flows/raff/list_then_single_delete_refused_then_series_deleted",
+            "flows/raff/list_then_single_delete_refused_then_series_deleted_then_404",
             || run(raff_flow()),
         ),
-        Trial::test("flows/nethesis/list_then_download_url_then_delete", || {
-            run(nethesis_flow())
-        }),
         Trial::test(
-            "flows/hostup/list_then_delete_then_rate_limited_and_retried",
+            "flows/nethesis/list_then_download_url_then_delete_then_404",
+            || run(nethesis_flow()),
+        ),
+        Trial::test(
+            "flows/hostup/list_then_delete_then_404_and_rate_limit_retried",
             || run(hostup_flow()),
         ),
-        Trial::test("flows/taurusdb/create_then_list_then_delete", || {
-            run(taurusdb_flow())
+        Trial::test(
+            "flows/taurusdb/create_then_list_then_delete_then_404",
+            || run(taurusdb_flow()),
+        ),
+        Trial::test("flows/a_wrong_credential_gets_401", || {
+            run(wrong_credential_flow())
         }),
     ]
 }
 
 fn run(flow: impl std::future::Future<Output = Result<(), String>>) -> Result<(), Failed> {
+    // Started here, outside the runtime, the first time a flow runs.
+    stateful_mock();
     suite().runtime.block_on(flow).map_err(Failed::from)
 }
 
-/// A proxy to the suite's mock that gives request N the N-th scripted `Prefer` (none once the script ends).
-struct ScriptedMock {
-    url: String,
-    seen: Arc<Mutex<Vec<(String, Instant)>>>,
-    task: tokio::task::JoinHandle<()>,
-}
-
-impl Drop for ScriptedMock {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
-}
-
-async fn scripted(spec: &str, script: &[&str]) -> ScriptedMock {
-    let upstream = format!("{}/{spec}", suite().mock_url);
-    let script: Arc<Mutex<VecDeque<String>>> =
-        Arc::new(Mutex::new(script.iter().map(|s| s.to_string()).collect()));
-    let seen: Arc<Mutex<Vec<(String, Instant)>>> = Arc::default();
-    let http = reqwest::Client::new();
-    let log = Arc::clone(&seen);
-    let app = axum::Router::new().fallback(move |request: Request<Body>| {
-        let (upstream, script, log, http) = (
-            upstream.clone(),
-            Arc::clone(&script),
-            Arc::clone(&log),
-            http.clone(),
-        );
-        async move {
-            let (parts, body) = request.into_parts();
-            let body = axum::body::to_bytes(body, usize::MAX)
-                .await
-                .unwrap_or_default();
-            let path = parts
-                .uri
-                .path_and_query()
-                .map(|p| p.as_str().to_string())
-                .unwrap_or_default();
-            let prefer = script.lock().expect("script").pop_front();
-            log.lock().expect("log").push((
-                format!(
-                    "{} {path} [{}]",
-                    parts.method,
-                    prefer.as_deref().unwrap_or("-")
-                ),
-                Instant::now(),
-            ));
-            let mut forward = http
-                .request(parts.method, format!("{upstream}{path}"))
-                .headers(parts.headers)
-                .body(body);
-            if let Some(prefer) = prefer.filter(|p| !p.is_empty()) {
-                forward = forward.header("Prefer", prefer);
-            }
-            let answer = forward.send().await.expect("the mock answers");
-            let mut response = Response::builder().status(answer.status());
-            for (name, value) in answer.headers() {
-                response = response.header(name, value);
-            }
-            response
-                .body(Body::from(answer.bytes().await.unwrap_or_default()))
-                .expect("a response")
+/// The stateful mock of the flows, on the suite's runtime, with `SECRET` as every scheme's valid value.
+fn stateful_mock() -> &'static MockServer {
+    static MOCK: OnceLock<MockServer> = OnceLock::new();
+    MOCK.get_or_init(|| {
+        let files =
+            client_codegen::spec_files(&crate::specs_dir()).unwrap_or_else(|e| panic!("{e}"));
+        let mut credentials = ValidCredentials::default();
+        for scheme in ["ApiKeyAuth", "BearerAuth", "IamToken"] {
+            credentials.add(scheme, SECRET);
         }
-    });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        let options = ServerOptions {
+            mount: mock_server::Mount::Prefixed,
+            stateful: true,
+            credentials,
+            ..ServerOptions::spec_files(files)
+        };
+        suite()
+            .runtime
+            .block_on(MockServer::start(options))
+            .unwrap_or_else(|e| panic!("the stateful mock did not start: {e}"))
+    })
+}
+
+/// A client configuration in its own session, without retries unless given.
+fn session(name: &str, retry: RetryPolicy) -> Result<ClientConfig, String> {
+    ClientConfig::default()
+        .retry(retry)
+        .default_header("X-Mock-Session", name)
+        .map_err(|e| e.to_string())
+}
+
+fn base(spec: &str) -> Result<String, String> {
+    stateful_mock()
+        .spec_url(spec)
+        .ok_or_else(|| format!("no spec {spec}"))
+}
+
+/// The journal of one session.
+async fn journal(session: &str) -> Result<Vec<JournalEntry>, String> {
+    stateful_mock()
+        .requests(&JournalFilter {
+            session: Some(session.into()),
+            ..JournalFilter::default()
+        })
         .await
-        .expect("bind");
-    let url = format!("http://{}", listener.local_addr().expect("address"));
-    let task = tokio::spawn(async move {
-        let _ = axum::serve(listener, app).await;
-    });
-    ScriptedMock { url, seen, task }
+        .map_err(|e| e.to_string())
 }
 
-impl ScriptedMock {
-    fn requests(&self) -> Vec<String> {
-        self.seen
-            .lock()
-            .expect("log")
-            .iter()
-            .map(|(line, _)| line.clone())
-            .collect()
+fn status_of<T: std::fmt::Debug, E: std::fmt::Debug>(
+    result: &Result<T, Error<E>>,
+) -> Result<u16, String> {
+    match result {
+        Err(Error::ErrorResponse(response)) => Ok(response.status().as_u16()),
+        other => Err(format!("expected an error response, got {other:?}")),
     }
-}
-
-fn no_retries() -> ClientConfig {
-    ClientConfig::default().retry(RetryPolicy::disabled())
 }
 
 async fn raff_flow() -> Result<(), String> {
-    let mock = scripted("raff", &["", "code=409", ""]).await;
     let client = raff::Client::with_config(
-        &mock.url,
+        &base("raff")?,
         &[raff::Credentials::ApiKeyAuth(SECRET.into())],
-        no_retries(),
+        session("flows-raff", RetryPolicy::disabled())?,
     )
     .map_err(|e| e.to_string())?;
     let project: uuid::Uuid = "5a2d8e17-c4b9-4f63-8e01-7d9a3b6c2f58"
@@ -174,15 +148,26 @@ async fn raff_flow() -> Result<(), String> {
         .await
         .map_err(|e| format!("series delete: {e}"))?;
     expect_eq(deleted.status().as_u16(), 200, "series delete status")?;
-    expect_eq(mock.requests().len(), 3, "requests")
+    let gone = client.get_backup(&id, &project).await;
+    expect_eq(status_of(&gone)?, 404, "get after the series delete")?;
+    let listed = client
+        .list_backups(None, None, None, Some(&project))
+        .await
+        .map_err(|e| format!("list after: {e}"))?
+        .into_inner();
+    expect_eq(
+        listed.data.iter().any(|b| b.increment_id.is_some()),
+        false,
+        "a series point is still listed",
+    )?;
+    expect_eq(listed.total, 1, "backups left")
 }
 
 async fn nethesis_flow() -> Result<(), String> {
-    let mock = scripted("nethesis", &["", "", ""]).await;
     let client = nethesis::Client::with_config(
-        &mock.url,
+        &base("nethesis")?,
         &[nethesis::Credentials::BearerAuth(SECRET.into())],
-        no_retries(),
+        session("flows-nethesis", RetryPolicy::disabled())?,
     )
     .map_err(|e| e.to_string())?;
     let system = "4a1f0c6e-9b2d-4e57-8c31-7d5e2f9a6b08";
@@ -208,54 +193,93 @@ async fn nethesis_flow() -> Result<(), String> {
         .await
         .map_err(|e| format!("delete: {e}"))?
         .into_inner();
-    expect_eq(deleted.code, 200, "delete envelope code")
+    expect_eq(deleted.code, 200, "delete envelope code")?;
+    expect_eq(
+        deleted.data.backup_id.to_string(),
+        id.to_string(),
+        "deleted id",
+    )?;
+    let again = client.download_system_backup(system, &id).await;
+    expect_eq(status_of(&again)?, 404, "download after delete")?;
+    let listed = client
+        .get_system_backups(system)
+        .await
+        .map_err(|e| format!("list after: {e}"))?
+        .into_inner();
+    expect_eq(listed.data.backups.len(), 1, "backups left")
 }
 
 async fn hostup_flow() -> Result<(), String> {
-    // list → 200, delete → 204, delete → 429 (Retry-After from the spec), the client's retry → 204.
-    let mock = scripted("hostup", &["", "", "code=429", ""]).await;
-    let config = ClientConfig::default().retry(RetryPolicy::default().max_retries(1));
+    let vps = "vps_01hxa3b4c5d6e7f8g9h0j1k2m3";
     let client = hostup::Client::with_config(
-        &mock.url,
+        &base("hostup")?,
         &[hostup::Credentials::BearerAuth(SECRET.into())],
-        config,
+        session("flows-hostup", RetryPolicy::disabled())?,
     )
     .map_err(|e| e.to_string())?;
-    let vps = "vps_01hxa3b4c5d6e7f8g9h0j1k2m3";
 
     let listed = client
         .list_vps_backups(vps)
         .await
         .map_err(|e| format!("list: {e}"))?
         .into_inner();
-    let [first, second, ..] = &listed.backups[..] else {
-        return Err("the list needs two backups".into());
-    };
+    let first = listed.backups.first().ok_or("the list is empty")?;
     let deleted = client
         .delete_vps_backup(vps, &first.id)
         .await
         .map_err(|e| format!("delete: {e}"))?;
     expect_eq(deleted.status().as_u16(), 204, "first delete")?;
+    match client.delete_vps_backup(vps, &first.id).await {
+        Err(Error::ErrorResponse(r)) => match r.into_inner() {
+            hostup::responses::DeleteVpsBackupError::NotFound(problem) => {
+                expect_eq(problem.code.as_str(), "not_found", "404 code")?;
+            }
+            other => return Err(format!("expected the 404, got {other:?}")),
+        },
+        other => return Err(format!("expected the 404, got {other:?}")),
+    }
 
-    let started = Instant::now();
-    let deleted = client
-        .delete_vps_backup(vps, &second.id)
-        .await
-        .map_err(|e| format!("delete after the rate limit: {e}"))?;
-    expect_eq(
-        deleted.status().as_u16(),
-        204,
-        "second delete, after one retry",
-    )?;
-    let seen = mock.seen.lock().expect("log").clone();
-    let waited = seen[3].1.duration_since(seen[2].1);
+    // A rate-limited delete: the client retries once, after the documented Retry-After.
+    let limited_session = "flows-hostup-rate-limited";
+    let limited = hostup::Client::with_config(
+        &base("hostup")?,
+        &[hostup::Credentials::BearerAuth(SECRET.into())],
+        session(limited_session, RetryPolicy::default().max_retries(1))?
+            .default_header("Prefer", "code=429")
+            .map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| e.to_string())?;
+    let refused = limited.delete_vps_backup(vps, &first.id).await;
+    expect_eq(status_of(&refused)?, 429, "rate-limited delete")?;
+    let sent = journal(limited_session).await?;
+    expect_eq(sent.len(), 2, "attempts")?;
+    let waited = micros_between(&sent[0], &sent[1])?;
     let retry_after = documented_retry_after()?;
-    if waited < retry_after - Duration::from_millis(50) || started.elapsed() < retry_after {
+    if waited + 50_000 < retry_after.as_micros() as u64 {
         return Err(format!(
-            "the retry came {waited:?} after the 429, before its Retry-After of {retry_after:?}"
+            "the retry came {waited} µs after the 429, before its Retry-After of {retry_after:?}"
         ));
     }
-    expect_eq(mock.requests().len(), 4, "requests")
+    Ok(())
+}
+
+/// Microseconds from one journal entry's time to another's.
+fn micros_between(earlier: &JournalEntry, later: &JournalEntry) -> Result<u64, String> {
+    let micros = |entry: &JournalEntry| -> Result<u64, String> {
+        // `…T12:34:56.123456Z`: seconds of the day and the fraction are enough within one test.
+        let time = entry.time.split('T').nth(1).ok_or("a time")?;
+        let time = time.trim_end_matches('Z');
+        let mut parts = time.split([':', '.']);
+        let mut next = || -> Result<u64, String> {
+            parts
+                .next()
+                .and_then(|p| p.parse().ok())
+                .ok_or_else(|| format!("cannot read {}", entry.time))
+        };
+        let (h, m, s, us) = (next()?, next()?, next()?, next()?);
+        Ok(((h * 60 + m) * 60 + s) * 1_000_000 + us)
+    };
+    Ok(micros(later)?.saturating_sub(micros(earlier)?))
 }
 
 /// The `Retry-After` HostUp's 429 documents, which the mock sends.
@@ -284,20 +308,20 @@ fn documented_retry_after() -> Result<Duration, String> {
 }
 
 async fn taurusdb_flow() -> Result<(), String> {
-    let mock = scripted("taurusdb", &["", "", ""]).await;
     let client = taurusdb::Client::with_config(
-        &mock.url,
+        &base("taurusdb")?,
         &[taurusdb::Credentials::IamToken(SECRET.into())],
-        no_retries(),
+        session("flows-taurusdb", RetryPolicy::disabled())?,
     )
     .map_err(|e| e.to_string())?;
     let project: taurusdb::types::ProjectId = "054e292c9880d4992f02c0196d3ea468"
         .parse()
         .map_err(|e| format!("{e}"))?;
+    let instance: taurusdb::types::InstanceId = "43e4feaab48f11e89039fa163ebaa7e4in07"
+        .parse()
+        .map_err(|e| format!("{e}"))?;
     let request = taurusdb::types::CreateBackupRequest {
-        instance_id: "43e4feaab48f11e89039fa163ebaa7e4in07"
-            .parse()
-            .map_err(|e| format!("{e}"))?,
+        instance_id: instance.clone(),
         name: "backup-before-upgrade"
             .parse()
             .map_err(|e| format!("{e}"))?,
@@ -315,18 +339,46 @@ async fn taurusdb_flow() -> Result<(), String> {
     expect_eq(created.status().as_u16(), 201, "create status")?;
     let created = created.into_inner();
     let listed = client
-        .list_backups(&project, None, None, None, None, None, None, None, None)
+        .list_backups(
+            &project,
+            None,
+            None,
+            None,
+            None,
+            Some(&instance),
+            None,
+            None,
+            None,
+        )
         .await
         .map_err(|e| format!("list: {e}"))?
         .into_inner();
-    if listed.backups.is_empty() {
-        return Err("the list is empty".into());
-    }
+    let ids: Vec<String> = listed.backups.iter().map(|b| b.id.to_string()).collect();
+    expect_eq(
+        ids,
+        vec![created.backup.id.to_string()],
+        "listed for the instance",
+    )?;
     let deleted = client
         .delete_manual_backup(&project, &created.backup.id, None)
         .await
         .map_err(|e| format!("delete: {e}"))?;
-    expect_eq(deleted.status().as_u16(), 200, "delete status")
+    expect_eq(deleted.status().as_u16(), 200, "delete status")?;
+    let again = client
+        .delete_manual_backup(&project, &created.backup.id, None)
+        .await;
+    expect_eq(status_of(&again)?, 404, "delete again")
+}
+
+async fn wrong_credential_flow() -> Result<(), String> {
+    let client = raff::Client::with_config(
+        &base("raff")?,
+        &[raff::Credentials::ApiKeyAuth("not-the-key".into())],
+        session("flows-wrong-credential", RetryPolicy::disabled())?,
+    )
+    .map_err(|e| e.to_string())?;
+    let listed = client.list_backups(None, None, None, None).await;
+    expect_eq(status_of(&listed)?, 401, "a wrong API key")
 }
 
 fn expect_eq<T: PartialEq + std::fmt::Debug>(

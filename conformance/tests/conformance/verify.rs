@@ -394,6 +394,63 @@ async fn the_mock_serving_the_vendored_specs_passes_every_case() {
     mock.shutdown().await;
 }
 
+/// `--negative` against the stateful mock with valid credentials: the credentials are required, a
+/// request without them is refused, invalid data is refused, and nothing the state answers breaks the spec.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_stateful_mock_with_credentials_passes_every_negative_case() {
+    let mut valid = mock_server::ValidCredentials::default();
+    for pair in ["BearerAuth=token", "ApiKeyAuth=key", "IamToken=token"] {
+        valid.add_pair(pair).unwrap();
+    }
+    let mock = mock_server::MockServer::start(mock_server::ServerOptions {
+        stateful: true,
+        credentials: valid,
+        ..mock_server::ServerOptions::embedded()
+    })
+    .await
+    .unwrap();
+    let credentials = Credentials {
+        bearer: Some("token".into()),
+        api_keys: vec![
+            ("X-API-Key".into(), "key".into()),
+            ("X-Auth-Token".into(), "token".into()),
+        ],
+        basic: None,
+        headers: Vec::new(),
+    };
+    for name in ["hostup", "nethesis", "raff", "taurusdb"] {
+        let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../specs/{name}.yaml"));
+        let options = Options {
+            credentials: credentials.clone(),
+            ..options(mock.spec_url(name).unwrap(), true)
+        };
+        let cases = verify::run(&spec, &options).await.unwrap();
+        let failed: Vec<_> = cases
+            .iter()
+            .filter(|c| c.outcome != Outcome::Passed)
+            .collect();
+        assert!(failed.is_empty(), "{name}: {failed:#?}");
+        let refused_anonymous = cases
+            .iter()
+            .filter(|c| c.kind == CaseKind::NoCredentials)
+            .count();
+        let doc = apispec::Document::load(&spec).unwrap();
+        assert_eq!(refused_anonymous, doc.operations.len(), "{name}");
+    }
+    // The state was used: the delete examples found their items and removed them.
+    let deletes = mock
+        .requests(&mock_server::JournalFilter {
+            operation: Some("taurusdb.deleteManualBackup".into()),
+            status: mock_server::StatusFilter::parse("200"),
+            ..mock_server::JournalFilter::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(deletes.len(), 1, "{deletes:#?}");
+    assert!(matches!(deletes[0].reason, mock_server::Reason::State(_)));
+    mock.shutdown().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_binary_writes_junit_and_exits_1_on_failures() {
     let addr = serve(faulty_app()).await;
