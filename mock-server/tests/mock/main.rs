@@ -9,6 +9,7 @@ mod journal;
 mod operability;
 mod routing;
 mod selection;
+mod sessions;
 mod stateful;
 mod support;
 mod validation;
