@@ -26,6 +26,7 @@ pub mod journal;
 pub mod logging;
 pub mod preferences;
 pub mod problem;
+pub mod redis_store;
 pub mod routing;
 pub mod select;
 pub mod server;
@@ -38,7 +39,7 @@ pub use catalog::{CatalogError, Mount, SpecSource, load_catalog};
 pub use credentials::ValidCredentials;
 pub use journal::{JournalEntry, JournalFilter, Reason, StatusFilter};
 pub use server::{MockServer, ServerOptions, StartError};
-pub use store::Limits;
+pub use store::{Limits, RedisOptions};
 
 pub use embedded::EmbeddedSpec;
 

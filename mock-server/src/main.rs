@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use clap::Parser;
 use mock_server::logging::{self, LogFormat};
-use mock_server::{Limits, MockServer, Mount, ServerOptions, StartError};
+use mock_server::{Limits, MockServer, Mount, RedisOptions, ServerOptions, StartError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -66,6 +66,17 @@ struct Cli {
     /// A YAML or JSON file of valid credentials: scheme names to a value or a list of values.
     #[arg(long = "credentials", value_name = "FILE")]
     credentials_file: Option<PathBuf>,
+    /// Keep state and journal in this Redis (`redis://127.0.0.1:6379`), shared by every mock using it.
+    #[arg(long, value_name = "URL")]
+    redis: Option<String>,
+    /// What the Redis keys start with; mocks with the same prefix share state and journal.
+    #[arg(
+        long,
+        value_name = "PREFIX",
+        default_value = "mock-server",
+        requires = "redis"
+    )]
+    redis_prefix: String,
 }
 
 fn main() -> ExitCode {
@@ -100,6 +111,10 @@ async fn run(cli: Cli) -> ExitCode {
     options.cors = !cli.no_cors;
     options.validate_requests = !cli.no_validation;
     options.stateful = cli.stateful;
+    options.redis = cli.redis.as_ref().map(|url| RedisOptions {
+        url: url.clone(),
+        prefix: cli.redis_prefix.clone(),
+    });
     let credentials = cli
         .credentials
         .iter()

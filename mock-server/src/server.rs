@@ -26,9 +26,10 @@ use crate::credentials::{CredentialsError, ValidCredentials};
 use crate::journal::{self, JournalEntry, JournalFilter, Reason, ServedExample, Verdict};
 use crate::preferences::{self, Preferences};
 use crate::problem::{Problem, ProblemKind, ValidationItem};
+use crate::redis_store::RedisStore;
 use crate::session::{BadSession, session_of};
 use crate::state::engine::{self, StateAnswer, StateRequest};
-use crate::store::{Limits, MemoryStore, Store, StoreError};
+use crate::store::{Limits, MemoryStore, RedisOptions, Store, StoreError};
 use apispec::path_template::split_path;
 
 use crate::routing::RouteMatch;
@@ -62,6 +63,8 @@ pub struct ServerOptions {
     pub limits: Limits,
     /// Valid values per security scheme; empty: any credential is accepted where one is required.
     pub credentials: ValidCredentials,
+    /// Keep state and journal in this Redis instead of in the process (`--redis URL`).
+    pub redis: Option<RedisOptions>,
 }
 
 impl ServerOptions {
@@ -78,6 +81,7 @@ impl ServerOptions {
             stateful: false,
             limits: Limits::default(),
             credentials: ValidCredentials::default(),
+            redis: None,
         }
     }
 
@@ -105,6 +109,8 @@ pub enum StartError {
     Bind(std::io::Error),
     /// The valid credentials name a scheme no spec uses (exit code 2 in the CLI).
     Credentials(CredentialsError),
+    /// The Redis store cannot be reached.
+    Store(StoreError),
 }
 
 impl std::fmt::Display for StartError {
@@ -113,6 +119,7 @@ impl std::fmt::Display for StartError {
             StartError::Catalog(error) => write!(f, "{error}"),
             StartError::Bind(error) => write!(f, "cannot listen: {error}"),
             StartError::Credentials(error) => write!(f, "{error}"),
+            StartError::Store(error) => write!(f, "{error}"),
         }
     }
 }
@@ -149,6 +156,14 @@ impl MockServer {
             .credentials
             .check_against(&catalog)
             .map_err(StartError::Credentials)?;
+        let store = match &options.redis {
+            None => Store::Memory(MemoryStore::new(options.limits)),
+            Some(redis) => Store::Redis(
+                RedisStore::connect(&redis.url, &redis.prefix, options.limits)
+                    .await
+                    .map_err(StartError::Store)?,
+            ),
+        };
         release_load_memory();
         let listener = TcpListener::bind(options.addr)
             .await
@@ -159,7 +174,7 @@ impl MockServer {
             cors: options.cors,
             validate_requests: options.validate_requests,
             stateful: options.stateful,
-            store: Store::Memory(MemoryStore::new(options.limits)),
+            store,
             journal: options.limits.journal_size > 0,
             credentials: options.credentials.clone(),
         });

@@ -14,6 +14,25 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::journal::{JournalEntry, JournalFilter, Ring};
+use crate::redis_store::RedisStore;
+
+/// Where a shared store is (`--redis URL`, `--redis-prefix`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RedisOptions {
+    /// `redis://127.0.0.1:6379`.
+    pub url: String,
+    /// What every key starts with, so that several mocks can share one Redis apart.
+    pub prefix: String,
+}
+
+impl RedisOptions {
+    pub fn new(url: impl Into<String>) -> RedisOptions {
+        RedisOptions {
+            url: url.into(),
+            prefix: "mock-server".into(),
+        }
+    }
+}
 
 /// The limits of the state and journal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,6 +159,7 @@ impl std::error::Error for StoreError {}
 /// The state and journal of every session.
 pub enum Store {
     Memory(MemoryStore),
+    Redis(RedisStore),
 }
 
 impl Store {
@@ -147,12 +167,18 @@ impl Store {
     pub async fn record(&self, entry: JournalEntry) {
         match self {
             Store::Memory(store) => store.record(entry),
+            Store::Redis(store) => {
+                if let Err(error) = store.record(&entry).await {
+                    tracing::warn!("the journal entry was not written: {error}");
+                }
+            }
         }
     }
 
     pub async fn requests(&self, filter: &JournalFilter) -> Result<Vec<JournalEntry>, StoreError> {
         match self {
             Store::Memory(store) => Ok(store.requests(filter)),
+            Store::Redis(store) => store.requests(filter).await,
         }
     }
 
@@ -163,6 +189,7 @@ impl Store {
                 store.reset(session);
                 Ok(())
             }
+            Store::Redis(store) => store.reset(session).await,
         }
     }
 
@@ -177,6 +204,7 @@ impl Store {
     ) -> Result<R, StoreError> {
         match self {
             Store::Memory(store) => Ok(store.with_items(session, instance, seed, change)),
+            Store::Redis(store) => store.with_items(session, instance, seed, change).await,
         }
     }
 }

@@ -10,6 +10,7 @@ mod operability;
 mod routing;
 mod selection;
 mod sessions;
+mod shared_state;
 mod stateful;
 mod support;
 mod validation;

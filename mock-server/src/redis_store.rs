@@ -1,0 +1,228 @@
+//! State and journal in Redis (`--redis URL`), so that several mock processes behind one address share them.
+//!
+//! Keys, under a prefix (`mock-server` by default): `PREFIX:state:SESSION:INSTANCE` holds one collection
+//! instance's items as JSON (absent: the seed items); `PREFIX:journal` is a list of JSON entries trimmed to the
+//! journal's size, numbered by `PREFIX:journal:sequence`. A change is written only if the instance is still
+//! what it read (a compare-and-set script), and tried again otherwise, so concurrent writers from several
+//! processes do not lose each other's changes. Here `max_items` bounds each instance; sessions are kept until
+//! a reset.
+
+use redis::AsyncCommands;
+use redis::aio::MultiplexedConnection;
+
+use crate::journal::{JournalEntry, JournalFilter};
+use crate::store::{Items, Limits, StoreError};
+
+/// How many times a change is tried when another writer changed the instance in between.
+const CHANGE_ATTEMPTS: usize = 32;
+
+/// Writes `ARGV[2]` to `KEYS[1]` if it still holds `ARGV[1]` (or is absent and `ARGV[1]` is empty).
+const COMPARE_AND_SET: &str = r"
+local current = redis.call('GET', KEYS[1])
+if (current == false and ARGV[1] == '') or current == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[2])
+  return 1
+end
+return 0
+";
+
+/// The Redis side of [`crate::store::Store`].
+pub struct RedisStore {
+    connection: MultiplexedConnection,
+    prefix: String,
+    limits: Limits,
+    compare_and_set: redis::Script,
+}
+
+impl RedisStore {
+    /// Connects to `url` (`redis://127.0.0.1:6379`); keys go under `prefix`.
+    pub async fn connect(
+        url: &str,
+        prefix: &str,
+        limits: Limits,
+    ) -> Result<RedisStore, StoreError> {
+        let client = redis::Client::open(url)
+            .map_err(|e| StoreError(format!("`{url}` is not a Redis URL: {e}")))?;
+        let mut connection = client
+            .get_multiplexed_async_connection()
+            .await
+            .map_err(|e| StoreError(format!("cannot connect to Redis at {url}: {e}")))?;
+        let _: String = redis::cmd("PING")
+            .query_async(&mut connection)
+            .await
+            .map_err(|e| StoreError(format!("Redis at {url} does not answer: {e}")))?;
+        Ok(RedisStore {
+            connection,
+            prefix: prefix.to_string(),
+            limits,
+            compare_and_set: redis::Script::new(COMPARE_AND_SET),
+        })
+    }
+
+    fn journal_key(&self) -> String {
+        format!("{}:journal", self.prefix)
+    }
+
+    fn state_key(&self, session: &str, instance: &str) -> String {
+        format!("{}:state:{session}:{instance}", self.prefix)
+    }
+
+    pub async fn record(&self, entry: &JournalEntry) -> Result<(), StoreError> {
+        if self.limits.journal_size == 0 {
+            return Ok(());
+        }
+        let mut connection = self.connection.clone();
+        let sequence: u64 = connection
+            .incr(format!("{}:sequence", self.journal_key()), 1)
+            .await
+            .map_err(failed)?;
+        let mut entry = entry.clone();
+        entry.sequence = sequence;
+        let text = serde_json::to_string(&entry).map_err(|e| StoreError(e.to_string()))?;
+        let keep = self.limits.journal_size as isize;
+        redis::pipe()
+            .atomic()
+            .rpush(self.journal_key(), text)
+            .ignore()
+            .ltrim(self.journal_key(), -keep, -1)
+            .ignore()
+            .query_async::<()>(&mut connection)
+            .await
+            .map_err(failed)
+    }
+
+    async fn journal_texts(&self) -> Result<Vec<String>, StoreError> {
+        let mut connection = self.connection.clone();
+        connection
+            .lrange(self.journal_key(), 0, -1)
+            .await
+            .map_err(failed)
+    }
+
+    pub async fn requests(&self, filter: &JournalFilter) -> Result<Vec<JournalEntry>, StoreError> {
+        let entries: Vec<JournalEntry> = self
+            .journal_texts()
+            .await?
+            .iter()
+            .filter_map(|text| serde_json::from_str(text).ok())
+            .collect();
+        Ok(filter.select(entries.iter()))
+    }
+
+    pub async fn reset(&self, session: Option<&str>) -> Result<(), StoreError> {
+        let mut connection = self.connection.clone();
+        let pattern = match session {
+            Some(session) => format!(
+                "{}:state:{}:*",
+                glob_escape(&self.prefix),
+                glob_escape(session)
+            ),
+            None => format!("{}:state:*", glob_escape(&self.prefix)),
+        };
+        let keys: Vec<String> = {
+            let mut found = Vec::new();
+            let mut iter = connection
+                .scan_match::<_, String>(&pattern)
+                .await
+                .map_err(failed)?;
+            while let Some(key) = futures_next(&mut iter).await {
+                found.push(key);
+            }
+            found
+        };
+        if !keys.is_empty() {
+            let _: () = connection.del(keys).await.map_err(failed)?;
+        }
+        match session {
+            None => {
+                let _: () = connection.del(self.journal_key()).await.map_err(failed)?;
+            }
+            Some(session) => {
+                for text in self.journal_texts().await? {
+                    let mine = serde_json::from_str::<JournalEntry>(&text)
+                        .is_ok_and(|entry| entry.session == session);
+                    if mine {
+                        let _: () = connection
+                            .lrem(self.journal_key(), 0, text)
+                            .await
+                            .map_err(failed)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn with_items<R>(
+        &self,
+        session: &str,
+        instance: &str,
+        seed: &(dyn Fn() -> Items + Sync),
+        change: &mut (dyn FnMut(&mut Items) -> R + Send),
+    ) -> Result<R, StoreError> {
+        let key = self.state_key(session, instance);
+        let mut connection = self.connection.clone();
+        for _ in 0..CHANGE_ATTEMPTS {
+            let stored: Option<String> = connection.get(&key).await.map_err(failed)?;
+            let mut items = match &stored {
+                Some(text) => serde_json::from_str::<Items>(text).map_err(|e| {
+                    StoreError(format!(
+                        "Redis key {key} does not hold the mock's items: {e}"
+                    ))
+                })?,
+                None => seed(),
+            };
+            items.set_limit(self.limits.max_items);
+            let result = change(&mut items);
+            if !items.is_dirty() {
+                return Ok(result);
+            }
+            let text = serde_json::to_string(&items).map_err(|e| StoreError(e.to_string()))?;
+            let written: i32 = self
+                .compare_and_set
+                .key(&key)
+                .arg(stored.unwrap_or_default())
+                .arg(text)
+                .invoke_async(&mut connection)
+                .await
+                .map_err(failed)?;
+            if written == 1 {
+                return Ok(result);
+            }
+        }
+        Err(StoreError(format!(
+            "{key} kept changing under {CHANGE_ATTEMPTS} attempts to change it"
+        )))
+    }
+}
+
+fn failed(error: redis::RedisError) -> StoreError {
+    StoreError(format!("Redis: {error}"))
+}
+
+/// The next key of a SCAN.
+async fn futures_next(iter: &mut redis::AsyncIter<'_, String>) -> Option<String> {
+    iter.next_item().await.and_then(Result::ok)
+}
+
+/// Text matched literally by a Redis glob pattern.
+fn glob_escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '*' | '?' | '[' | ']' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glob_characters_are_escaped() {
+        assert_eq!(glob_escape("a*b?[c]\\"), "a\\*b\\?\\[c\\]\\\\");
+    }
+}
