@@ -37,6 +37,13 @@ wrk.method = "DELETE"
 wrk.headers["X-API-Key"] = "bench-key"
 wrk.headers["X-Project-ID"] = "$PROJECT"
 LUA
+cat > "$WORK/create.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["X-API-Key"] = "bench-key"
+wrk.headers["X-Project-ID"] = "$PROJECT"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"vm_id": "7b1e4c9a-2f36-4d8b-a5e0-91c3d6f2b874", "name": "bench"}'
+LUA
 
 # start NAME COMMAND...: runs a server on a free port, waits for its "listening on" line, sets URL.
 start() {
@@ -52,15 +59,18 @@ start() {
     echo "$name did not start:"; cat "$WORK/$name.log"; exit 1
 }
 
-# load URL PID: runs wrk on URL with seed 000's method and headers; prints "REQUESTS_PER_S CPU_US_PER_REQUEST",
-# the second from the server's user+system CPU time (/proc/PID/stat) over the requests wrk completed.
+# load URL PID [SCRIPT] [any]: runs wrk on URL with seed 000's method and headers (or SCRIPT's); prints
+# "REQUESTS_PER_S CPU_US_PER_REQUEST", the second from the server's user+system CPU time (/proc/PID/stat) over
+# the requests wrk completed. Any response that is not 2xx fails the run, unless the fourth argument is `any`.
 load() {
     local before after requests non2xx
     before="$(awk '{print $14 + $15}' "/proc/$2/stat")"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$WORK/seed000.lua" "$1" > "$WORK/wrk.out"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "${3:-$WORK/seed000.lua}" "$1" > "$WORK/wrk.out"
     after="$(awk '{print $14 + $15}' "/proc/$2/stat")"
     non2xx="$(grep -o 'Non-2xx or 3xx responses: [0-9]*' "$WORK/wrk.out" || true)"
-    if [ -n "$non2xx" ]; then echo "unexpected responses: $non2xx" >&2; cat "$WORK/wrk.out" >&2; exit 1; fi
+    if [ -n "$non2xx" ] && [ "${4:-}" != any ]; then
+        echo "unexpected responses: $non2xx" >&2; cat "$WORK/wrk.out" >&2; exit 1
+    fi
     requests="$(awk '/requests in/ {print $1}' "$WORK/wrk.out")"
     awk -v rps="$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.out")" -v ticks="$((after - before))" \
         -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%s %.2f", rps, ticks * 1e6 / hz / n }'
@@ -72,7 +82,7 @@ hwm_mb() { awk '/VmHWM/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 # (a) and (b) alternate for ROUNDS rounds, so both see the same background load; the best round of each
 # is compared (on a shared machine the best round is the one least disturbed).
 ROUNDS="${ROUNDS:-3}"
-MOCK_ALL=(); BARE_ALL=(); MOCK_CPU=(); BARE_CPU=()
+MOCK_ALL=(); BARE_ALL=(); MOCK_CPU=(); BARE_CPU=(); STATE_ALL=(); STATE_CPU=()
 for round in $(seq 1 "$ROUNDS"); do
     echo "== round $round/$ROUNDS (a) mock server, every vendored spec, full validation, logs at info to a file"
     start mock "$MOCK" --port 0
@@ -85,6 +95,14 @@ for round in $(seq 1 "$ROUNDS"); do
     LOGGED="$(grep -c 'deleteBackupChain' "$WORK/mock.log" || true)"
     kill "$MOCK_PID"; wait "$MOCK_PID" 2>/dev/null || true
 
+    echo "== round $round/$ROUNDS (c) mock server --stateful: the series is deleted once, then every request reads the state and gets the spec's 404"
+    start stateful "$MOCK" --port 0 --stateful
+    STATE_PID="$LAST_PID"
+    read -r rps cpu <<< "$(load "$URL/raff/api/v1/backups/$ID/chain" "$STATE_PID" "$WORK/seed000.lua" any)"
+    STATE_ALL+=("$rps"); STATE_CPU+=("$cpu")
+    STATE_STATUSES="$(curl -s "$URL/__mock/requests?limit=1000" | grep -o '"status":[0-9]*' | sort | uniq -c | tr -s ' ' | tr '\n' ' ')"
+    kill "$STATE_PID"; wait "$STATE_PID" 2>/dev/null || true
+
     echo "== round $round/$ROUNDS (b) bare axum handler returning the same bytes"
     start bare "$TARGET/examples/bare_axum" 0
     BARE_PID="$LAST_PID"
@@ -94,7 +112,22 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 best() { printf '%s\n' "$@" | sort -g | tail -1; }
 MOCK_RPS="$(best "${MOCK_ALL[@]}")"
+STATE_RPS="$(best "${STATE_ALL[@]}")"
 BARE_RPS="$(best "${BARE_ALL[@]}")"
+
+echo "== stateful memory under a long run of creates (POST createBackup, default limits: 10,000 items, 1,000 journal entries)"
+start creates "$MOCK" --port 0 --stateful
+CREATE_PID="$LAST_PID"
+CREATE_IDLE="$(rss_mb "$CREATE_PID")"
+read -r CREATE_RPS _ <<< "$(load "$URL/raff/api/v1/backups" "$CREATE_PID" "$WORK/create.lua" any)"
+CREATE_FIRST="$(awk '/requests in/ {print $1}' "$WORK/wrk.out")"
+CREATE_RSS1="$(rss_mb "$CREATE_PID")"
+load "$URL/raff/api/v1/backups" "$CREATE_PID" "$WORK/create.lua" any > /dev/null
+CREATE_SECOND="$(awk '/requests in/ {print $1}' "$WORK/wrk.out")"
+CREATE_RSS2="$(rss_mb "$CREATE_PID")"
+CREATE_HWM="$(hwm_mb "$CREATE_PID")"
+HELD="$(curl -s -H "X-API-Key: k" "$URL/raff/api/v1/backups?limit=1" | grep -o '"total":[0-9]*')"
+kill "$CREATE_PID"; wait "$CREATE_PID" 2>/dev/null || true
 
 echo "== start-up: time to first response, all vendored specs"
 STARTUP="$("$TARGET/examples/start_probe" "$MOCK" /__mock/health)"
@@ -119,6 +152,11 @@ printf '%-58s %12s\n' "mock, seed 000 DELETE, validation + logs (req/s, best)" "
 printf '%-58s %12s\n' "  every round: bare / mock" "${BARE_ALL[*]} / ${MOCK_ALL[*]}"
 printf '%-58s %12s\n' "mock / bare axum" "$(ratio "$MOCK_RPS" "$BARE_RPS")"
 printf '%-58s %12s\n' "  server CPU per request, every round: bare / mock (us)" "${BARE_CPU[*]} / ${MOCK_CPU[*]}"
+printf '%-58s %12s\n' "mock --stateful, seed 000 (req/s, best)" "$STATE_RPS"
+printf '%-58s %12s\n' "  every round: stateful" "${STATE_ALL[*]}"
+printf '%-58s %12s\n' "mock --stateful / bare axum" "$(ratio "$STATE_RPS" "$BARE_RPS")"
+printf '%-58s %12s\n' "  server CPU per request, every round: stateful (us)" "${STATE_CPU[*]}"
+printf '%-58s %12s\n' "  last 1,000 stateful answers by status" "$STATE_STATUSES"
 printf '%-58s %12s\n' "mock log lines written for seed 000" "$LOGGED"
 printf '%-58s %12s\n' "mock RSS idle / peak under load, all specs (MB)" "$IDLE_RSS / $PEAK_RSS"
 printf '%-58s %12s\n' "all specs: start to listening / first response (ms)" \
@@ -129,3 +167,6 @@ printf '%-58s %12s\n' "2,000-op spec, same request shape (req/s)" "$SYNTH_RPS"
 printf '%-58s %12s\n' "2,000-op spec / vendored specs" "$(ratio "$SYNTH_RPS" "$MOCK_RPS")"
 printf '%-58s %12s\n' "2,000-op spec, server CPU per request (us)" "$SYNTH_CPU"
 printf '%-58s %12s\n' "2,000-op spec, RSS idle / peak (MB)" "$SYNTH_IDLE_RSS / $SYNTH_RSS"
+printf '%-58s %12s\n' "stateful creates: requests in run 1 / run 2 (req/s run 1)" "$CREATE_FIRST / $CREATE_SECOND ($CREATE_RPS)"
+printf '%-58s %12s\n' "stateful creates: RSS idle / after run 1 / after run 2 (MB)" "$CREATE_IDLE / $CREATE_RSS1 / $CREATE_RSS2"
+printf '%-58s %12s\n' "stateful creates: peak RSS (MB); items held" "$CREATE_HWM; $HELD"

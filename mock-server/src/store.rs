@@ -55,16 +55,30 @@ impl Default for Limits {
     }
 }
 
-/// The items of one collection instance, in the order they were made.
+/// The items of one collection instance, in the order they were made, with an index by id. Stored (in
+/// Redis) as the list of `[id, item]` pairs.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "Vec<(String, Value)>", into = "Vec<(String, Value)>")]
 pub struct Items {
     entries: Vec<(String, Value)>,
+    /// Where each id is in `entries`.
+    index: HashMap<String, usize>,
     /// Changed since it was read (written back only then).
-    #[serde(skip)]
     dirty: bool,
     /// How many items the session has room for, this instance's included.
-    #[serde(skip)]
     limit: usize,
+}
+
+impl From<Vec<(String, Value)>> for Items {
+    fn from(entries: Vec<(String, Value)>) -> Items {
+        Items::new(entries)
+    }
+}
+
+impl From<Items> for Vec<(String, Value)> {
+    fn from(items: Items) -> Vec<(String, Value)> {
+        items.entries
+    }
 }
 
 /// The session holds as many items as it may.
@@ -75,19 +89,31 @@ pub struct Full {
 
 impl Items {
     pub fn new(entries: Vec<(String, Value)>) -> Items {
-        Items {
+        let mut items = Items {
             entries,
+            index: HashMap::new(),
             dirty: false,
             limit: usize::MAX,
-        }
+        };
+        items.reindex();
+        items
+    }
+
+    fn reindex(&mut self) {
+        self.index = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(at, (id, _))| (id.clone(), at))
+            .collect();
     }
 
     pub fn get(&self, id: &str) -> Option<&Value> {
-        self.entries.iter().find(|(i, _)| i == id).map(|(_, v)| v)
+        self.index.get(id).map(|&at| &self.entries[at].1)
     }
 
     pub fn contains(&self, id: &str) -> bool {
-        self.get(id).is_some()
+        self.index.contains_key(id)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
@@ -107,6 +133,7 @@ impl Items {
         if self.entries.len() >= self.limit {
             return Err(Full { limit: self.limit });
         }
+        self.index.insert(id.clone(), self.entries.len());
         self.entries.push((id, item));
         self.dirty = true;
         Ok(())
@@ -114,9 +141,9 @@ impl Items {
 
     /// Replaces an existing item; `false` when there is none.
     pub fn replace(&mut self, id: &str, item: Value) -> bool {
-        match self.entries.iter_mut().find(|(i, _)| i == id) {
-            Some(entry) => {
-                entry.1 = item;
+        match self.index.get(id) {
+            Some(&at) => {
+                self.entries[at].1 = item;
                 self.dirty = true;
                 true
             }
@@ -131,6 +158,7 @@ impl Items {
         let removed = before - self.entries.len();
         if removed > 0 {
             self.dirty = true;
+            self.reindex();
         }
         removed
     }

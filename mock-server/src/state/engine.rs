@@ -327,10 +327,14 @@ impl Context<'_> {
     /// A new id no item holds.
     fn fresh_id(&self, items: &Items) -> Option<Value> {
         let id_property = self.collection.id_property.as_str();
-        let highest = items
-            .iter()
-            .filter_map(|(_, item)| item.get(id_property).and_then(Value::as_i64))
-            .max();
+        // Only integer ids count up from the highest in use; the others are drawn, and checked unused.
+        let highest = match self.collection.id_shape {
+            apispec::resources::IdShape::Integer => items
+                .iter()
+                .filter_map(|(_, item)| item.get(id_property).and_then(Value::as_i64))
+                .max(),
+            _ => None,
+        };
         let mut rng = rand::rng();
         (0..ID_ATTEMPTS).find_map(|_| {
             let id =
