@@ -196,7 +196,7 @@ impl Store {
         match self {
             Store::Memory(store) => store.record(entry),
             Store::Redis(store) => {
-                if let Err(error) = store.record(&entry).await {
+                if let Err(error) = Box::pin(store.record(&entry)).await {
                     tracing::warn!("the journal entry was not written: {error}");
                 }
             }
@@ -206,7 +206,7 @@ impl Store {
     pub async fn requests(&self, filter: &JournalFilter) -> Result<Vec<JournalEntry>, StoreError> {
         match self {
             Store::Memory(store) => Ok(store.requests(filter)),
-            Store::Redis(store) => store.requests(filter).await,
+            Store::Redis(store) => Box::pin(store.requests(filter)).await,
         }
     }
 
@@ -217,7 +217,7 @@ impl Store {
                 store.reset(session);
                 Ok(())
             }
-            Store::Redis(store) => store.reset(session).await,
+            Store::Redis(store) => Box::pin(store.reset(session)).await,
         }
     }
 
@@ -232,7 +232,10 @@ impl Store {
     ) -> Result<R, StoreError> {
         match self {
             Store::Memory(store) => Ok(store.with_items(session, instance, seed, change)),
-            Store::Redis(store) => store.with_items(session, instance, seed, change).await,
+            // Boxed: Redis futures are large, and would make every request's future large to move.
+            Store::Redis(store) => {
+                Box::pin(store.with_items(session, instance, seed, change)).await
+            }
         }
     }
 }
