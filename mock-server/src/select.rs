@@ -5,10 +5,10 @@
 //! request, [`select_body`] the media type and the body. The handler calls them in that order and only then
 //! builds the HTTP response.
 //!
-//! This is where what comes next slots in. A stateful mode (delete then 404, lists that reflect creates)
-//! becomes one more input to `select_response` — a state lookup that turns into a preferred code or a body —
-//! and latency or fault injection a step that wraps its result (a delay, an injected status) before the
-//! response is built. Neither needs to touch routing or validation.
+//! The stateful mode (`crate::state`) decides before these, when the request carries no `Prefer`: its answer
+//! is a documented status (selected here like a preferred code) and, where the state builds one, the body.
+//! Latency or fault injection would be a step that wraps the result (a delay, an injected status) before the
+//! response is built; neither needs to touch routing or validation.
 
 use apispec::media::{range_covers, range_specificity, wildcard_covers};
 use apispec::{SchemaRoot, StatusKey};
