@@ -82,7 +82,8 @@ fn check_names_what_the_client_leaves_out() {
         report
             .findings
             .iter()
-            .any(|f| f.rule == "client-unsupported" && f.message.contains("multipart/form-data")),
+            .any(|f| f.rule == conformance::check::Rule::ClientUnsupported
+                && f.message.contains("multipart/form-data")),
         "{:#?}",
         report.findings
     );
