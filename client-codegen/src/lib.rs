@@ -2,7 +2,7 @@
 //!
 //! For each spec file: [`apispec`] loads it and builds its client view (the document reshaped so progenitor
 //! takes it, plus the table of every documented response); progenitor generates types and request code from
-//! the view; then [`complete`] finishes each method so it decodes every documented status into a typed value,
+//! the view; then `complete` finishes each method so it decodes every documented status into a typed value,
 //! and adds what progenitor leaves out (credentials from `securitySchemes`, retries, media types).
 //!
 //! A part of a document that cannot be supported (an operation, a parameter, a response, a schema's type) is

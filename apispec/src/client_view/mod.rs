@@ -9,8 +9,8 @@
 //! - every response body is described here ([`ClientResponse`]) and removed from progenitor's copy, whose
 //!   methods are then completed by the code generator from this table;
 //! - inline response and request schemas are hoisted into `components/schemas` under stable names;
-//! - schemas progenitor or typify cannot take are repaired where the meaning survives ([`repair`]) and
-//!   type names that would meet are made distinct ([`type_names`]);
+//! - schemas progenitor or typify cannot take are repaired where the meaning survives (`repair`) and
+//!   type names that would meet are made distinct (`type_names`);
 //! - what cannot be supported is left out *per part* — an operation, a parameter, a response — never the
 //!   whole document, each as an [`Omission`] naming the file, the place, the reason and the fix.
 //!
