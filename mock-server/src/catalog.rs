@@ -231,8 +231,10 @@ pub struct MockResponse {
 pub struct MockOperation {
     /// Index of the spec in [`Catalog::specs`].
     pub spec: usize,
-    /// `spec.operationId`, as logs and `/__mock/routes` name it.
+    /// `spec.operationId`, as logs name it.
     pub label: String,
+    /// The operationId alone (spec names may hold dots, so it is not cut from `label`).
+    pub operation_id: String,
     pub method: Method,
     /// The mounted path template (`/raff/api/v1/backups/{id}/chain`).
     pub path: String,
@@ -602,6 +604,7 @@ fn mock_operation(
     Ok(MockOperation {
         spec,
         label: format!("{}.{}", context.doc.name, op.id),
+        operation_id: op.id.clone(),
         method: op.method,
         path,
         segments: template.segments,
@@ -717,7 +720,7 @@ fn routes_json(catalog: &Catalog) -> Bytes {
                 "spec": spec.name,
                 "method": op.method.as_str(),
                 "path": op.path,
-                "operationId": op.label.split_once('.').map_or(op.label.as_str(), |(_, id)| id),
+                "operationId": op.operation_id,
                 "statuses": op.responses.iter().map(|r| r.status.to_string()).collect::<Vec<_>>(),
             })
         })
