@@ -388,7 +388,8 @@ impl<'a> Walker<'a> {
                 reference,
                 &pointer::join(&at, "$ref"),
             )?;
-            at = reference.trim_start_matches('#').to_string();
+            at = pointer::of_reference(reference)
+                .map_or_else(|| reference.to_string(), |p| p.into_owned());
         }
         Err(self
             .error(&at, "a cycle of $refs")

@@ -249,6 +249,7 @@ mod tests {
         MockOperation {
             spec: 0,
             label: "t.op".into(),
+            operation_id: "op".into(),
             method: Method::Get,
             path: "/t".into(),
             segments: Vec::new(),

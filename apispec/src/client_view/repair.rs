@@ -147,14 +147,12 @@ impl Repairs<'_, '_> {
             return;
         };
         if let Some(name) = reference.strip_prefix("#/components/schemas/")
-            && !name.contains('/')
+            && !name.contains(['/', '%'])
             && self.root.pointer(&reference[1..]).is_some()
         {
             return;
         }
-        let target = reference
-            .strip_prefix('#')
-            .and_then(|fragment| self.root.pointer(fragment));
+        let target = crate::pointer::follow(self.root, reference);
         match target {
             Some(target) if depth < MAX_DEPTH => *schema = target.clone(),
             _ => {
