@@ -108,7 +108,7 @@ pub fn module(
     });
     Ok(quote! {
         #[doc = #module_doc]
-        #[allow(clippy::all, rustdoc::all, nonstandard_style, unused_imports, unused_variables, dead_code)]
+        #[allow(clippy::all, rustdoc::all, nonstandard_style, unused_comparisons, unused_imports, unused_variables, dead_code)]
         pub mod #name {
             #(#items)*
             #base_url
