@@ -530,11 +530,21 @@ fn doc_has_credentials(doc: &Document) -> bool {
 
 /// Credentials and media types go on in `pre`; retries happen in `exec`.
 fn hooks(operations: &[ClientOperation]) -> TokenStream {
-    let arms = operations.iter().filter(|op| op.accept.is_some() || op.request_content_type.is_some()).map(|op| {
+    let arms = operations.iter().filter(|op| op.accept.is_some() || op.request_content_type.is_some() || op.multipart.is_some()).map(|op| {
         let name = &op.method_name;
         let accept = option_str(op.accept.as_deref());
         let content_type = option_str(op.request_content_type.as_deref());
-        quote!(#name => crate::runtime::MediaTypes { accept: #accept, request_content_type: #content_type },)
+        let form = match &op.multipart {
+            Some(form) => {
+                let files = form.binary_parts.iter().map(|part| {
+                    let (name, content_type) = (&part.name, &part.content_type);
+                    quote!(crate::runtime::FilePart { name: #name, content_type: #content_type })
+                });
+                quote!(Some(&[#(#files),*]))
+            }
+            None => quote!(None),
+        };
+        quote!(#name => crate::runtime::MediaTypes { accept: #accept, request_content_type: #content_type, form: #form },)
     });
     quote! {
         impl ClientHooks<crate::runtime::ClientState> for Client {

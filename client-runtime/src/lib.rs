@@ -11,6 +11,7 @@
 //! This crate knows nothing about any particular API; the generated code supplies the names and media types.
 
 pub mod call;
+mod form;
 mod retry;
 
 use std::fmt;
@@ -20,6 +21,7 @@ use base64::Engine as _;
 pub use progenitor_client::{Error, ResponseValue};
 use reqwest::header::{self, HeaderMap, HeaderName, HeaderValue};
 
+pub use form::FilePart;
 pub use retry::{RetryPolicy, retry_after_delay};
 
 /// A credential: an API key, token or password. Its `Debug` output is `Secret(***)` and it has no `Display`.
@@ -242,6 +244,8 @@ impl ClientParts {
 pub struct MediaTypes {
     pub accept: Option<&'static str>,
     pub request_content_type: Option<&'static str>,
+    /// A `multipart/form-data` body, built as JSON by the generated method: the fields that are files.
+    pub form: Option<&'static [FilePart]>,
 }
 
 /// Puts credentials and the operation's media types on a request. Called by the generated `pre` hook.
@@ -271,6 +275,9 @@ pub fn prepare_request(state: &ClientState, request: &mut reqwest::Request, medi
         && let Ok(value) = HeaderValue::from_str(accept)
     {
         request.headers_mut().insert(header::ACCEPT, value);
+    }
+    if let Some(files) = media.form {
+        form::encode_request(request, files);
     }
     if let Some(content_type) = media.request_content_type
         && request.body().is_some()

@@ -72,6 +72,26 @@ pub struct ClientOperation {
     /// The media type to send the request body as, when progenitor sends a stand-in (`application/json`
     /// for a `+json` type, `application/octet-stream` for any binary type).
     pub request_content_type: Option<String>,
+    /// For a `multipart/form-data` body: progenitor builds it as JSON, and the runtime re-encodes that as
+    /// the form these parts describe.
+    pub multipart: Option<MultipartForm>,
+}
+
+/// How a `multipart/form-data` body's fields become parts. Binary fields (`format: binary`) are typed as
+/// bytes (`Vec<u8>`, or a list of them for several files) and sent as file parts; every other field is a
+/// text part (its JSON text when it is not a string; one part per item for a list of plain values).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MultipartForm {
+    pub binary_parts: Vec<BinaryPart>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BinaryPart {
+    /// The field's name, as written in the schema.
+    pub name: String,
+    /// The part's `Content-Type`: the spec's `encoding.<name>.contentType` when it names one concrete type,
+    /// else `application/octet-stream`.
+    pub content_type: String,
 }
 
 impl ClientOperation {
