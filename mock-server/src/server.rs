@@ -316,11 +316,10 @@ async fn answer(
     }
 
     let Some(method) = method_of(&parts.method) else {
-        return Problem::new(
-            ProblemKind::NoMethodMatched,
-            format!("The method {} is not one OpenAPI describes", parts.method),
-        )
-        .into_response();
+        return match catalog.router.find_undescribed(path) {
+            RouteMatch::MethodNotAllowed(allowed) => method_not_allowed(parts, &allowed),
+            _ => no_path_matched(path),
+        };
     };
     let mut found = catalog.router.find(path, method);
     if method == Method::Head && !matches!(found, RouteMatch::Found(_)) {
@@ -334,32 +333,8 @@ async fn answer(
             outcome.operation = Some(index);
             &catalog.operations[index]
         }
-        RouteMatch::NotFound => {
-            return Problem::new(
-                ProblemKind::NoPathMatched,
-                format!("The route {path} hasn't been found in the specification files"),
-            )
-            .into_response();
-        }
-        RouteMatch::MethodNotAllowed(allowed) => {
-            let allow = allowed
-                .iter()
-                .map(|m| m.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
-            let mut response = Problem::new(
-                ProblemKind::NoMethodMatched,
-                format!(
-                    "The route {path} has no {} operation; it allows {allow}",
-                    parts.method
-                ),
-            )
-            .into_response();
-            if let Ok(value) = HeaderValue::from_str(&allow) {
-                response.headers_mut().insert(header::ALLOW, value);
-            }
-            return response;
-        }
+        RouteMatch::NotFound => return no_path_matched(path),
+        RouteMatch::MethodNotAllowed(allowed) => return method_not_allowed(parts, &allowed),
     };
 
     let preferences = match read_preferences(parts) {
@@ -420,6 +395,41 @@ async fn answer(
         }
     };
     respond(catalog, op, parts, selected, &preferences)
+}
+
+fn no_path_matched(path: &str) -> Response {
+    Problem::new(
+        ProblemKind::NoPathMatched,
+        format!("The route {path} hasn't been found in the specification files"),
+    )
+    .into_response()
+}
+
+/// 405 with `Allow` listing the path's documented methods, for any method the path lacks, including
+/// those OpenAPI cannot describe (`QUERY`, `CONNECT`, lowercase `delete`).
+fn method_not_allowed(parts: &Parts, allowed: &[Method]) -> Response {
+    let allow = allowed
+        .iter()
+        .map(|m| m.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let method = parts.method.as_str();
+    let detail = if method_of(&parts.method).is_some() {
+        format!(
+            "The route {} has no {method} operation; it allows {allow}",
+            parts.uri.path()
+        )
+    } else {
+        format!(
+            "The method {method} is not one OpenAPI describes; the route {} allows {allow}",
+            parts.uri.path()
+        )
+    };
+    let mut response = Problem::new(ProblemKind::NoMethodMatched, detail).into_response();
+    if let Ok(value) = HeaderValue::from_str(&allow) {
+        response.headers_mut().insert(header::ALLOW, value);
+    }
+    response
 }
 
 /// Builds the response for a selected documented response, negotiating its body.
