@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use apispec::{ParamLocation, SchemaValidator, Violation};
+use apispec::{ArrayEncoding, ParamLocation, SchemaValidator, Violation};
 use axum::http::{HeaderMap, header};
 use serde_json::Value;
 
@@ -171,66 +171,92 @@ fn check_parameter(
     violations: &mut Found,
 ) {
     let location = param.location.as_str();
-    let value: Option<Value> = match param.location {
-        ParamLocation::Path => {
-            path_value(op, param, request).map(|text| coerce(&text, &param.kind))
-        }
-        ParamLocation::Query => {
-            let mut values = request
-                .query
-                .iter()
-                .filter(|(key, _)| key == param.name.as_str())
-                .map(|(_, value)| value.as_ref())
-                .peekable();
-            match (&param.kind, values.peek()) {
-                (_, None) => None,
-                (ValueKind::Array(item), Some(_)) => Some(Value::Array(
-                    values
-                        .flat_map(|value| value.split(','))
-                        .map(|text| coerce(text, item))
-                        .collect(),
-                )),
-                (kind, Some(first)) => Some(coerce(first, kind)),
-            }
-        }
+    let values: Vec<Value> = match param.location {
+        ParamLocation::Path => path_value(op, param, request)
+            .map(|text| coerce(&text, &param.kind))
+            .into_iter()
+            .collect(),
+        ParamLocation::Query => query_values(param, request),
         ParamLocation::Header => param
             .header
             .as_ref()
             .and_then(|name| request.headers.get(name))
-            .map(|value| coerce(&String::from_utf8_lossy(value.as_bytes()), &param.kind)),
-        ParamLocation::Cookie => {
-            cookie(request.headers, &param.name).map(|text| coerce(text, &param.kind))
-        }
+            .map(|value| coerce(&String::from_utf8_lossy(value.as_bytes()), &param.kind))
+            .into_iter()
+            .collect(),
+        ParamLocation::Cookie => cookie(request.headers, &param.name)
+            .map(|text| coerce(text, &param.kind))
+            .into_iter()
+            .collect(),
     };
     let shown_name = match param.location {
         ParamLocation::Header => param.name.to_ascii_lowercase(),
         _ => param.name.clone(),
     };
-    let Some(value) = value else {
+    let described = match param.location {
+        ParamLocation::Query => "query parameter",
+        ParamLocation::Path => "path parameter",
+        ParamLocation::Header => "header",
+        ParamLocation::Cookie => "cookie",
+    };
+    if values.is_empty() {
         if param.required {
             violations.push(ValidationItem {
                 location: vec![location.into()],
                 code: "required".into(),
-                message: format!(
-                    "Request {} must have required property '{shown_name}'",
-                    match param.location {
-                        ParamLocation::Query => "query parameter",
-                        ParamLocation::Path => "path parameter",
-                        ParamLocation::Header => "header",
-                        ParamLocation::Cookie => "cookie",
-                    }
-                ),
+                message: format!("Request {described} must have required property '{shown_name}'"),
             });
         }
         return;
-    };
+    }
+    if values.len() > 1 {
+        violations.push(ValidationItem {
+            location: vec![location.into(), shown_name.clone()],
+            code: "type".into(),
+            message: format!(
+                "Request {described} '{shown_name}' is given {} times; its schema takes one value",
+                values.len()
+            ),
+        });
+    }
     if let Some(validator) = &param.validator {
-        add_violations(
-            validator,
-            &value,
-            &[location, shown_name.as_str()],
-            violations,
-        );
+        for value in &values {
+            add_violations(
+                validator,
+                value,
+                &[location, shown_name.as_str()],
+                violations,
+            );
+        }
+    }
+}
+
+/// The values of a query parameter: an array gathers every occurrence (one item each when exploded,
+/// else each split at its delimiter); anything else gives one value per occurrence, so a scalar given
+/// twice is seen twice.
+fn query_values(param: &ParamCheck, request: &RequestView<'_>) -> Vec<Value> {
+    let given: Vec<&str> = request
+        .query
+        .iter()
+        .filter(|(key, _)| key == param.name.as_str())
+        .map(|(_, value)| value.as_ref())
+        .collect();
+    if given.is_empty() {
+        return Vec::new();
+    }
+    match &param.kind {
+        ValueKind::Array(item) => {
+            let items = match param.array_encoding {
+                ArrayEncoding::Repeated => given.iter().map(|text| coerce(text, item)).collect(),
+                ArrayEncoding::Delimited(delimiter) => given
+                    .iter()
+                    .flat_map(|text| text.split(delimiter))
+                    .map(|text| coerce(text, item))
+                    .collect(),
+            };
+            vec![Value::Array(items)]
+        }
+        kind => given.iter().map(|text| coerce(text, kind)).collect(),
     }
 }
 
