@@ -14,6 +14,7 @@ use serde_json::{Map, Value, json};
 
 use crate::document::{Document, LoadError, SpecVersion};
 use crate::operation::SchemaAt;
+use crate::quote::{MAX_MESSAGE, cut_text, quote_value};
 use crate::sample::Sampler;
 
 /// Which way data flows. `readOnly` properties are not required in requests, `writeOnly` ones not in responses.
@@ -68,12 +69,22 @@ impl SchemaValidator {
 
     /// Every violation, in the order the validator finds them.
     pub fn violations(&self, instance: &Value) -> Vec<Violation> {
+        self.first_violations(instance, usize::MAX)
+    }
+
+    /// At most `limit` violations, in the order the validator finds them (it stops there). Each message
+    /// quotes the bad value cut to [`quote::MAX_QUOTED`](crate::quote::MAX_QUOTED) bytes, with its length.
+    pub fn first_violations(&self, instance: &Value, limit: usize) -> Vec<Violation> {
         self.validator
             .iter_errors(instance)
-            .map(|e| Violation {
-                instance_pointer: e.instance_path().to_string(),
-                schema_pointer: e.schema_path().to_string(),
-                message: e.to_string(),
+            .take(limit)
+            .map(|e| {
+                let message = e.masked_with(quote_value(e.instance())).to_string();
+                Violation {
+                    instance_pointer: e.instance_path().to_string(),
+                    schema_pointer: e.schema_path().to_string(),
+                    message: cut_text(&message, MAX_MESSAGE).into_owned(),
+                }
             })
             .collect()
     }

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use apispec::examples::invalid_examples_compiled;
 use apispec::path_template::{PathTemplate, Segment};
 use apispec::{
-    CompiledSchemas, CredentialPlacement, Direction, Document, LoadError, Method, Operation,
-    ParamLocation, SchemaRoot, SchemaValidator, StatusKey,
+    ArrayEncoding, CompiledSchemas, CredentialPlacement, Direction, Document, LoadError, Method,
+    Operation, ParamLocation, SchemaRoot, SchemaValidator, StatusKey,
 };
 use axum::body::Bytes;
 use axum::http::{HeaderName, HeaderValue};
@@ -174,6 +174,8 @@ pub struct ParamCheck {
     pub header: Option<HeaderName>,
     pub required: bool,
     pub kind: ValueKind,
+    /// How an array value is written (query parameters may repeat).
+    pub array_encoding: ArrayEncoding,
     /// For path parameters: which segment holds it, and which parameter of a mixed segment it is.
     pub path_position: Option<(usize, usize)>,
     pub validator: Option<Arc<SchemaValidator>>,
@@ -466,6 +468,7 @@ fn mock_operation(
             header,
             required: param.required,
             kind,
+            array_encoding: param.array_encoding,
             path_position,
             validator,
         });

@@ -14,10 +14,11 @@
 //!
 //! Modules: [`catalog`] (loading), [`routing`] (the path trie), [`validate`] (requests against the spec),
 //! [`select`] (which response and body), [`preferences`] (`Prefer` and `__code`), [`problem`] (error
-//! documents), [`server`] (HTTP, the in-process handle, `--watch`), [`logging`] (the binary's log output).
+//! documents), [`server`] (HTTP, the in-process handle, `--watch`), [`limits`] (body size and read time), [`logging`] (the binary's log output).
 
 pub mod catalog;
 mod embedded;
+pub mod limits;
 pub mod logging;
 pub mod preferences;
 pub mod problem;
@@ -27,6 +28,7 @@ pub mod server;
 pub mod validate;
 
 pub use catalog::{CatalogError, Mount, SpecSource, load_catalog};
+pub use limits::Limits;
 pub use server::{MockServer, ServerOptions, StartError};
 
 pub use embedded::EmbeddedSpec;

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use clap::Parser;
 use mock_server::logging::{self, LogFormat};
-use mock_server::{MockServer, Mount, ServerOptions, StartError};
+use mock_server::{Limits, MockServer, Mount, ServerOptions, StartError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -42,6 +42,9 @@ struct Cli {
     /// Do not validate requests: answer every routed request from the spec.
     #[arg(long)]
     no_validation: bool,
+    /// The largest request body read; a longer one is answered 413.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_body_bytes)]
+    max_body_bytes: usize,
     /// Log line format.
     #[arg(long, value_enum, default_value = "pretty")]
     log_format: LogFormat,
@@ -49,6 +52,7 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    mock_server::limits::return_large_buffers_promptly();
     logging::init(cli.log_format);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -78,6 +82,7 @@ async fn run(cli: Cli) -> ExitCode {
     options.strict = cli.strict;
     options.cors = !cli.no_cors;
     options.validate_requests = !cli.no_validation;
+    options.limits.max_body_bytes = cli.max_body_bytes;
     if cli.watch {
         if cli.specs.is_empty() {
             tracing::warn!(

@@ -17,6 +17,10 @@ pub enum ProblemKind {
     InvalidContentType,
     NotAcceptable,
     NotFound,
+    /// Not one of Prism's: the body is over the server's limit.
+    PayloadTooLarge,
+    /// Not one of Prism's: the body did not arrive in time.
+    RequestTimeout,
 }
 
 impl ProblemKind {
@@ -29,6 +33,8 @@ impl ProblemKind {
             ProblemKind::InvalidContentType => "INVALID_CONTENT_TYPE",
             ProblemKind::NotAcceptable => "NOT_ACCEPTABLE",
             ProblemKind::NotFound => "NOT_FOUND",
+            ProblemKind::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
+            ProblemKind::RequestTimeout => "REQUEST_TIMEOUT",
         }
     }
 
@@ -40,6 +46,8 @@ impl ProblemKind {
             ProblemKind::Unauthorized => StatusCode::UNAUTHORIZED,
             ProblemKind::InvalidContentType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ProblemKind::NotAcceptable => StatusCode::NOT_ACCEPTABLE,
+            ProblemKind::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ProblemKind::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
         }
     }
 
@@ -54,6 +62,8 @@ impl ProblemKind {
                 "The server cannot produce a representation for your accept header"
             }
             ProblemKind::NotFound => "The server cannot find the requested content",
+            ProblemKind::PayloadTooLarge => "Request body too large",
+            ProblemKind::RequestTimeout => "Request body not received in time",
         }
     }
 }
@@ -67,7 +77,42 @@ pub struct ValidationItem {
     pub message: String,
 }
 
+/// The longest `sl-violations` header sent, in bytes: clients refuse headers past 64–100 KB.
+pub const MAX_VIOLATIONS_HEADER: usize = 8 * 1024;
+
 impl ValidationItem {
+    /// The `sl-violations` header: the items as a JSON array in ASCII (other characters as `\uXXXX`), as
+    /// many as fit in [`MAX_VIOLATIONS_HEADER`] bytes, then one item saying how many were left out.
+    pub fn header_value(items: &[ValidationItem]) -> HeaderValue {
+        let mut text = String::from("[");
+        for (index, item) in items.iter().enumerate() {
+            let entry = ascii_json(&item.to_json());
+            // Room is kept for the closing item.
+            if text.len() + entry.len() + 200 > MAX_VIOLATIONS_HEADER {
+                let left_out = ValidationItem {
+                    location: Vec::new(),
+                    code: "limit".into(),
+                    message: format!(
+                        "{} more violations not listed in this header",
+                        items.len() - index
+                    ),
+                };
+                if index > 0 {
+                    text.push(',');
+                }
+                text.push_str(&ascii_json(&left_out.to_json()));
+                break;
+            }
+            if index > 0 {
+                text.push(',');
+            }
+            text.push_str(&entry);
+        }
+        text.push(']');
+        // ASCII JSON has no control characters (they are escaped), so it is always a valid header value.
+        HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static("[]"))
+    }
+
     pub fn to_json(&self) -> Value {
         json!({
             "location": self.location,
@@ -76,6 +121,27 @@ impl ValidationItem {
             "message": self.message,
         })
     }
+}
+
+/// JSON text with every character outside ASCII escaped as `\uXXXX` (in JSON text, such characters occur
+/// only inside strings, where the escape means the same).
+fn ascii_json(value: &Value) -> String {
+    let text = value.to_string();
+    if text.is_ascii() {
+        return text;
+    }
+    let mut escaped = String::with_capacity(text.len() + 16);
+    for character in text.chars() {
+        if character.is_ascii() {
+            escaped.push(character);
+        } else {
+            let mut units = [0u16; 2];
+            for unit in character.encode_utf16(&mut units) {
+                escaped.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    escaped
 }
 
 /// A problem document ready to send.
@@ -132,6 +198,38 @@ impl Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn item(message: &str) -> ValidationItem {
+        ValidationItem {
+            location: vec!["body".into()],
+            code: "type".into(),
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn the_violations_header_is_ascii_json() {
+        let items = vec![item("\"é…😀\" is not of type \"integer\"")];
+        let header = ValidationItem::header_value(&items);
+        let text = header.to_str().expect("visible ASCII");
+        assert!(text.contains("\\u00e9\\u2026\\ud83d\\ude00"), "{text}");
+        let parsed: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(parsed, json!([items[0].to_json()]));
+    }
+
+    #[test]
+    fn the_violations_header_is_capped() {
+        let items: Vec<ValidationItem> = (0..500).map(|i| item(&format!("{i:0>200}"))).collect();
+        let header = ValidationItem::header_value(&items);
+        assert!(header.len() <= MAX_VIOLATIONS_HEADER, "{}", header.len());
+        let parsed: Vec<Value> = serde_json::from_slice(header.as_bytes()).unwrap();
+        let listed = parsed.len() - 1;
+        assert!(listed > 10, "{listed}");
+        assert_eq!(
+            parsed.last().unwrap()["message"],
+            format!("{} more violations not listed in this header", 500 - listed)
+        );
+    }
 
     #[test]
     fn unprocessable_entity_has_prisms_shape() {

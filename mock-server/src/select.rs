@@ -78,12 +78,13 @@ pub fn select_response<'c>(
     }
 }
 
-/// The spec's own response to an invalid request: 401 for security; 415, then 422, then 400 for a content
+/// The spec's own response to an invalid request: 401 for security; 413 for a body over the limit; 415, then 422, then 400 for a content
 /// type; 422, then 400, then the `4XX` range, then `default` (both served as 422) otherwise. `None`: the spec documents none, and the
 /// mock answers with its own problem document.
 pub fn select_failure_response(op: &MockOperation, kind: FailureKind) -> Option<Selected<'_>> {
     let candidates: &[(StatusKey, u16)] = match kind {
         FailureKind::Security => &[(StatusKey::Code(401), 401)],
+        FailureKind::TooLarge => &[(StatusKey::Code(413), 413)],
         FailureKind::ContentType => &[
             (StatusKey::Code(415), 415),
             (StatusKey::Code(422), 422),

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use apispec::Method;
+use apispec::quote::{MAX_QUOTED, cut_text};
 use arc_swap::ArcSwap;
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -21,6 +22,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::catalog::{Catalog, CatalogError, MockOperation, Mount, SpecSource, load_catalog};
+use crate::limits::{self, BodyReadError, Limits, read_body, release_freed_memory};
 use crate::preferences::{self, Preferences};
 use crate::problem::{Problem, ProblemKind, ValidationItem};
 use apispec::path_template::split_path;
@@ -30,9 +32,6 @@ use crate::select::{
     BodyError, ChosenBody, Selected, select_body, select_failure_response, select_response,
 };
 use crate::validate::{FailureKind, RequestView, validate_request};
-
-/// Largest request body read for validation.
-const BODY_LIMIT: usize = 16 * 1024 * 1024;
 
 /// How the server is started.
 #[derive(Debug, Clone)]
@@ -49,6 +48,8 @@ pub struct ServerOptions {
     pub validate_requests: bool,
     /// Poll spec files this often and reload on change.
     pub watch: Option<Duration>,
+    /// Bounds on bodies and connections.
+    pub limits: Limits,
 }
 
 impl ServerOptions {
@@ -62,6 +63,7 @@ impl ServerOptions {
             cors: true,
             validate_requests: true,
             watch: None,
+            limits: Limits::default(),
         }
     }
 
@@ -105,6 +107,7 @@ pub struct AppState {
     catalog: ArcSwap<Catalog>,
     cors: bool,
     validate_requests: bool,
+    limits: Limits,
 }
 
 /// A running mock server. Dropping it stops the server.
@@ -121,7 +124,7 @@ impl MockServer {
     pub async fn start(options: ServerOptions) -> Result<MockServer, StartError> {
         let catalog = load_catalog(&options.specs, options.mount, options.strict)
             .map_err(StartError::Catalog)?;
-        release_load_memory();
+        release_freed_memory();
         let listener = TcpListener::bind(options.addr)
             .await
             .map_err(StartError::Bind)?;
@@ -130,6 +133,7 @@ impl MockServer {
             catalog: ArcSwap::from_pointee(catalog),
             cors: options.cors,
             validate_requests: options.validate_requests,
+            limits: options.limits.clone(),
         });
         let (shutdown, stopped) = oneshot::channel::<()>();
         let server = tokio::spawn(
@@ -238,7 +242,7 @@ async fn watch(state: Arc<AppState>, options: ServerOptions, every: Duration) {
         .await;
         match loaded {
             Ok(Ok(catalog)) => {
-                release_load_memory();
+                release_freed_memory();
                 tracing::info!(
                     operations = catalog.operations.len(),
                     "specs changed: reloaded"
@@ -255,22 +259,13 @@ async fn watch(state: Arc<AppState>, options: ServerOptions, every: Duration) {
     }
 }
 
-/// Hands back to the system the memory that parsing the specs used and freed (glibc keeps it otherwise:
-/// a 2,000-operation spec leaves ~40 MB of freed pages resident).
-#[allow(unsafe_code)]
-fn release_load_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free heap pages to the system; it has no preconditions.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
 /// What the log line says about a request.
 struct Outcome {
     /// Index of the matched operation in the catalog.
     operation: Option<usize>,
     validation: &'static str,
+    /// Bytes of request body read.
+    body_bytes: usize,
 }
 
 async fn handle(State(state): State<Arc<AppState>>, request: Request) -> Response {
@@ -280,8 +275,10 @@ async fn handle(State(state): State<Arc<AppState>>, request: Request) -> Respons
     let mut outcome = Outcome {
         operation: None,
         validation: "skipped",
+        body_bytes: 0,
     };
     let mut response = answer(&state, &catalog, &parts, body, &mut outcome).await;
+    limits::release_after_body(outcome.body_bytes);
     if state.cors
         && let Some(origin) = parts.headers.get(header::ORIGIN)
     {
@@ -317,11 +314,10 @@ async fn answer(
     }
 
     let Some(method) = method_of(&parts.method) else {
-        return Problem::new(
-            ProblemKind::NoMethodMatched,
-            format!("The method {} is not one OpenAPI describes", parts.method),
-        )
-        .into_response();
+        return match catalog.router.find_undescribed(path) {
+            RouteMatch::MethodNotAllowed(allowed) => method_not_allowed(parts, &allowed),
+            _ => no_path_matched(path),
+        };
     };
     let mut found = catalog.router.find(path, method);
     if method == Method::Head && !matches!(found, RouteMatch::Found(_)) {
@@ -335,32 +331,8 @@ async fn answer(
             outcome.operation = Some(index);
             &catalog.operations[index]
         }
-        RouteMatch::NotFound => {
-            return Problem::new(
-                ProblemKind::NoPathMatched,
-                format!("The route {path} hasn't been found in the specification files"),
-            )
-            .into_response();
-        }
-        RouteMatch::MethodNotAllowed(allowed) => {
-            let allow = allowed
-                .iter()
-                .map(|m| m.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
-            let mut response = Problem::new(
-                ProblemKind::NoMethodMatched,
-                format!(
-                    "The route {path} has no {} operation; it allows {allow}",
-                    parts.method
-                ),
-            )
-            .into_response();
-            if let Ok(value) = HeaderValue::from_str(&allow) {
-                response.headers_mut().insert(header::ALLOW, value);
-            }
-            return response;
-        }
+        RouteMatch::NotFound => return no_path_matched(path),
+        RouteMatch::MethodNotAllowed(allowed) => return method_not_allowed(parts, &allowed),
     };
 
     let preferences = match read_preferences(parts) {
@@ -372,14 +344,13 @@ async fn answer(
 
     if state.validate_requests {
         let body = match op.body {
-            Some(_) => match axum::body::to_bytes(body, BODY_LIMIT).await {
-                Ok(bytes) => bytes,
+            Some(_) => match read_body(body, &parts.headers, &state.limits).await {
+                Ok(bytes) => {
+                    outcome.body_bytes = bytes.len();
+                    bytes
+                }
                 Err(error) => {
-                    return Problem::new(
-                        ProblemKind::UnprocessableEntity,
-                        format!("The request body cannot be read: {error}"),
-                    )
-                    .into_response();
+                    return unread_body(catalog, op, parts, error, outcome);
                 }
             },
             None => Bytes::new(),
@@ -401,7 +372,7 @@ async fn answer(
             outcome.validation = match failure.kind {
                 FailureKind::Security => "failed: security",
                 FailureKind::ContentType => "failed: content type",
-                FailureKind::Invalid => "failed",
+                FailureKind::Invalid | FailureKind::TooLarge => "failed",
             };
             return invalid_request(catalog, op, parts, failure.kind, failure.violations);
         }
@@ -421,6 +392,39 @@ async fn answer(
         }
     };
     respond(catalog, op, parts, selected, &preferences)
+}
+
+fn no_path_matched(path: &str) -> Response {
+    Problem::new(
+        ProblemKind::NoPathMatched,
+        format!(
+            "The route {} hasn't been found in the specification files",
+            cut_text(path, MAX_QUOTED)
+        ),
+    )
+    .into_response()
+}
+
+/// 405 with `Allow` listing the path's documented methods, for any method the path lacks, including
+/// those OpenAPI cannot describe (`QUERY`, `CONNECT`, lowercase `delete`).
+fn method_not_allowed(parts: &Parts, allowed: &[Method]) -> Response {
+    let allow = allowed
+        .iter()
+        .map(|m| m.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let method = cut_text(parts.method.as_str(), MAX_QUOTED);
+    let path = cut_text(parts.uri.path(), MAX_QUOTED);
+    let detail = if method_of(&parts.method).is_some() {
+        format!("The route {path} has no {method} operation; it allows {allow}")
+    } else {
+        format!("The method {method} is not one OpenAPI describes; the route {path} allows {allow}")
+    };
+    let mut response = Problem::new(ProblemKind::NoMethodMatched, detail).into_response();
+    if let Ok(value) = HeaderValue::from_str(&allow) {
+        response.headers_mut().insert(header::ALLOW, value);
+    }
+    response
 }
 
 /// Builds the response for a selected documented response, negotiating its body.
@@ -443,7 +447,7 @@ fn respond(
                 ProblemKind::NotAcceptable,
                 format!(
                     "Unable to find content for the accept header {}; the response offers {}",
-                    accept.unwrap_or(""),
+                    cut_text(accept.unwrap_or(""), MAX_QUOTED),
                     offered.join(", ")
                 ),
             )
@@ -453,8 +457,10 @@ fn respond(
             return Problem::new(
                 ProblemKind::NotFound,
                 format!(
-                    "The {} response of {} has no example named `{name}`",
-                    selected.status, op.label
+                    "The {} response of {} has no example named `{}`",
+                    selected.status,
+                    op.label,
+                    cut_text(&name, MAX_QUOTED)
                 ),
             )
             .into_response();
@@ -478,6 +484,44 @@ fn respond(
     response
 }
 
+/// The answer to a body that was not read: over the limit (the spec's own 413, else a problem document
+/// saying the limit), not there in time (408), or unreadable (422).
+fn unread_body(
+    catalog: &Catalog,
+    op: &MockOperation,
+    parts: &Parts,
+    error: BodyReadError,
+    outcome: &mut Outcome,
+) -> Response {
+    match error {
+        BodyReadError::TooLarge { limit } => {
+            outcome.validation = "failed: body too large";
+            outcome.body_bytes = limit;
+            let violation = ValidationItem {
+                location: vec!["body".into()],
+                code: "maxBodyBytes".into(),
+                message: format!(
+                    "The request body is over the mock server's limit of {limit} bytes (--max-body-bytes)"
+                ),
+            };
+            invalid_request(catalog, op, parts, FailureKind::TooLarge, vec![violation])
+        }
+        BodyReadError::TimedOut { after } => Problem::new(
+            ProblemKind::RequestTimeout,
+            format!(
+                "The request body did not arrive whole within {} s (--body-read-timeout)",
+                after.as_secs_f64()
+            ),
+        )
+        .into_response(),
+        BodyReadError::Unreadable(error) => Problem::new(
+            ProblemKind::UnprocessableEntity,
+            format!("The request body cannot be read: {error}"),
+        )
+        .into_response(),
+    }
+}
+
 /// The answer to a request that breaks the spec: the spec's own response for it, else a problem document.
 fn invalid_request(
     catalog: &Catalog,
@@ -489,14 +533,10 @@ fn invalid_request(
     let mut response = match select_failure_response(op, kind) {
         Some(selected) => {
             let mut response = respond(catalog, op, parts, selected, &Preferences::default());
-            let summary: Vec<serde_json::Value> =
-                violations.iter().map(ValidationItem::to_json).collect();
-            if let Ok(value) = HeaderValue::from_str(&serde_json::Value::from(summary).to_string())
-            {
-                response
-                    .headers_mut()
-                    .insert(HeaderName::from_static("sl-violations"), value);
-            }
+            response.headers_mut().insert(
+                HeaderName::from_static("sl-violations"),
+                ValidationItem::header_value(&violations),
+            );
             response
         }
         None => {
@@ -512,6 +552,10 @@ fn invalid_request(
                 FailureKind::Invalid => (
                     ProblemKind::UnprocessableEntity,
                     "Your request is not valid and no HTTP validation response was found in the spec, so the mock server is generating this error for you.",
+                ),
+                FailureKind::TooLarge => (
+                    ProblemKind::PayloadTooLarge,
+                    "Your request body is larger than the mock server reads and no HTTP 413 response was found in the spec, so the mock server is generating this error for you.",
                 ),
             };
             Problem::new(problem_kind, detail)

@@ -4,6 +4,7 @@
 
 mod bodies;
 mod cli;
+mod limits;
 mod operability;
 mod routing;
 mod selection;

@@ -407,3 +407,55 @@ async fn validation_can_be_switched_off() {
         .unwrap();
     assert_eq!(response.status(), 200);
 }
+
+#[tokio::test]
+async fn every_value_of_a_repeated_query_parameter_is_validated() {
+    let server = shop().await;
+    let search = |query: &str| {
+        client()
+            .get(format!("{}/search?{query}", server.url()))
+            .send()
+    };
+
+    // A scalar given twice: the repetition is a violation, and each value is checked.
+    let response = search("limit=5&limit=1000").await.unwrap();
+    assert_eq!(response.status(), 422);
+    let problem = json(response).await;
+    assert_eq!(
+        locations(&problem),
+        [vec!["query", "limit"], vec!["query", "limit"]],
+        "{problem:#}"
+    );
+    let codes: Vec<&str> = problem["validation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["type", "maximum"], "{problem:#}");
+    assert_eq!(search("limit=5&limit=6").await.unwrap().status(), 422);
+
+    // An exploded array (form, the default): one item per occurrence; a comma is part of the value.
+    assert_eq!(search("limit=5&ids=1&ids=2").await.unwrap().status(), 200);
+    let response = search("limit=5&ids=1&ids=x&ids=3").await.unwrap();
+    assert_eq!(response.status(), 422);
+    assert_eq!(
+        locations(&json(response).await),
+        [vec!["query", "ids", "1"]]
+    );
+    let response = search("limit=5&ids=1,2").await.unwrap();
+    assert_eq!(response.status(), 422);
+    assert_eq!(
+        locations(&json(response).await),
+        [vec!["query", "ids", "0"]]
+    );
+
+    // Not exploded: one value, comma-separated.
+    assert_eq!(search("limit=5&csv=1,2").await.unwrap().status(), 200);
+    let response = search("limit=5&csv=1,x").await.unwrap();
+    assert_eq!(response.status(), 422);
+    assert_eq!(
+        locations(&json(response).await),
+        [vec!["query", "csv", "1"]]
+    );
+}
