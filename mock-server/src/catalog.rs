@@ -193,6 +193,9 @@ pub struct BodyContent {
     /// The media type's essence, lower-cased (`application/json`); may hold wildcards (`application/*`).
     pub essence: String,
     pub is_json: bool,
+    /// For a form body (`application/x-www-form-urlencoded`, `multipart/form-data`) whose schema names its
+    /// fields: each field and how its text reads, so the form is validated as the object it stands for.
+    pub form_fields: Option<Vec<(String, ValueKind)>>,
     pub validator: Option<Arc<SchemaValidator>>,
 }
 
@@ -524,13 +527,23 @@ fn mock_operation(
         Some(body) => {
             let mut contents = Vec::new();
             for content in &body.contents {
-                let validator = match (&content.schema, content.is_json()) {
-                    (Some(schema), true) => context.schemas.validator(schema, Direction::Request),
+                let essence = apispec::media_type_essence(&content.media_type);
+                let form_fields = match &content.schema {
+                    Some(schema) if FORM_MEDIA_TYPES.contains(&essence.as_str()) => {
+                        form_fields(&context.root, &schema.schema)
+                    }
+                    _ => None,
+                };
+                let validator = match &content.schema {
+                    Some(schema) if content.is_json() || form_fields.is_some() => {
+                        context.schemas.validator(schema, Direction::Request)
+                    }
                     _ => None,
                 };
                 contents.push(BodyContent {
-                    essence: apispec::media_type_essence(&content.media_type),
+                    essence,
                     is_json: content.is_json(),
+                    form_fields,
                     validator,
                 });
             }
@@ -685,6 +698,21 @@ fn header_text(value: &Value) -> Option<String> {
 }
 
 /// How a parameter's text is read, from the type its schema declares.
+/// The media types whose bodies are forms: named fields of text (or files).
+pub const FORM_MEDIA_TYPES: [&str; 2] =
+    ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+/// The fields of a form body's schema, when it is an object that names them.
+fn form_fields(root: &SchemaRoot, schema: &Value) -> Option<Vec<(String, ValueKind)>> {
+    let properties = root.resolve(schema)?.get("properties")?.as_object()?;
+    Some(
+        properties
+            .iter()
+            .map(|(name, property)| (name.clone(), value_kind(root, property, 0)))
+            .collect(),
+    )
+}
+
 fn value_kind(root: &SchemaRoot, schema: &Value, depth: usize) -> ValueKind {
     if depth > 8 {
         return ValueKind::Other;

@@ -18,6 +18,7 @@
 
 pub mod catalog;
 mod embedded;
+mod form;
 pub mod limits;
 pub mod logging;
 pub mod preferences;

@@ -16,6 +16,7 @@ use apispec::CredentialPlacement;
 use apispec::quote::{MAX_QUOTED, cut_text};
 
 use crate::catalog::{BodyCheck, MockOperation, ParamCheck, ValueKind};
+use crate::form;
 use crate::problem::ValidationItem;
 
 /// Which kind of failure decides the response (Prism's order: security, then content type, then the rest).
@@ -278,7 +279,7 @@ fn path_value<'r>(
 
 /// Reads parameter text as the JSON its schema expects. Text that does not parse stays text, so the
 /// validator reports it as the wrong type.
-fn coerce(text: &str, kind: &ValueKind) -> Value {
+pub(crate) fn coerce(text: &str, kind: &ValueKind) -> Value {
     match kind {
         ValueKind::Integer => text
             .parse::<i64>()
@@ -344,6 +345,22 @@ fn check_body(
         });
         return Err(FailureKind::ContentType);
     };
+    if let Some(fields) = &content.form_fields {
+        let essence = content_type.as_deref().unwrap_or(&content.essence);
+        match form::read(essence, request.headers, request.body, fields) {
+            Err(error) => violations.push(ValidationItem {
+                location: vec!["body".into()],
+                code: "type".into(),
+                message: format!("The request body is not a valid {essence} form: {error}"),
+            }),
+            Ok(value) => {
+                if let Some(validator) = &content.validator {
+                    add_violations(validator, &value, &["body"], violations);
+                }
+            }
+        }
+        return Ok(());
+    }
     if !content.is_json {
         return Ok(());
     }

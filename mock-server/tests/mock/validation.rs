@@ -459,3 +459,73 @@ async fn every_value_of_a_repeated_query_parameter_is_validated() {
         [vec!["query", "csv", "1"]]
     );
 }
+
+async fn forms() -> mock_server::MockServer {
+    mock_server::MockServer::start(mock_server::ServerOptions::spec_files([fixture(
+        "forms.yaml",
+    )]))
+    .await
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[tokio::test]
+async fn an_urlencoded_form_is_validated_field_by_field_with_its_types() {
+    let server = forms().await;
+    let post = |body: &'static str| {
+        client()
+            .post(format!("{}/tokens", server.url()))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+    };
+    assert_eq!(
+        post("grant_type=client_credentials&lifetime=60")
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+
+    let response = post("grant_type=password&lifetime=7200").await.unwrap();
+    assert_eq!(response.status(), 422);
+    let problem = json(response).await;
+    assert_eq!(
+        locations(&problem),
+        [vec!["body", "grant_type"], vec!["body", "lifetime"]],
+        "{problem:#}"
+    );
+}
+
+#[tokio::test]
+async fn a_multipart_form_is_validated_with_its_file_and_text_parts() {
+    let server = forms().await;
+    let post = |body: &'static [u8]| {
+        client()
+            .post(format!("{}/uploads", server.url()))
+            .header("content-type", "multipart/form-data; boundary=b0undary")
+            .body(body)
+            .send()
+    };
+    let good = b"--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.tar\"\r\n\
+Content-Type: application/x-tar\r\n\r\n\x00\x01tar\r\n--b0undary\r\nContent-Disposition: form-data; name=\"retention_days\"\r\n\r\n7\r\n--b0undary--\r\n";
+    assert_eq!(post(good).await.unwrap().status(), 204);
+
+    let no_file_bad_days = b"--b0undary\r\nContent-Disposition: form-data; name=\"retention_days\"\r\n\r\n0\r\n--b0undary--\r\n";
+    let response = post(no_file_bad_days).await.unwrap();
+    assert_eq!(response.status(), 422);
+    let problem = json(response).await;
+    assert_eq!(
+        locations(&problem),
+        [vec!["body"], vec!["body", "retention_days"]],
+        "{problem:#}"
+    );
+
+    let unterminated = b"--b0undary\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nbytes";
+    let response = post(unterminated).await.unwrap();
+    assert_eq!(response.status(), 422);
+    let problem = json(response).await;
+    assert!(
+        problem.to_string().contains("not closed by the boundary"),
+        "{problem:#}"
+    );
+}
