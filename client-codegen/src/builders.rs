@@ -24,34 +24,9 @@ pub struct Field {
     /// The type the setter converts to.
     pub ty: TokenStream,
     pub required: bool,
-    /// How progenitor's request code takes the value.
-    pass: Pass,
     doc: String,
     /// A raw body (`reqwest::Body`), which cannot be cloned.
     pub raw_body: bool,
-}
-
-/// How a value is handed to progenitor's request code.
-enum Pass {
-    /// `&value` (for `&T` and `&str`)
-    Borrowed,
-    /// `value.as_deref()` (for `Option<&str>`)
-    AsDeref,
-    /// `value.as_ref()` (for `Option<&T>`)
-    AsRef,
-    /// `value`
-    Owned,
-}
-
-impl Pass {
-    fn expression(&self, value: TokenStream) -> TokenStream {
-        match self {
-            Pass::Borrowed => quote!(&#value),
-            Pass::AsDeref => quote!(#value.as_deref()),
-            Pass::AsRef => quote!(#value.as_ref()),
-            Pass::Owned => value,
-        }
-    }
 }
 
 /// The builder's fields, from the parameters of progenitor's method and the spec's parameters.
@@ -102,18 +77,17 @@ pub fn fields(method: &ProgenitorMethod, operation: &Operation) -> Result<Vec<Fi
                 }
             }
         };
-        let (field_ty, pass, required, raw_body) = if method.is_generic(ty) {
-            (quote!(::reqwest::Body), Pass::Owned, true, true)
+        let (field_ty, required, raw_body) = if method.is_generic(ty) {
+            (quote!(::reqwest::Body), true, true)
         } else {
-            let (field_ty, pass, required) = field_type(ty);
-            (field_ty, pass, required, false)
+            let (field_ty, required) = field_type(ty);
+            (field_ty, required, false)
         };
         fields.push(Field {
             setter: name.clone(),
             spec_name,
             ty: field_ty,
             required,
-            pass,
             doc: doc.trim().to_string(),
             raw_body,
         });
@@ -121,26 +95,23 @@ pub fn fields(method: &ProgenitorMethod, operation: &Operation) -> Result<Vec<Fi
     Ok(fields)
 }
 
-/// The owned type of a parameter, how to pass it back, and whether it is required.
-fn field_type(ty: &syn::Type) -> (TokenStream, Pass, bool) {
-    if let syn::Type::Reference(reference) = ty {
-        let inner = &reference.elem;
-        if is_str(inner) {
-            return (quote!(::std::string::String), Pass::Borrowed, true);
+/// The owned type of a parameter, and whether it is required.
+fn field_type(ty: &syn::Type) -> (TokenStream, bool) {
+    let (ty, required) = match option_inner(ty) {
+        Some(inner) => (inner, false),
+        None => (ty, true),
+    };
+    let owned = match ty {
+        syn::Type::Reference(reference) if is_str(&reference.elem) => {
+            quote!(::std::string::String)
         }
-        return (quote!(#inner), Pass::Borrowed, true);
-    }
-    if let Some(inner) = option_inner(ty) {
-        if let syn::Type::Reference(reference) = inner {
+        syn::Type::Reference(reference) => {
             let elem = &reference.elem;
-            if is_str(elem) {
-                return (quote!(::std::string::String), Pass::AsDeref, false);
-            }
-            return (quote!(#elem), Pass::AsRef, false);
+            quote!(#elem)
         }
-        return (quote!(#inner), Pass::Owned, false);
-    }
-    (quote!(#ty), Pass::Owned, true)
+        other => quote!(#other),
+    };
+    (owned, required)
 }
 
 fn is_str(ty: &syn::Type) -> bool {
@@ -169,15 +140,10 @@ pub fn builder_ident(op: &ClientOperation) -> syn::Ident {
     format_ident!("{}", op.method_name.to_upper_camel_case())
 }
 
-/// The name of the `Client` method that builds an operation's request from progenitor's code.
-pub fn request_fn_ident(op: &ClientOperation) -> syn::Ident {
-    format_ident!("request_{}", op.method_name)
-}
-
 /// What one operation adds to the module.
 pub struct OperationCode {
-    /// In `impl Client`: the method that returns the builder, and the one that builds the request.
-    pub client_methods: TokenStream,
+    /// In `impl Client`: the method that returns the builder.
+    pub client_method: TokenStream,
     /// In `mod builder`.
     pub builder: TokenStream,
 }
@@ -192,31 +158,27 @@ pub fn operation_code(
 ) -> OperationCode {
     let entry = format_ident!("{}", op.method_name);
     let builder = builder_ident(op);
-    let request_fn = request_fn_ident(op);
     let (success_ty, error_ty) = (&shape.success_type, &shape.error_type);
     let decoder = &shape.method;
     let wire = format!("`{} {}`", op.method.as_str(), op.path);
 
     let mut entry_doc = String::new();
-    if let Some(summary) = &operation.summary {
-        entry_doc.push_str(summary.trim());
-        entry_doc.push_str("\n\n");
-    }
-    if let Some(description) = &operation.description {
-        entry_doc.push_str(description.trim());
+    for text in [&operation.summary, &operation.description]
+        .into_iter()
+        .flatten()
+    {
+        entry_doc.push_str(text.trim());
         entry_doc.push_str("\n\n");
     }
     entry_doc.push_str(&format!(
         "{wire}: set the parameters on the returned [`builder::{builder}`], then \
          [`send`](builder::{builder}::send) it."
     ));
-    let request_fn_code = method.request_fn(&request_fn, error_ty);
-    let client_methods = quote! {
+    let client_method = quote! {
         #[doc = #entry_doc]
         pub fn #entry(&self) -> builder::#builder<'_> {
             builder::#builder::new(self)
         }
-        #request_fn_code
     };
 
     let names: Vec<&syn::Ident> = fields.iter().map(|f| &f.setter).collect();
@@ -227,22 +189,28 @@ pub fn operation_code(
         } = field;
         quote! {
             #[doc = #doc]
-            pub fn #setter(mut self, value: impl TryInto<#ty, Error: ::std::fmt::Display>) -> Self {
-                self.#setter = crate::runtime::Param::new(value);
+            pub fn #setter(mut self, value: impl IntoParam<#ty>) -> Self {
+                self.#setter = Param::new(value);
                 self
             }
         }
     });
-    let arguments = fields.iter().map(|field| {
+    let locals = fields.iter().map(|field| {
         let setter = &field.setter;
         let name = setter.to_string();
-        let value = if field.required {
-            quote!(self.#setter.required(#name)?)
+        if field.required {
+            quote!(let #setter = self.#setter.required(#name)?;)
         } else {
-            quote!(self.#setter.optional(#name)?)
-        };
-        field.pass.expression(value)
+            quote!(let #setter = self.#setter.optional(#name)?;)
+        }
     });
+    // progenitor's code names the client `self`; here it is a local that no parameter may shadow.
+    let client = ["client", "api_client", "generated_client"]
+        .into_iter()
+        .find(|name| !names.iter().any(|n| n == name))
+        .map(|name| format_ident!("{name}"))
+        .expect("three names cannot all be parameters of one builder");
+    let statements = method.statements_in_builder(&client);
     let required: Vec<String> = fields
         .iter()
         .filter(|f| f.required)
@@ -262,8 +230,13 @@ pub fn operation_code(
         crate::responses::responses_doc(op)
     );
     let operation_id = &op.operation_id;
-    let accept = option_str(op.accept.as_deref());
-    let content_type = option_str(op.request_content_type.as_deref());
+    let operation = match (op.accept.as_deref(), op.request_content_type.as_deref()) {
+        (Some("application/json"), None) => quote!(Operation::json(#operation_id)),
+        (accept, content_type) => {
+            let (accept, content_type) = (option_str(accept), option_str(content_type));
+            quote!(Operation(#operation_id, #accept, #content_type))
+        }
+    };
     let clone = (!fields.iter().any(|f| f.raw_body)).then(|| quote!(Clone,));
     let items = paginator.map(|p| p.items_method(error_ty));
     let builder_code = quote! {
@@ -272,8 +245,8 @@ pub fn operation_code(
         #[must_use = "a request builder does nothing until it is sent with `send()`"]
         pub struct #builder<'a> {
             client: &'a super::Client,
-            call: crate::runtime::CallOptions,
-            #(#names: crate::runtime::Param<#types>,)*
+            call: CallOptions,
+            #(#names: Param<#types>,)*
         }
 
         impl<'a> #builder<'a> {
@@ -283,18 +256,19 @@ pub fn operation_code(
 
             #(#setters)*
 
-            /// Per-call options for this call: headers, timeout, retry policy, a change to the request
-            /// ([`CallOptions`](crate::runtime::CallOptions)).
-            pub fn customize(mut self, options: impl FnOnce(crate::runtime::CallOptions) -> crate::runtime::CallOptions) -> Self {
-                self.call = options(self.call);
+            /// Per-call headers, timeout, retry policy or request change ([`CallOptions`]).
+            pub fn customize(mut self, f: impl Customize) -> Self {
+                self.call = f(self.call);
                 self
             }
 
             #[doc = #send_doc]
             pub async fn send(self) -> Result<Response<#success_ty>, Error<#error_ty>> {
-                let request = self.client.#request_fn(#(#arguments),*)?;
-                let operation = crate::runtime::Operation { id: #operation_id, accept: #accept, content_type: #content_type };
-                let response = crate::runtime::send(&self.client.inner, request, &operation, self.call).await?;
+                let #client = self.client;
+                #(#locals)*
+                #(#statements)*
+                let operation = #operation;
+                let response = #client.inner.send(request, &operation, self.call).await?;
                 responses::decode::#decoder(response).await
             }
 
@@ -302,7 +276,7 @@ pub fn operation_code(
         }
     };
     OperationCode {
-        client_methods,
+        client_method,
         builder: builder_code,
     }
 }

@@ -31,7 +31,6 @@ const SPEC_TEXT_LINTS: &str = "rustdoc::bare_urls, rustdoc::invalid_html_tags, r
 pub fn module(doc: &Document, view: &ClientView, file: syn::File) -> Result<TokenStream, Failure> {
     let fail = |reason: String| Failure::one(format!("{}: {reason}", doc.source));
     let output = progenitor_output::take_apart(file).map_err(fail)?;
-    let method_names: BTreeSet<&str> = output.methods.iter().map(|m| m.name.as_str()).collect();
 
     let mut shapes = Vec::new();
     let mut client_methods = Vec::new();
@@ -48,11 +47,10 @@ pub fn module(doc: &Document, view: &ClientView, file: syn::File) -> Result<Toke
                     op.method_name, op.operation_id
                 ))
             })?;
-        let request_fn = builders::request_fn_ident(op).to_string();
-        if method_names.contains(request_fn.as_str()) || request_fn == "builder" {
+        if op.method_name == "builder" {
             return Err(fail(format!(
-                "operation `{}` would need a method `{request_fn}`, which another operation has\n  fix: \
-                 rename one of the two operationIds with an overlay",
+                "operation `{}` would get the method `builder`, which builds the client\n  fix: rename the \
+                 operationId with an overlay",
                 op.operation_id
             )));
         }
@@ -66,7 +64,7 @@ pub fn module(doc: &Document, view: &ClientView, file: syn::File) -> Result<Toke
         let paginator = pagination::recognise(doc, operation, &fields, &shape, &output);
         let code =
             builders::operation_code(op, operation, method, &fields, &shape, paginator.as_ref());
-        client_methods.push(code.client_methods);
+        client_methods.push(code.client_method);
         builder_items.push(code.builder);
         operations.push((
             operation,
@@ -140,7 +138,8 @@ pub fn module(doc: &Document, view: &ClientView, file: syn::File) -> Result<Toke
             #by_reference
             /// The request builders, one per operation: set parameters, then `send()`.
             pub mod builder {
-                use super::{responses, types, Error, Response};
+                use super::{encode_path, responses, types, ClientInfo, Error, RequestBuilderExt, Response};
+                use crate::runtime::{CallOptions, Customize, IntoParam, Operation, Param};
                 #(#builder_items)*
             }
             #call_operation

@@ -31,7 +31,7 @@ pub fn emit(operations: &[CallableOperation<'_>]) -> TokenStream {
             } else {
                 field.ty.clone()
             };
-            quote!(let call = crate::runtime::call::set(call, args, #spec_name, |b, v: #ty| b.#setter(v))?;)
+            quote!(let call = set(call, args, #spec_name, |b, v: #ty| b.#setter(v))?;)
         });
         let (id, entry, error_type) = (&callable.operation.id, &callable.entry, &callable.error_type);
         let success_variant = if callable.success_is_enum {
@@ -43,7 +43,7 @@ pub fn emit(operations: &[CallableOperation<'_>]) -> TokenStream {
             #id => {
                 let call = client.#entry();
                 #(#sets)*
-                Ok(crate::runtime::call::outcome(call.send().await, #success_variant, |error: &#error_type| error.variant()))
+                Ok(outcome(call.send().await, #success_variant, |error: &#error_type| error.variant()))
             }
         }
     });
@@ -58,6 +58,7 @@ pub fn emit(operations: &[CallableOperation<'_>]) -> TokenStream {
             operation_id: &str,
             args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
         ) -> Result<crate::runtime::call::CallOutcome, crate::runtime::call::CallError> {
+            use crate::runtime::call::{outcome, set};
             match operation_id {
                 #(#arms)*
                 other => Err(crate::runtime::call::CallError(format!("no operation `{other}`"))),

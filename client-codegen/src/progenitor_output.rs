@@ -13,10 +13,11 @@
 //! 5. One `impl Client` with a method per operation, named after the view's `method_name`, whose
 //!    parameters follow progenitor's conventions (`&'a T`, `&'a str`, `Option<&'a T>`, `Option<&'a str>`,
 //!    `Option<T>`, `T`, and `body: B` with `B: Into<reqwest::Body>` for a raw body) and whose body builds the
-//!    request up to `let mut request = ….build()?;`, then sends it through the hooks
-//!    (`let info = OperationInfo {…}`, `pre`, `exec`, `post`) and ends in a `match` on the status. The
-//!    completion keeps the statements up to the request and makes each method return it
-//!    ([`ProgenitorMethod`]); sending and decoding are its own.
+//!    request up to `let mut request = ….build()?;` from the parameters (serialized, formatted or borrowed,
+//!    so owned values of the same types do as well), `self.baseurl`, `self.client` and
+//!    `Self::api_version()`, then sends it through the hooks (`let info = OperationInfo {…}`, `pre`, `exec`,
+//!    `post`) and ends in a `match` on the status. The completion keeps the statements up to the request and
+//!    moves them into the operation's request builder ([`ProgenitorMethod`]); sending and decoding are its own.
 //! 6. `client.options(url)` and `client.trace(url)` for those methods, which reqwest does not have; they are
 //!    rewritten as `client.request(Method::OPTIONS, url)`.
 //!
@@ -25,7 +26,6 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::{ImplItem, Item};
 
@@ -65,19 +65,62 @@ impl ProgenitorMethod {
             .any(|param| path.path.is_ident(&param.ident))
     }
 
-    /// `fn <request_fn>(&self, …) -> Result<reqwest::Request, Error<E>>`: the statements kept, returning the
-    /// request instead of sending it.
-    pub fn request_fn(&self, request_fn: &syn::Ident, error_type: &TokenStream) -> TokenStream {
-        let generics = &self.generics;
-        let where_clause = &generics.where_clause;
-        let parameters = self.parameters.iter().map(|(name, ty)| quote!(#name: #ty));
-        let statements = &self.request_statements;
-        quote! {
-            fn #request_fn #generics(&'a self, #(#parameters),*) -> Result<::reqwest::Request, Error<#error_type>> #where_clause {
-                #(#statements)*
-                Ok(request)
-            }
+    /// The statements that build the request, for a request builder's `send()`: `self` (the client in
+    /// progenitor's method) becomes `client`, `Self::api_version()` becomes `super::Client::api_version()`.
+    /// Each parameter must be bound to a local of its name first; an owned value works where progenitor's
+    /// method takes a reference, as its code only serializes, formats or borrows them.
+    pub fn statements_in_builder(&self, client: &syn::Ident) -> Vec<syn::Stmt> {
+        let mut statements = self.request_statements.clone();
+        let mut rewrite = InBuilder { client };
+        for statement in &mut statements {
+            syn::visit_mut::VisitMut::visit_stmt_mut(&mut rewrite, statement);
         }
+        statements
+    }
+}
+
+/// Rewrites progenitor's method code for a request builder (see
+/// [`ProgenitorMethod::statements_in_builder`]).
+struct InBuilder<'c> {
+    client: &'c syn::Ident,
+}
+
+impl syn::visit_mut::VisitMut for InBuilder<'_> {
+    fn visit_expr_path_mut(&mut self, expr: &mut syn::ExprPath) {
+        if expr.path.is_ident("self") {
+            let client = self.client;
+            expr.path = syn::parse_quote!(#client);
+        } else if expr.path.segments.len() == 2 && expr.path.segments[0].ident == "Self" {
+            let name = &expr.path.segments[1];
+            expr.path = syn::parse_quote!(super::Client::#name);
+        }
+        syn::visit_mut::visit_expr_path_mut(self, expr);
+    }
+
+    /// `format!("{}/…", self.baseurl, …)`: macro arguments are tokens, not expressions.
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        mac.tokens = self.tokens(std::mem::take(&mut mac.tokens));
+    }
+}
+
+impl InBuilder<'_> {
+    fn tokens(&self, tokens: proc_macro2::TokenStream) -> proc_macro2::TokenStream {
+        use proc_macro2::TokenTree;
+        tokens
+            .into_iter()
+            .map(|tree| match tree {
+                TokenTree::Ident(ident) if ident == "self" => {
+                    TokenTree::Ident(syn::Ident::new(&self.client.to_string(), ident.span()))
+                }
+                TokenTree::Group(group) => {
+                    let mut inner =
+                        proc_macro2::Group::new(group.delimiter(), self.tokens(group.stream()));
+                    inner.set_span(group.span());
+                    TokenTree::Group(inner)
+                }
+                other => other,
+            })
+            .collect()
     }
 }
 

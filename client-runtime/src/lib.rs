@@ -15,7 +15,7 @@
 //!
 //! Each call runs in a `tracing` span named `request` (operation, method, path) with an event per retry
 //! (attempt, status, delay). Everything else here is for the generated code and hidden from the docs; with
-//! the `dynamic-call` feature, [`call`] calls any operation by its `operationId` with JSON arguments, for
+//! the `dynamic-call` feature, `call` calls any operation by its `operationId` with JSON arguments, for
 //! tools and contract tests.
 
 #[cfg(feature = "dynamic-call")]
@@ -46,13 +46,14 @@ pub use error::{Error, TransportError};
 pub use pages::Items;
 #[doc(hidden)]
 pub use pages::Page;
+pub use param::IntoParam;
 #[doc(hidden)]
 pub use param::Param;
 pub use response::Response;
 pub use retry::{RetryPolicy, retry_after_delay};
-pub use send::CallOptions;
 #[doc(hidden)]
-pub use send::{Operation, send};
+pub use send::Operation;
+pub use send::{CallOptions, Customize};
 pub use time::{OffsetTimestamp, OffsetTimestampError};
 
 /// Why a client could not be built.

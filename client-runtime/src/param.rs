@@ -1,9 +1,18 @@
-//! [`Param`]: a request builder's parameter, set from anything that converts to its type; a missing
-//! required value or a failed conversion is reported by `send()` before anything is sent.
+//! [`IntoParam`]: what a request builder's setter takes (anything that converts to the parameter's type),
+//! and [`Param`]: the parameter as set; a missing required value or a failed conversion is reported by
+//! `send()` before anything is sent.
 
 use std::fmt;
 
 use crate::Error;
+
+/// A value a request builder's setter takes for a parameter of type `T`: anything with `TryInto<T>` whose
+/// error can be displayed. That is `T` itself, `&T` for the generated types, `&str` or `String` for strings
+/// and constrained strings (a value the constraint refuses is reported by `send()`), any integer for an
+/// integer parameter, `Uuid` or `&str` for a UUID.
+pub trait IntoParam<T>: TryInto<T, Error: fmt::Display> {}
+
+impl<T, V: TryInto<T, Error: fmt::Display>> IntoParam<T> for V {}
 
 /// A parameter of a request builder: not set, set, or a value that did not convert (and why).
 #[doc(hidden)]
@@ -27,11 +36,7 @@ impl<T: fmt::Debug> fmt::Debug for Param<T> {
 }
 
 impl<T> Param<T> {
-    pub fn new<V>(value: V) -> Self
-    where
-        V: TryInto<T>,
-        V::Error: fmt::Display,
-    {
+    pub fn new(value: impl IntoParam<T>) -> Self {
         Param(value.try_into().map(Some).map_err(|e| e.to_string()))
     }
 

@@ -13,17 +13,28 @@ use crate::client::ClientState;
 use crate::error::TransportError;
 use crate::{Error, RetryPolicy};
 
-/// What the generated code knows about an operation when it sends a call.
+/// What the generated code knows about an operation when it sends a call: its `operationId` as the spec
+/// writes it (names the tracing span), the response media type to ask for (`Accept`), and the request body's
+/// media type when progenitor's code does not set the one the spec documents.
 #[doc(hidden)]
 #[derive(Debug, Clone, Copy)]
-pub struct Operation {
-    /// The `operationId` as the spec writes it (names the tracing span).
-    pub id: &'static str,
-    /// The response media type the client asks for, when the spec documents one other than JSON.
-    pub accept: Option<&'static str>,
-    /// The request body's media type, when the spec documents one the request builder does not set.
-    pub content_type: Option<&'static str>,
+pub struct Operation(
+    pub &'static str,
+    pub Option<&'static str>,
+    pub Option<&'static str>,
+);
+
+impl Operation {
+    /// An operation that asks for JSON, and whose body (if any) progenitor's code sends as JSON.
+    pub const fn json(id: &'static str) -> Self {
+        Operation(id, Some("application/json"), None)
+    }
 }
+
+/// A request builder's `customize` argument: a function from the call's options to the options to use.
+pub trait Customize: FnOnce(CallOptions) -> CallOptions {}
+
+impl<F: FnOnce(CallOptions) -> CallOptions> Customize for F {}
 
 /// How many attempts a response took; the decoders copy it into [`Response`](crate::Response).
 #[derive(Debug, Clone, Copy)]
@@ -91,9 +102,19 @@ impl CallOptions {
     }
 }
 
-/// Sends `request` as `operation`: prepares it, then attempts it as the retry policy says.
-#[doc(hidden)]
-pub async fn send<E>(
+impl ClientState {
+    /// Sends `request` as `operation`: prepares it, then attempts it as the retry policy says.
+    pub async fn send<E>(
+        &self,
+        request: reqwest::Request,
+        operation: &Operation,
+        options: CallOptions,
+    ) -> Result<reqwest::Response, Error<E>> {
+        send(self, request, operation, options).await
+    }
+}
+
+async fn send<E>(
     state: &ClientState,
     mut request: reqwest::Request,
     operation: &Operation,
@@ -111,7 +132,7 @@ pub async fn send<E>(
     let policy = options.retry.as_ref().unwrap_or(&state.retry);
     let span = tracing::info_span!(
         "request",
-        operation = operation.id,
+        operation = operation.0,
         method = %request.method(),
         path = request.url().path(),
     );
@@ -126,12 +147,13 @@ fn prepare(state: &ClientState, request: &mut reqwest::Request, operation: &Oper
         }
     }
     crate::credentials::Credential::apply_all(&state.credentials, request);
-    if let Some(accept) = operation.accept
+    let Operation(_, accept, content_type) = *operation;
+    if let Some(accept) = accept
         && let Ok(value) = HeaderValue::from_str(accept)
     {
         request.headers_mut().insert(header::ACCEPT, value);
     }
-    if let Some(content_type) = operation.content_type
+    if let Some(content_type) = content_type
         && request.body().is_some()
         && let Ok(value) = HeaderValue::from_str(content_type)
     {
