@@ -128,18 +128,19 @@ fn no_retries() -> ClientConfig {
 
 async fn raff_flow() -> Result<(), String> {
     let mock = scripted("raff", &["", "code=409", ""]).await;
-    let client = raff::Client::with_config(
-        &mock.url,
-        &[raff::Credentials::ApiKeyAuth(SECRET.into())],
-        no_retries(),
-    )
-    .map_err(|e| e.to_string())?;
+    let client = raff::Client::builder(&mock.url)
+        .credentials(raff::Credentials::ApiKeyAuth(SECRET.into()))
+        .config(no_retries())
+        .build()
+        .map_err(|e| e.to_string())?;
     let project: uuid::Uuid = "5a2d8e17-c4b9-4f63-8e01-7d9a3b6c2f58"
         .parse()
         .map_err(|e| format!("{e}"))?;
 
     let listed = client
-        .list_backups(None, None, None, Some(&project))
+        .list_backups()
+        .x_project_id(project)
+        .send()
         .await
         .map_err(|e| format!("list: {e}"))?
         .into_inner();
@@ -150,27 +151,33 @@ async fn raff_flow() -> Result<(), String> {
         .ok_or("the list shows no later restore point")?;
     let id: uuid::Uuid = later_point.id;
 
-    match client.delete_backup(&id, &project).await {
-        Err(Error::ErrorResponse(r)) => match r.into_inner() {
-            raff::responses::DeleteBackupError::Conflict(body) => {
-                let message = body.message.unwrap_or_default();
-                if !message.contains("/chain") {
-                    return Err(format!(
-                        "the 409 should point to the series delete: {message}"
-                    ));
-                }
+    let refused = client
+        .delete_backup()
+        .id(id)
+        .x_project_id(project)
+        .send()
+        .await;
+    match refused.map_err(Error::into_documented) {
+        Err(Ok(raff::responses::DeleteBackupError::Conflict(body))) => {
+            let message = body.message.unwrap_or_default();
+            if !message.contains("/chain") {
+                return Err(format!(
+                    "the 409 should point to the series delete: {message}"
+                ));
             }
-            other => return Err(format!("expected the 409 conflict, got {other:?}")),
-        },
+        }
         other => {
             return Err(format!(
-                "expected the single delete to be refused, got {other:?}"
+                "expected the single delete to be refused with 409, got {other:?}"
             ));
         }
     }
 
     let deleted = client
-        .delete_backup_chain(&id, &project)
+        .delete_backup_chain()
+        .id(id)
+        .x_project_id(project)
+        .send()
         .await
         .map_err(|e| format!("series delete: {e}"))?;
     expect_eq(deleted.status().as_u16(), 200, "series delete status")?;
@@ -179,16 +186,17 @@ async fn raff_flow() -> Result<(), String> {
 
 async fn nethesis_flow() -> Result<(), String> {
     let mock = scripted("nethesis", &["", "", ""]).await;
-    let client = nethesis::Client::with_config(
-        &mock.url,
-        &[nethesis::Credentials::BearerAuth(SECRET.into())],
-        no_retries(),
-    )
-    .map_err(|e| e.to_string())?;
+    let client = nethesis::Client::builder(&mock.url)
+        .credentials(nethesis::Credentials::BearerAuth(SECRET.into()))
+        .config(no_retries())
+        .build()
+        .map_err(|e| e.to_string())?;
     let system = "4a1f0c6e-9b2d-4e57-8c31-7d5e2f9a6b08";
 
     let listed = client
-        .get_system_backups(system)
+        .get_system_backups()
+        .id(system)
+        .send()
         .await
         .map_err(|e| format!("list: {e}"))?
         .into_inner();
@@ -196,7 +204,10 @@ async fn nethesis_flow() -> Result<(), String> {
     let id: nethesis::types::BackupObjectId = newest.id.parse().map_err(|e| format!("{e}"))?;
 
     let link = client
-        .download_system_backup(system, &id)
+        .download_system_backup()
+        .id(system)
+        .backup_id(&id)
+        .send()
         .await
         .map_err(|e| format!("download: {e}"))?
         .into_inner();
@@ -204,7 +215,10 @@ async fn nethesis_flow() -> Result<(), String> {
         return Err(format!("not a download URL: {}", link.data.download_url));
     }
     let deleted = client
-        .delete_system_backup(system, &id)
+        .delete_system_backup()
+        .id(system)
+        .backup_id(&id)
+        .send()
         .await
         .map_err(|e| format!("delete: {e}"))?
         .into_inner();
@@ -215,16 +229,17 @@ async fn hostup_flow() -> Result<(), String> {
     // list → 200, delete → 204, delete → 429 (Retry-After from the spec), the client's retry → 204.
     let mock = scripted("hostup", &["", "", "code=429", ""]).await;
     let config = ClientConfig::default().retry(RetryPolicy::default().max_retries(1));
-    let client = hostup::Client::with_config(
-        &mock.url,
-        &[hostup::Credentials::BearerAuth(SECRET.into())],
-        config,
-    )
-    .map_err(|e| e.to_string())?;
+    let client = hostup::Client::builder(&mock.url)
+        .credentials(hostup::Credentials::BearerAuth(SECRET.into()))
+        .config(config)
+        .build()
+        .map_err(|e| e.to_string())?;
     let vps = "vps_01hxa3b4c5d6e7f8g9h0j1k2m3";
 
     let listed = client
-        .list_vps_backups(vps)
+        .list_vps_backups()
+        .id(vps)
+        .send()
         .await
         .map_err(|e| format!("list: {e}"))?
         .into_inner();
@@ -232,14 +247,20 @@ async fn hostup_flow() -> Result<(), String> {
         return Err("the list needs two backups".into());
     };
     let deleted = client
-        .delete_vps_backup(vps, &first.id)
+        .delete_vps_backup()
+        .id(vps)
+        .backup_id(&first.id)
+        .send()
         .await
         .map_err(|e| format!("delete: {e}"))?;
     expect_eq(deleted.status().as_u16(), 204, "first delete")?;
 
     let started = Instant::now();
     let deleted = client
-        .delete_vps_backup(vps, &second.id)
+        .delete_vps_backup()
+        .id(vps)
+        .backup_id(&second.id)
+        .send()
         .await
         .map_err(|e| format!("delete after the rate limit: {e}"))?;
     expect_eq(
@@ -285,12 +306,11 @@ fn documented_retry_after() -> Result<Duration, String> {
 
 async fn taurusdb_flow() -> Result<(), String> {
     let mock = scripted("taurusdb", &["", "", ""]).await;
-    let client = taurusdb::Client::with_config(
-        &mock.url,
-        &[taurusdb::Credentials::IamToken(SECRET.into())],
-        no_retries(),
-    )
-    .map_err(|e| e.to_string())?;
+    let client = taurusdb::Client::builder(&mock.url)
+        .credentials(taurusdb::Credentials::IamToken(SECRET.into()))
+        .config(no_retries())
+        .build()
+        .map_err(|e| e.to_string())?;
     let project: taurusdb::types::ProjectId = "054e292c9880d4992f02c0196d3ea468"
         .parse()
         .map_err(|e| format!("{e}"))?;
@@ -309,13 +329,18 @@ async fn taurusdb_flow() -> Result<(), String> {
     };
 
     let created = client
-        .create_manual_backup(&project, None, &request)
+        .create_manual_backup()
+        .project_id(&project)
+        .body(request)
+        .send()
         .await
         .map_err(|e| format!("create: {e}"))?;
     expect_eq(created.status().as_u16(), 201, "create status")?;
     let created = created.into_inner();
     let listed = client
-        .list_backups(&project, None, None, None, None, None, None, None, None)
+        .list_backups()
+        .project_id(&project)
+        .send()
         .await
         .map_err(|e| format!("list: {e}"))?
         .into_inner();
@@ -323,7 +348,10 @@ async fn taurusdb_flow() -> Result<(), String> {
         return Err("the list is empty".into());
     }
     let deleted = client
-        .delete_manual_backup(&project, &created.backup.id, None)
+        .delete_manual_backup()
+        .project_id(&project)
+        .backup_id(&created.backup.id)
+        .send()
         .await
         .map_err(|e| format!("delete: {e}"))?;
     expect_eq(deleted.status().as_u16(), 200, "delete status")

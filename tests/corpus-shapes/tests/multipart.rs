@@ -38,14 +38,16 @@ async fn form_server() -> (String, mpsc::UnboundedReceiver<Vec<Part>>) {
 async fn a_typed_form_body_arrives_as_file_and_text_parts() {
     use corpus_shapes::multipart::{Client, types::UploadFileBody};
     let (url, mut received) = form_server().await;
-    let client = Client::new(&url).unwrap();
+    let client = Client::builder(&url).build().unwrap();
     let contents = b"restore point\x00\xff\r\n--not-a-boundary".to_vec();
 
     let response = client
-        .upload_file(&UploadFileBody {
+        .upload_file()
+        .body(UploadFileBody {
             file: contents.clone(),
             purpose: Some("backup".into()),
         })
+        .send()
         .await;
 
     assert!(response.is_ok(), "{response:?}");
