@@ -8,7 +8,10 @@ Each BINARY (a built `mock-server`) is started on a free loopback port with the 
   echo   20 requests at once, each a 16 MB JSON string where TaurusDB's createManualBackup wants a short
          instance id (the spec documents its own 400, so the violations go in `sl-violations`);
   over   20 requests at once, each a 20 MB body (over the 16 MiB body limit);
-  small  1,000 ordinary requests one after another (seed 000), to show the server still answers.
+  small  1,000 ordinary requests one after another (seed 000), to show the server still answers;
+  held   (a second server, started with an open-file limit of 1,024, as on most systems) 1,100 connections
+         that send half a request head and then nothing; then one ordinary request, timed (15 s at most),
+         and how many of the 1,100 the server has closed 12 s later.
 
 For each case it prints the resident memory before, the peak (VmHWM, reset before each case where the
 kernel allows it) and the resident memory 2 s after, from /proc/PID/status, and what the server answered.
@@ -18,6 +21,8 @@ Standard library only; Linux only (reads /proc).
 import http.client
 import json
 import os
+import resource
+import socket
 import subprocess
 import sys
 import threading
@@ -45,12 +50,17 @@ def reset_peak(pid):
         return False
 
 
-def start(binary):
+def start(binary, open_files=None):
+    def limit_open_files():
+        if open_files:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (open_files, open_files))
+
     process = subprocess.Popen(
         [binary, "--port", "0", "--log-format", "json"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
+        preexec_fn=limit_open_files,
     )
     for line in process.stdout:
         if line.startswith("listening on "):
@@ -129,6 +139,48 @@ def measure(binary):
         path = "/raff/api/v1/backups/3f9c2a61-8d4e-4b7a-9c15-2e7f0a6b8d41/chain"
         case(pid, "small", lambda: [send(host, port, "DELETE", path, None, seed) for _ in range(1000)])
     finally:
+        process.terminate()
+        process.wait()
+    held(binary)
+
+
+def held(binary):
+    # The client needs more than 1,100 descriptors itself.
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, 4096)), hard))
+    process, host, port = start(binary, open_files=1024)
+    sockets = []
+    try:
+        for _ in range(1100):
+            s = socket.create_connection((host, port), timeout=5)
+            s.sendall(b"GET /raff/api/v1/backups HTTP/1.1\r\nHost: mock\r\nX-Slow: ")
+            sockets.append(s)
+        time.sleep(0.5)
+        started = time.monotonic()
+        connection = http.client.HTTPConnection(host, port, timeout=15)
+        try:
+            connection.request("GET", "/__mock/health")
+            answer = connection.getresponse().status
+        except Exception as error:
+            answer = f"none ({type(error).__name__})"
+        elapsed = time.monotonic() - started
+        time.sleep(12)
+        closed = 0
+        for s in sockets:
+            s.setblocking(False)
+            try:
+                closed += s.recv(1) == b""
+            except BlockingIOError:
+                pass
+            except OSError:
+                closed += 1
+        print(
+            f"  held   1,100 half-sent heads (open-file limit 1,024): an ordinary request got {answer} after "
+            f"{elapsed:.2f} s; {closed} of the 1,100 closed by the server 12 s later"
+        )
+    finally:
+        for s in sockets:
+            s.close()
         process.terminate()
         process.wait()
 

@@ -14,9 +14,10 @@
 //!
 //! Modules: [`catalog`] (loading), [`routing`] (the path trie), [`validate`] (requests against the spec),
 //! [`select`] (which response and body), [`preferences`] (`Prefer` and `__code`), [`problem`] (error
-//! documents), [`server`] (HTTP, the in-process handle, `--watch`), [`limits`] (body size and read time), [`logging`] (the binary's log output).
+//! documents), [`server`] (HTTP, the in-process handle, `--watch`), [`limits`] (body size and read time), [`connections`] (timeouts, the connection cap), [`logging`] (the binary's log output).
 
 pub mod catalog;
+pub mod connections;
 mod embedded;
 mod form;
 pub mod limits;

@@ -1,6 +1,6 @@
 //! What one request may cost: the size of its body and the time to read it, and handing the memory of a
 //! large body back to the system once it is freed. The connection timeouts and the cap on open connections
-//! are `connections`' business; both read their settings from [`Limits`].
+//! are [`connections`](crate::connections)' business; both read their settings from [`Limits`].
 
 use std::future::poll_fn;
 use std::pin::Pin;
@@ -18,6 +18,15 @@ pub struct Limits {
     pub max_body_bytes: usize,
     /// The longest a request body may take to arrive, whole; then 408 (`--body-read-timeout`).
     pub body_read_timeout: Duration,
+    /// The longest a connection may take to send a request head, from its first byte (or, for a new
+    /// connection, from the accept); then it is closed (`--header-read-timeout`).
+    pub header_read_timeout: Duration,
+    /// The longest a connection may stay silent between requests; then it is closed
+    /// (`--keep-alive-timeout`).
+    pub keep_alive_timeout: Duration,
+    /// The most connections open at once; at the cap, the one waiting longest for a request is closed to
+    /// make room (`--max-connections`). Keep it under the open-file limit (`ulimit -n`).
+    pub max_connections: usize,
 }
 
 impl Default for Limits {
@@ -25,6 +34,9 @@ impl Default for Limits {
         Limits {
             max_body_bytes: 16 * 1024 * 1024,
             body_read_timeout: Duration::from_secs(30),
+            header_read_timeout: Duration::from_secs(10),
+            keep_alive_timeout: Duration::from_secs(60),
+            max_connections: 1000,
         }
     }
 }

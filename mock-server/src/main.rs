@@ -45,9 +45,43 @@ struct Cli {
     /// The largest request body read; a longer one is answered 413.
     #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_body_bytes)]
     max_body_bytes: usize,
+    /// Seconds a request body may take to arrive whole; then 408.
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = seconds)]
+    body_read_timeout: Duration,
+    /// Seconds a connection may take to send a request head (from its first byte, or from the accept);
+    /// then it is closed.
+    #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = seconds)]
+    header_read_timeout: Duration,
+    /// Seconds a connection may stay silent between requests; then it is closed.
+    #[arg(long, value_name = "SECONDS", default_value = "60", value_parser = seconds)]
+    keep_alive_timeout: Duration,
+    /// The most connections open at once; at the cap, the one waiting longest for a request is closed to
+    /// make room. Keep it under the open-file limit (`ulimit -n`).
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_connections)]
+    max_connections: usize,
     /// Log line format.
     #[arg(long, value_enum, default_value = "pretty")]
     log_format: LogFormat,
+}
+
+impl Cli {
+    fn limits(&self) -> Limits {
+        Limits {
+            max_body_bytes: self.max_body_bytes,
+            body_read_timeout: self.body_read_timeout,
+            header_read_timeout: self.header_read_timeout,
+            keep_alive_timeout: self.keep_alive_timeout,
+            max_connections: self.max_connections,
+        }
+    }
+}
+
+/// A positive number of seconds (`0.5`, `30`).
+fn seconds(text: &str) -> Result<Duration, String> {
+    match text.parse::<f64>() {
+        Ok(value) if value > 0.0 && value.is_finite() => Ok(Duration::from_secs_f64(value)),
+        _ => Err(format!("`{text}` is not a positive number of seconds")),
+    }
 }
 
 fn main() -> ExitCode {
@@ -82,7 +116,7 @@ async fn run(cli: Cli) -> ExitCode {
     options.strict = cli.strict;
     options.cors = !cli.no_cors;
     options.validate_requests = !cli.no_validation;
-    options.limits.max_body_bytes = cli.max_body_bytes;
+    options.limits = cli.limits();
     if cli.watch {
         if cli.specs.is_empty() {
             tracing::warn!(
@@ -116,4 +150,17 @@ async fn run(cli: Cli) -> ExitCode {
     }
     server.shutdown().await;
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_flags_defaults_are_the_libraries() {
+        assert_eq!(Cli::parse_from(["mock-server"]).limits(), Limits::default());
+        let cli = Cli::parse_from(["mock-server", "--header-read-timeout", "0.5"]);
+        assert_eq!(cli.limits().header_read_timeout, Duration::from_millis(500));
+        assert!(Cli::try_parse_from(["mock-server", "--keep-alive-timeout", "0"]).is_err());
+    }
 }

@@ -68,25 +68,57 @@ impl ProblemKind {
     }
 }
 
-/// One way a request breaks its spec, with where it is: `["path","id"]`, `["header"]`, `["body","name"]`.
+/// One way a request breaks its spec, with where it is: `["path","id"]`, `["header"]`, `["body","name"]`
+/// (empty for the request as a whole: its credentials, its content type).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationItem {
     pub location: Vec<String>,
-    /// The JSON Schema keyword that failed (`required`, `format`, `type`, ...).
-    pub code: String,
+    pub code: ViolationCode,
     pub message: String,
+}
+
+/// What failed, as Prism names it: a JSON Schema keyword, or for credentials and content type the status
+/// they call for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ViolationCode {
+    /// `required`, `format`, `type`, …; also the mock's own `limit` and `maxBodyBytes`.
+    Keyword(String),
+    /// 401 (no credentials the operation accepts), 415 (a content type it does not take).
+    Status(u16),
+}
+
+impl From<&str> for ViolationCode {
+    fn from(keyword: &str) -> ViolationCode {
+        ViolationCode::Keyword(keyword.to_string())
+    }
+}
+
+impl From<String> for ViolationCode {
+    fn from(keyword: String) -> ViolationCode {
+        ViolationCode::Keyword(keyword)
+    }
+}
+
+impl ViolationCode {
+    fn to_json(&self) -> Value {
+        match self {
+            ViolationCode::Keyword(keyword) => Value::from(keyword.as_str()),
+            ViolationCode::Status(status) => Value::from(*status),
+        }
+    }
 }
 
 /// The longest `sl-violations` header sent, in bytes: clients refuse headers past 64–100 KB.
 pub const MAX_VIOLATIONS_HEADER: usize = 8 * 1024;
 
 impl ValidationItem {
-    /// The `sl-violations` header: the items as a JSON array in ASCII (other characters as `\uXXXX`), as
-    /// many as fit in [`MAX_VIOLATIONS_HEADER`] bytes, then one item saying how many were left out.
+    /// The `sl-violations` header: the items as a JSON array in ASCII (other characters as `\uXXXX`),
+    /// each location led by `"request"` as Prism's are, as many as fit in [`MAX_VIOLATIONS_HEADER`] bytes,
+    /// then one item saying how many were left out.
     pub fn header_value(items: &[ValidationItem]) -> HeaderValue {
         let mut text = String::from("[");
         for (index, item) in items.iter().enumerate() {
-            let entry = ascii_json(&item.to_json());
+            let entry = ascii_json(&item.to_json_in_request());
             // Room is kept for the closing item.
             if text.len() + entry.len() + 200 > MAX_VIOLATIONS_HEADER {
                 let left_out = ValidationItem {
@@ -100,7 +132,7 @@ impl ValidationItem {
                 if index > 0 {
                     text.push(',');
                 }
-                text.push_str(&ascii_json(&left_out.to_json()));
+                text.push_str(&ascii_json(&left_out.to_json_in_request()));
                 break;
             }
             if index > 0 {
@@ -113,13 +145,23 @@ impl ValidationItem {
         HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static("[]"))
     }
 
+    /// As listed in a problem document's `validation`.
     pub fn to_json(&self) -> Value {
         json!({
             "location": self.location,
             "severity": "Error",
-            "code": self.code,
+            "code": self.code.to_json(),
             "message": self.message,
         })
+    }
+
+    /// As listed in `sl-violations`: the location led by `"request"`.
+    fn to_json_in_request(&self) -> Value {
+        let mut item = self.to_json();
+        let mut location = vec![Value::from("request")];
+        location.extend(self.location.iter().map(|part| Value::from(part.as_str())));
+        item["location"] = Value::Array(location);
+        item
     }
 }
 
@@ -214,7 +256,8 @@ mod tests {
         let text = header.to_str().expect("visible ASCII");
         assert!(text.contains("\\u00e9\\u2026\\ud83d\\ude00"), "{text}");
         let parsed: Value = serde_json::from_str(text).unwrap();
-        assert_eq!(parsed, json!([items[0].to_json()]));
+        assert_eq!(parsed, json!([items[0].to_json_in_request()]));
+        assert_eq!(parsed[0]["location"], json!(["request", "body"]));
     }
 
     #[test]

@@ -18,10 +18,11 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header, request::Parts};
 use axum::response::Response;
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::catalog::{Catalog, CatalogError, MockOperation, Mount, SpecSource, load_catalog};
+use crate::connections;
 use crate::limits::{self, BodyReadError, Limits, read_body, release_freed_memory};
 use crate::preferences::{self, Preferences};
 use crate::problem::{Problem, ProblemKind, ValidationItem};
@@ -114,7 +115,7 @@ pub struct AppState {
 pub struct MockServer {
     addr: SocketAddr,
     state: Arc<AppState>,
-    shutdown: Option<oneshot::Sender<()>>,
+    shutdown: Option<watch::Sender<bool>>,
     server: Option<JoinHandle<std::io::Result<()>>>,
     watcher: Option<JoinHandle<()>>,
 }
@@ -135,14 +136,13 @@ impl MockServer {
             validate_requests: options.validate_requests,
             limits: options.limits.clone(),
         });
-        let (shutdown, stopped) = oneshot::channel::<()>();
-        let server = tokio::spawn(
-            axum::serve(listener, app(state.clone()))
-                .with_graceful_shutdown(async move {
-                    let _ = stopped.await;
-                })
-                .into_future(),
-        );
+        let (shutdown, stopped) = watch::channel(false);
+        let server = tokio::spawn(connections::serve(
+            listener,
+            app(state.clone()),
+            options.limits.clone(),
+            stopped,
+        ));
         let watcher = options
             .watch
             .map(|every| tokio::spawn(watch(state.clone(), options.clone(), every)));
@@ -185,7 +185,7 @@ impl MockServer {
             watcher.abort();
         }
         if let Some(shutdown) = self.shutdown.take() {
-            let _ = shutdown.send(());
+            let _ = shutdown.send(true);
         }
         if let Some(server) = self.server.take() {
             let _ = server.await;
@@ -199,7 +199,7 @@ impl Drop for MockServer {
             watcher.abort();
         }
         if let Some(shutdown) = self.shutdown.take() {
-            let _ = shutdown.send(());
+            let _ = shutdown.send(true);
         }
     }
 }

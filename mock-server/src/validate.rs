@@ -17,7 +17,7 @@ use apispec::quote::{MAX_QUOTED, cut_text};
 
 use crate::catalog::{BodyCheck, MockOperation, ParamCheck, ValueKind};
 use crate::form;
-use crate::problem::ValidationItem;
+use crate::problem::{ValidationItem, ViolationCode};
 
 /// Which kind of failure decides the response (Prism's order: security, then content type, then the rest).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,8 +95,8 @@ pub fn validate_request(op: &MockOperation, request: &RequestView<'_>) -> Result
         return Err(Failure {
             kind: FailureKind::Security,
             violations: vec![ValidationItem {
-                location: vec!["header".into()],
-                code: "security".into(),
+                location: Vec::new(),
+                code: ViolationCode::Status(401),
                 message: "Invalid security scheme used: the request carries none of the credentials the operation requires".into(),
             }],
         });
@@ -335,8 +335,8 @@ fn check_body(
     let Some(content) = content else {
         let accepted: Vec<&str> = body.contents.iter().map(|c| c.essence.as_str()).collect();
         violations.push(ValidationItem {
-            location: vec!["header".into(), "content-type".into()],
-            code: "content-type".into(),
+            location: Vec::new(),
+            code: ViolationCode::Status(415),
             message: format!(
                 "Supported content types: {}; the request sent {}",
                 accepted.join(", "),
@@ -397,14 +397,10 @@ fn add_violations(
     {
         let mut full: Vec<String> = location.iter().map(|s| s.to_string()).collect();
         full.extend(apispec::pointer::tokens(&instance_pointer));
-        let code = schema_pointer
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .to_string();
+        let keyword = schema_pointer.rsplit('/').next().unwrap_or_default();
         violations.push(ValidationItem {
             location: full,
-            code,
+            code: keyword.into(),
             message,
         });
     }

@@ -253,3 +253,108 @@ async fn the_default_body_limit_is_16_mib_and_the_413_reaches_a_client_still_sen
         response.json()
     );
 }
+
+/// Whether the server closed `stream` within `within` (end of stream or reset), reading and dropping
+/// whatever it sends first.
+async fn closed_within(stream: &mut tokio::net::TcpStream, within: std::time::Duration) -> bool {
+    use tokio::io::AsyncReadExt;
+    let mut buffer = [0u8; 4096];
+    let deadline = tokio::time::Instant::now() + within;
+    loop {
+        match tokio::time::timeout_at(deadline, stream.read(&mut buffer)).await {
+            Err(_) => return false,
+            Ok(Ok(0)) | Ok(Err(_)) => return true,
+            Ok(Ok(_)) => continue,
+        }
+    }
+}
+
+/// Timeouts short enough for a test: `timeout` for heads, bodies and keep-alive.
+fn short_limits(options: &mut ServerOptions, timeout: std::time::Duration, max_connections: usize) {
+    options.limits.header_read_timeout = timeout;
+    options.limits.keep_alive_timeout = timeout;
+    options.limits.body_read_timeout = timeout;
+    options.limits.max_connections = max_connections;
+}
+
+#[tokio::test]
+async fn half_sent_heads_do_not_stop_service_and_are_closed_after_the_header_timeout() {
+    use std::time::{Duration, Instant};
+    use tokio::io::AsyncWriteExt;
+    let mut options = ServerOptions::spec_files([fixture("shop.yaml")]);
+    short_limits(&mut options, Duration::from_secs(2), 4);
+    let server = MockServer::start(options).await.unwrap();
+
+    // Twice as many half-sent heads as the cap allows connections.
+    let mut held = Vec::new();
+    for _ in 0..8 {
+        let mut stream = tokio::net::TcpStream::connect(server.addr()).await.unwrap();
+        stream
+            .write_all(b"GET /items/special HTTP/1.1\r\nHost: mock\r\nX-Slow: ")
+            .await
+            .unwrap();
+        held.push(stream);
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+
+    // A normal request is answered at once, well before any timeout frees a connection.
+    let started = Instant::now();
+    let response = client()
+        .get(format!("{}/items/special", server.url()))
+        .timeout(Duration::from_secs(5))
+        .send()
+        .await
+        .expect("answered while the cap is full of half-sent heads");
+    assert_eq!(response.status(), 200);
+    assert!(
+        started.elapsed() < Duration::from_millis(1500),
+        "answered after {:?}",
+        started.elapsed()
+    );
+
+    // Every half-sent head is closed: made room for the others, or past the header timeout.
+    for (index, stream) in held.iter_mut().enumerate() {
+        assert!(
+            closed_within(stream, Duration::from_secs(4)).await,
+            "half-sent connection {index} still open"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_idle_keep_alive_connection_is_closed_after_the_keep_alive_timeout() {
+    use std::time::Duration;
+    use tokio::io::AsyncWriteExt;
+    let mut options = ServerOptions::spec_files([fixture("shop.yaml")]);
+    short_limits(&mut options, Duration::from_millis(1500), 100);
+    let server = MockServer::start(options).await.unwrap();
+    let mut stream = tokio::net::TcpStream::connect(server.addr()).await.unwrap();
+    stream
+        .write_all(b"GET /items/special HTTP/1.1\r\nHost: mock\r\n\r\n")
+        .await
+        .unwrap();
+    // The answer comes, and the connection stays open a while (keep-alive)…
+    assert!(!closed_within(&mut stream, Duration::from_millis(500)).await);
+    // …then is closed.
+    assert!(closed_within(&mut stream, Duration::from_secs(3)).await);
+
+    // A connection that never sends a byte is closed after the header timeout.
+    let mut silent = tokio::net::TcpStream::connect(server.addr()).await.unwrap();
+    assert!(closed_within(&mut silent, Duration::from_secs(3)).await);
+}
+
+#[tokio::test]
+async fn a_body_that_never_arrives_is_408() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut options = ServerOptions::spec_files([upload_spec(dir.path(), false)]);
+    short_limits(&mut options, std::time::Duration::from_millis(800), 100);
+    let server = MockServer::start(options).await.unwrap();
+    // 100 bytes announced, 5 sent.
+    let response = raw_request(
+        &server,
+        "POST /upload HTTP/1.1\r\nHost: mock\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n\"xxx\"",
+    )
+    .await;
+    assert_eq!(response.status, 408);
+    assert_eq!(prism_type(&response.json()), "REQUEST_TIMEOUT");
+}

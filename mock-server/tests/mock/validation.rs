@@ -47,7 +47,7 @@ async fn seed_000_without_a_project_id_is_its_documented_400_located_in_the_head
     assert_eq!(response.status(), 400);
     let violations: serde_json::Value =
         serde_json::from_str(header(&response, "sl-violations").expect("sl-violations")).unwrap();
-    assert_eq!(violations[0]["location"], json!(["header"]));
+    assert_eq!(violations[0]["location"], json!(["request", "header"]));
     assert_eq!(
         json(response).await,
         json!({"error": "Bad Request", "message": "X-Project-ID required"}),
@@ -109,7 +109,10 @@ async fn seed_000_with_an_id_that_is_not_a_uuid_is_its_documented_400_listing_ev
         serde_json::from_str(header(&response, "sl-violations").expect("sl-violations")).unwrap();
     assert_eq!(
         locations(&json!({ "validation": violations })),
-        [vec!["path", "id"], vec!["header", "x-project-id"]],
+        [
+            vec!["request", "path", "id"],
+            vec!["request", "header", "x-project-id"]
+        ],
         "every violation is listed: {violations:#}"
     );
     assert_eq!(violations[0]["code"], "format");
@@ -179,7 +182,10 @@ async fn a_documented_400_answers_when_the_spec_has_no_422() {
     assert_eq!(response.status(), 400);
     let violations: serde_json::Value =
         serde_json::from_str(header(&response, "sl-violations").expect("sl-violations")).unwrap();
-    assert_eq!(violations[0]["location"], json!(["body", "vm_id"]));
+    assert_eq!(
+        violations[0]["location"],
+        json!(["request", "body", "vm_id"])
+    );
     assert_eq!(
         json(response).await,
         json!({"error": "Bad Request", "message": "X-Project-ID required"}),
@@ -277,7 +283,10 @@ async fn path_parameters_are_checked_with_their_schema() {
     assert_eq!(response.status(), 422);
     let violations: serde_json::Value =
         serde_json::from_str(header(&response, "sl-violations").unwrap()).unwrap();
-    assert_eq!(violations[0]["location"], json!(["path", "itemId"]));
+    assert_eq!(
+        violations[0]["location"],
+        json!(["request", "path", "itemId"])
+    );
     assert_eq!(violations[0]["code"], "minimum");
     assert_eq!(json(response).await, json!({"error": "client"}));
 
@@ -364,7 +373,10 @@ async fn one_of_rejects_a_body_matching_no_branch() {
     assert_eq!(response.status(), 422);
     let violations: serde_json::Value =
         serde_json::from_str(header(&response, "sl-violations").unwrap()).unwrap();
-    assert_eq!(violations[0]["location"], json!(["body", "payment"]));
+    assert_eq!(
+        violations[0]["location"],
+        json!(["request", "body", "payment"])
+    );
 }
 
 #[tokio::test]
@@ -380,7 +392,8 @@ async fn an_unsupported_content_type_is_415() {
     assert_eq!(response.status(), 415);
     let problem = json(response).await;
     assert_eq!(prism_type(&problem), "INVALID_CONTENT_TYPE");
-    assert_eq!(locations(&problem), [vec!["header", "content-type"]]);
+    assert_eq!(problem["validation"][0]["code"], 415);
+    assert_eq!(locations(&problem), [Vec::<String>::new()]);
 
     // Where the spec documents no 415 but a 422, that answers (Prism: 415, then 422, then 400).
     let documented = client()
@@ -528,4 +541,80 @@ Content-Type: application/x-tar\r\n\r\n\x00\x01tar\r\n--b0undary\r\nContent-Disp
         problem.to_string().contains("not closed by the boundary"),
         "{problem:#}"
     );
+}
+
+/// A secured operation with a JSON body that documents, besides its 204, only `extra` (YAML).
+async fn documenting_only(extra: &str) -> (mock_server::MockServer, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("fallbacks.yaml");
+    std::fs::write(
+        &spec,
+        format!("openapi: 3.0.3\ninfo: {{title: fallbacks, version: '1'}}\ncomponents:\n  securitySchemes:\n    key: {{type: apiKey, in: header, name: X-Key}}\nsecurity: [{{key: []}}]\npaths:\n  /things:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {{type: object}}\n      responses:\n        '204': {{description: stored}}\n{extra}"),
+    )
+    .unwrap();
+    let server = mock_server::MockServer::start(mock_server::ServerOptions::spec_files([spec]))
+        .await
+        .unwrap();
+    (server, dir)
+}
+
+#[tokio::test]
+async fn missing_credentials_fall_back_to_4xx_then_default_served_as_401() {
+    for (extra, expected) in [
+        (
+            "        4XX:\n          description: any client error\n          content:\n            application/json:\n              example: {error: client}\n        default:\n          description: anything\n          content:\n            application/json:\n              example: {error: other}\n",
+            json!({"error": "client"}),
+        ),
+        (
+            "        default:\n          description: anything\n          content:\n            application/json:\n              example: {error: other}\n",
+            json!({"error": "other"}),
+        ),
+    ] {
+        let (server, _dir) = documenting_only(extra).await;
+        let response = client()
+            .post(format!("{}/things", server.url()))
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 401);
+        assert!(header(&response, "www-authenticate").is_some());
+        let violations: serde_json::Value =
+            serde_json::from_str(header(&response, "sl-violations").expect("sl-violations"))
+                .unwrap();
+        assert_eq!(violations[0]["location"], json!(["request"]));
+        assert_eq!(violations[0]["code"], 401);
+        assert_eq!(json(response).await, expected);
+    }
+}
+
+#[tokio::test]
+async fn a_wrong_content_type_falls_back_to_4xx_then_default_served_as_415() {
+    for (extra, expected) in [
+        (
+            "        4XX:\n          description: any client error\n          content:\n            application/json:\n              example: {error: client}\n",
+            json!({"error": "client"}),
+        ),
+        (
+            "        default:\n          description: anything\n          content:\n            application/json:\n              example: {error: other}\n",
+            json!({"error": "other"}),
+        ),
+    ] {
+        let (server, _dir) = documenting_only(extra).await;
+        let response = client()
+            .post(format!("{}/things", server.url()))
+            .header("X-Key", "k")
+            .header("Content-Type", "text/plain")
+            .body("hello")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 415);
+        let violations: serde_json::Value =
+            serde_json::from_str(header(&response, "sl-violations").expect("sl-violations"))
+                .unwrap();
+        assert_eq!(violations[0]["location"], json!(["request"]));
+        assert_eq!(violations[0]["code"], 415);
+        assert_eq!(json(response).await, expected);
+    }
 }
