@@ -6,7 +6,7 @@
 //! request in flight, new ones wait in the system's backlog until one ends. A request's body is read within
 //! its own time (`limits::read_body`).
 //!
-//! Each connection is served by hyper with the axum router as its service; a per-connection [`Activity`]
+//! Each connection is served by hyper with the axum router as its service; a per-connection `Activity`
 //! (bytes arriving, requests in flight) decides when it may be closed. Shutdown stops accepting, lets
 //! requests in flight finish and closes idle connections.
 
