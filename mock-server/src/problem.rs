@@ -256,7 +256,10 @@ mod tests {
         let items = vec![item("\"é…😀\u{7f}\" is not of type \"integer\"")];
         let header = ValidationItem::header_value(&items);
         let text = header.to_str().expect("visible ASCII");
-        assert!(text.contains("\\u00e9\\u2026\\ud83d\\ude00\\u007f"), "{text}");
+        assert!(
+            text.contains("\\u00e9\\u2026\\ud83d\\ude00\\u007f"),
+            "{text}"
+        );
         let parsed: Value = serde_json::from_str(text).unwrap();
         assert_eq!(parsed, json!([items[0].to_json_in_request()]));
         assert_eq!(parsed[0]["location"], json!(["request", "body"]));
