@@ -361,10 +361,10 @@ proptest! {
             let head = response.headers().clone();
             (status, head, body_bytes(response).await)
         });
-        if status >= 400 {
-            if let Some(problem) = refusal_problem(&case, status, &head, &body) {
-                prop_assert!(false, "{problem}");
-            }
+        if status >= 400
+            && let Some(problem) = refusal_problem(&case, status, &head, &body)
+        {
+            prop_assert!(false, "{problem}");
         }
         prop_assert!(status < 500 || case.asked_for(status), "a {status} nobody asked for");
     }
