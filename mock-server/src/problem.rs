@@ -168,13 +168,15 @@ impl ValidationItem {
 /// JSON text with every character outside ASCII escaped as `\uXXXX` (in JSON text, such characters occur
 /// only inside strings, where the escape means the same).
 fn ascii_json(value: &Value) -> String {
+    // serde_json escapes the control characters below space; DEL and everything past ASCII are left.
+    let fits = |character: char| character.is_ascii() && character != '\x7f';
     let text = value.to_string();
-    if text.is_ascii() {
+    if text.chars().all(fits) {
         return text;
     }
     let mut escaped = String::with_capacity(text.len() + 16);
     for character in text.chars() {
-        if character.is_ascii() {
+        if fits(character) {
             escaped.push(character);
         } else {
             let mut units = [0u16; 2];
@@ -251,10 +253,13 @@ mod tests {
 
     #[test]
     fn the_violations_header_is_ascii_json() {
-        let items = vec![item("\"é…😀\" is not of type \"integer\"")];
+        let items = vec![item("\"é…😀\u{7f}\" is not of type \"integer\"")];
         let header = ValidationItem::header_value(&items);
         let text = header.to_str().expect("visible ASCII");
-        assert!(text.contains("\\u00e9\\u2026\\ud83d\\ude00"), "{text}");
+        assert!(
+            text.contains("\\u00e9\\u2026\\ud83d\\ude00\\u007f"),
+            "{text}"
+        );
         let parsed: Value = serde_json::from_str(text).unwrap();
         assert_eq!(parsed, json!([items[0].to_json_in_request()]));
         assert_eq!(parsed[0]["location"], json!(["request", "body"]));

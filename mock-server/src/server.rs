@@ -123,19 +123,11 @@ pub struct MockServer {
 impl MockServer {
     /// Loads the specs, binds and starts serving in the background.
     pub async fn start(options: ServerOptions) -> Result<MockServer, StartError> {
-        let catalog = load_catalog(&options.specs, options.mount, options.strict)
-            .map_err(StartError::Catalog)?;
-        release_freed_memory();
+        let state = loaded(&options)?;
         let listener = TcpListener::bind(options.addr)
             .await
             .map_err(StartError::Bind)?;
         let addr = listener.local_addr().map_err(StartError::Bind)?;
-        let state = Arc::new(AppState {
-            catalog: ArcSwap::from_pointee(catalog),
-            cors: options.cors,
-            validate_requests: options.validate_requests,
-            limits: options.limits.clone(),
-        });
         let (shutdown, stopped) = watch::channel(false);
         let server = tokio::spawn(connections::serve(
             listener,
@@ -153,6 +145,13 @@ impl MockServer {
             server: Some(server),
             watcher,
         })
+    }
+
+    /// The request pipeline alone, with no socket: the router [`MockServer::start`] would serve for
+    /// `options` (refusing what it refuses), for use in-process with `tower::ServiceExt::oneshot`. The body
+    /// limits apply; the connection timeouts and cap are the listener's, so they do not.
+    pub fn router(options: &ServerOptions) -> Result<Router, StartError> {
+        Ok(app(loaded(options)?))
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -202,6 +201,19 @@ impl Drop for MockServer {
             let _ = shutdown.send(true);
         }
     }
+}
+
+/// Loads the specs into what every request reads.
+fn loaded(options: &ServerOptions) -> Result<Arc<AppState>, StartError> {
+    let catalog =
+        load_catalog(&options.specs, options.mount, options.strict).map_err(StartError::Catalog)?;
+    release_freed_memory();
+    Ok(Arc::new(AppState {
+        catalog: ArcSwap::from_pointee(catalog),
+        cors: options.cors,
+        validate_requests: options.validate_requests,
+        limits: options.limits.clone(),
+    }))
 }
 
 /// The axum application: everything goes to one handler.

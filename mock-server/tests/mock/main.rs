@@ -6,6 +6,7 @@ mod bodies;
 mod cli;
 mod limits;
 mod operability;
+mod properties;
 mod routing;
 mod selection;
 mod support;
