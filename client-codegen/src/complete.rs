@@ -162,7 +162,7 @@ fn by_reference<'f>(
         let Some(name) = text.strip_prefix("types :: ") else {
             continue;
         };
-        if !output.type_names.contains(name) || !seen.insert(name.to_string()) {
+        if !output.nominal_types.contains(name) || !seen.insert(name.to_string()) {
             continue;
         }
         by_reference.push(field.ty.clone());
