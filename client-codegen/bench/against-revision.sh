@@ -26,7 +26,7 @@ cp "$target/debug/examples/generate" "$work/generate-before"
 cargo build -q --manifest-path "$root/Cargo.toml" -p client-codegen --example generate
 cp "$target/debug/examples/generate" "$work/generate-after"
 
-crate() { # crate NAME RUNTIME_DIR: a crate with the generated clients' dependencies
+crate() { # crate NAME RUNTIME_DIR [FEATURES_TOML]: a crate with the generated clients' dependencies
     mkdir -p "$work/$1/src"
     cat > "$work/$1/Cargo.toml" <<TOML
 [package]
@@ -34,8 +34,7 @@ name = "$1"
 version = "0.1.0"
 edition = "2024"
 [workspace]
-[features]
-dynamic-call = ["client-runtime/dynamic-call"]
+${3:-}
 [dependencies]
 client-runtime = { path = "$2" }
 progenitor-client = "=0.15.1"
@@ -51,7 +50,7 @@ TOML
         > "$work/$1/src/lib.rs"
 }
 crate before "$work/before-tree/client-runtime"
-crate after "$root/client-runtime"
+crate after "$root/client-runtime" $'[features]\ndynamic-call = ["client-runtime/dynamic-call"]'
 
 build() { # build CRATE [FEATURES]: seconds of a debug rebuild of the crate's gen.rs
     export CARGO_INCREMENTAL=0

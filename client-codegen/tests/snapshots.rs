@@ -23,6 +23,10 @@ const SNAPSHOTS: &[(&str, &str)] = &[
         "ok_or_no_content",
     ),
     (
+        "tests/client-shapes/specs/paged_lists.yaml",
+        "paged_lists",
+    ),
+    (
         "tests/client-shapes/specs/problem_json.yaml",
         "problem_json",
     ),
@@ -96,9 +100,13 @@ fn generate(spec: &Path) -> String {
         .code
 }
 
+fn blessing() -> bool {
+    std::env::var(BLESS_ENV).is_ok_and(|v| !v.is_empty() && v != "0")
+}
+
 #[test]
 fn generated_code_matches_its_snapshot() {
-    let bless = std::env::var(BLESS_ENV).is_ok_and(|v| !v.is_empty() && v != "0");
+    let bless = blessing();
     let mut stale = Vec::new();
     for (spec, name) in SNAPSHOTS {
         let code = generate(&workspace().join(spec));
@@ -132,8 +140,12 @@ fn generated_code_matches_its_snapshot() {
     );
 }
 
+/// (Skipped while blessing: the other test is writing the files.)
 #[test]
 fn every_snapshot_file_belongs_to_a_spec() {
+    if blessing() {
+        return;
+    }
     let mut files: Vec<String> = std::fs::read_dir(snapshot_dir())
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())

@@ -17,6 +17,11 @@ pub mod ok_or_no_content {
     include!("generated/ok_or_no_content.rs");
 }
 
+/// `tests/client-shapes/specs/paged_lists.yaml`
+pub mod paged_lists {
+    include!("generated/paged_lists.rs");
+}
+
 /// `tests/client-shapes/specs/problem_json.yaml`
 pub mod problem_json {
     include!("generated/problem_json.rs");
