@@ -22,10 +22,7 @@ const SNAPSHOTS: &[(&str, &str)] = &[
         "tests/client-shapes/specs/ok_or_no_content.yaml",
         "ok_or_no_content",
     ),
-    (
-        "tests/client-shapes/specs/paged_lists.yaml",
-        "paged_lists",
-    ),
+    ("tests/client-shapes/specs/paged_lists.yaml", "paged_lists"),
     (
         "tests/client-shapes/specs/problem_json.yaml",
         "problem_json",
