@@ -205,11 +205,11 @@ pub fn operation_code(
         }
     });
     // progenitor's code names the client `self`; here it is a local that no parameter may shadow.
-    let client = ["client", "api_client", "generated_client"]
-        .into_iter()
-        .find(|name| !names.iter().any(|n| n == name))
+    let client = std::iter::once("client".to_string())
+        .chain((2..).map(|n| format!("client{n}")))
+        .find(|name| !names.iter().any(|n| *n == name))
         .map(|name| format_ident!("{name}"))
-        .expect("three names cannot all be parameters of one builder");
+        .unwrap_or_else(|| format_ident!("client"));
     let statements = method.statements_in_builder(&client);
     let required: Vec<String> = fields
         .iter()
