@@ -350,11 +350,28 @@ async fn items_yields_the_error_of_a_page_and_stops() {
     let mut items = client
         .list_backups()
         .project_id("054e292c9880d4992f02c0196d3ea468")
+        .limit(10)
         .items();
 
     let first = items.next().await.expect("the error").unwrap_err();
     assert_eq!(first.status().map(|s| s.as_u16()), Some(401));
     assert!(items.next().await.is_none());
+    assert_eq!(server.requests().len(), 1);
+    assert!(server.requests()[0].uri.contains("limit=10"));
+
+    // `limit` is at least 1: zero is refused before sending.
+    let zero = client
+        .list_backups()
+        .project_id("054e292c9880d4992f02c0196d3ea468")
+        .limit(0)
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        zero.to_string()
+            .starts_with("the request was not sent: parameter `limit` does not convert: "),
+        "{zero}"
+    );
     assert_eq!(server.requests().len(), 1);
 }
 

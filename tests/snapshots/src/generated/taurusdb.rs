@@ -1039,11 +1039,8 @@ This API is used to delete a manual backup. Before calling this API:
                 self
             }
             ///`limit` (query): Number of records to be queried.
-            pub fn limit(
-                mut self,
-                value: impl IntoParam<::std::num::NonZeroU32>,
-            ) -> Self {
-                self.limit = Param::new(value);
+            pub fn limit(mut self, value: impl IntoParam<u32>) -> Self {
+                self.limit = Param::via::<u32, _>(value);
                 self
             }
             ///`offset` (query): Index offset; the query starts from the next piece of data indexed by this parameter.
