@@ -114,6 +114,14 @@ fn field_type(ty: &syn::Type) -> (TokenStream, bool) {
     (owned, required)
 }
 
+/// `u32` for `::std::num::NonZeroU32` (and the other widths).
+fn non_zero_integer(ty: &TokenStream) -> Option<TokenStream> {
+    let text = ty.to_string();
+    let width = text.strip_prefix(":: std :: num :: NonZeroU")?;
+    let integer = format_ident!("u{width}");
+    Some(quote!(#integer))
+}
+
 fn is_str(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(p) if p.path.is_ident("str"))
 }
@@ -187,12 +195,22 @@ pub fn operation_code(
         let Field {
             setter, ty, doc, ..
         } = field;
-        quote! {
-            #[doc = #doc]
-            pub fn #setter(mut self, value: impl IntoParam<#ty>) -> Self {
-                self.#setter = Param::new(value);
-                self
-            }
+        // A non-zero integer is set from its integer (`.limit(10)`), zero refused by `send()`.
+        match non_zero_integer(ty) {
+            Some(integer) => quote! {
+                #[doc = #doc]
+                pub fn #setter(mut self, value: impl IntoParam<#integer>) -> Self {
+                    self.#setter = Param::via::<#integer, _>(value);
+                    self
+                }
+            },
+            None => quote! {
+                #[doc = #doc]
+                pub fn #setter(mut self, value: impl IntoParam<#ty>) -> Self {
+                    self.#setter = Param::new(value);
+                    self
+                }
+            },
         }
     });
     let locals = fields.iter().map(|field| {
@@ -205,11 +223,11 @@ pub fn operation_code(
         }
     });
     // progenitor's code names the client `self`; here it is a local that no parameter may shadow.
-    let client = ["client", "api_client", "generated_client"]
-        .into_iter()
-        .find(|name| !names.iter().any(|n| n == name))
+    let client = std::iter::once("client".to_string())
+        .chain((2..).map(|n| format!("client{n}")))
+        .find(|name| !names.iter().any(|n| *n == name))
         .map(|name| format_ident!("{name}"))
-        .expect("three names cannot all be parameters of one builder");
+        .unwrap_or_else(|| format_ident!("client"));
     let statements = method.statements_in_builder(&client);
     let required: Vec<String> = fields
         .iter()

@@ -35,7 +35,7 @@ pub fn module(doc: &Document, view: &ClientView, file: syn::File) -> Result<Toke
     let mut shapes = Vec::new();
     let mut client_methods = Vec::new();
     let mut builder_items = Vec::new();
-    let mut operations = Vec::new();
+    let mut callables = Vec::new();
     for op in &view.operations {
         let method = output
             .methods
@@ -66,13 +66,13 @@ pub fn module(doc: &Document, view: &ClientView, file: syn::File) -> Result<Toke
             builders::operation_code(op, operation, method, &fields, &shape, paginator.as_ref());
         client_methods.push(code.client_method);
         builder_items.push(code.builder);
-        operations.push((
+        callables.push(CallableOperation {
             operation,
-            op,
+            entry: syn::Ident::new(&op.method_name, Span::call_site()),
             fields,
-            shape.success_is_enum,
-            shape.error_type.clone(),
-        ));
+            success_is_enum: shape.success_is_enum,
+            error_type: shape.error_type.clone(),
+        });
         shapes.push(shape);
     }
     if let Some(extra) = output
@@ -85,21 +85,7 @@ pub fn module(doc: &Document, view: &ClientView, file: syn::File) -> Result<Toke
             extra.name
         )));
     }
-    let callables: Vec<CallableOperation<'_>> = operations
-        .iter()
-        .map(
-            |(operation, op, fields, success_is_enum, error_type)| CallableOperation {
-                operation,
-                entry: syn::Ident::new(&op.method_name, Span::call_site()),
-                fields,
-                success_is_enum: *success_is_enum,
-                error_type: error_type.clone(),
-            },
-        )
-        .collect();
-    let all_fields = operations
-        .iter()
-        .flat_map(|(_, _, fields, ..)| fields.iter());
+    let all_fields = callables.iter().flat_map(|callable| callable.fields.iter());
 
     let name = Ident::new(&doc.module, Span::call_site());
     let module_doc = module_doc(doc);
@@ -162,7 +148,7 @@ fn by_reference<'f>(
         let Some(name) = text.strip_prefix("types :: ") else {
             continue;
         };
-        if !output.type_names.contains(name) || !seen.insert(name.to_string()) {
+        if !output.nominal_types.contains(name) || !seen.insert(name.to_string()) {
             continue;
         }
         by_reference.push(field.ty.clone());

@@ -15,7 +15,7 @@ pub struct CallableOperation<'a> {
     pub operation: &'a Operation,
     /// The `Client` method that returns the builder.
     pub entry: syn::Ident,
-    pub fields: &'a [Field],
+    pub fields: Vec<Field>,
     /// Whether the success type is a generated enum (it has `variant()`).
     pub success_is_enum: bool,
     pub error_type: TokenStream,

@@ -276,6 +276,17 @@ fn run_progenitor(view: &ClientView) -> Result<syn::File, ProgenitorRefusal> {
         .with_interface(progenitor::InterfaceStyle::Positional)
         .with_inner_type(quote::quote!(crate::runtime::ClientState))
         .with_derive("PartialEq");
+    for format in apispec::client_view::TYPED_STRING_FORMATS {
+        settings.with_conversion(
+            schemars::schema::SchemaObject {
+                instance_type: Some(schemars::schema::InstanceType::String.into()),
+                format: Some(format.to_string()),
+                ..Default::default()
+            },
+            "crate::runtime::OffsetTimestamp",
+            [progenitor::TypeImpl::Display, progenitor::TypeImpl::FromStr].into_iter(),
+        );
+    }
 
     // progenitor reports some unsupported input by panicking; turn that into a message for this file.
     let panic_message = Arc::new(Mutex::new(None::<String>));

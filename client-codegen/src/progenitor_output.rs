@@ -39,6 +39,8 @@ pub struct ProgenitorOutput {
     pub structs: Vec<syn::ItemStruct>,
     /// One per operation, in progenitor's order.
     pub methods: Vec<ProgenitorMethod>,
+    /// Structs and enums of `mod types` (not aliases, which may name a type of another crate).
+    pub nominal_types: BTreeSet<String>,
     /// Types of `mod types` that wrap any string and convert from `String` but not from `&str`.
     pub string_newtypes: BTreeSet<String>,
 }
@@ -134,6 +136,7 @@ pub fn take_apart(mut file: syn::File) -> Result<ProgenitorOutput, String> {
     let mut structs = Vec::new();
     let mut methods = Vec::new();
     let mut found_types = false;
+    let mut nominal_types = BTreeSet::new();
     let mut from_string = BTreeSet::new();
     let mut try_from_str = BTreeSet::new();
     for item in file.items {
@@ -146,10 +149,12 @@ pub fn take_apart(mut file: syn::File) -> Result<ProgenitorOutput, String> {
                     match item {
                         Item::Struct(s) => {
                             type_names.insert(s.ident.to_string());
+                            nominal_types.insert(s.ident.to_string());
                             structs.push(s.clone());
                         }
                         Item::Enum(e) => {
                             type_names.insert(e.ident.to_string());
+                            nominal_types.insert(e.ident.to_string());
                         }
                         Item::Type(t) => {
                             type_names.insert(t.ident.to_string());
@@ -197,6 +202,7 @@ pub fn take_apart(mut file: syn::File) -> Result<ProgenitorOutput, String> {
         type_names,
         structs,
         methods,
+        nominal_types,
         string_newtypes: from_string.difference(&try_from_str).cloned().collect(),
     })
 }

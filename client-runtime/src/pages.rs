@@ -28,6 +28,24 @@ enum Cursor {
     Token(Option<String>),
 }
 
+impl Cursor {
+    /// The offset or page number (0 for a token cursor, which has none).
+    fn position(&self) -> u64 {
+        match self {
+            Cursor::Offset(position) | Cursor::Number(position) => *position,
+            Cursor::Token(_) => 0,
+        }
+    }
+
+    /// The page token (none for an offset or page-number cursor).
+    fn into_token(self) -> Option<String> {
+        match self {
+            Cursor::Token(token) => token,
+            Cursor::Offset(_) | Cursor::Number(_) => None,
+        }
+    }
+}
+
 /// The items of every page of a list operation, as a `futures_core::Stream` or with [`Items::next`].
 pub struct Items<'a, T, E> {
     fetch: Box<dyn FnMut(Cursor) -> Fetch<'a, T, E> + Send + 'a>,
@@ -68,10 +86,7 @@ impl<'a, T: Send + 'a, E: 'a> Items<'a, T, E> {
     {
         Self::with(
             Cursor::Offset(start),
-            Box::new(move |cursor| match cursor {
-                Cursor::Offset(offset) | Cursor::Number(offset) => Box::pin(fetch(offset)),
-                Cursor::Token(_) => unreachable!("an offset paginator has offset cursors"),
-            }),
+            Box::new(move |cursor| Box::pin(fetch(cursor.position()))),
         )
     }
 
@@ -84,10 +99,7 @@ impl<'a, T: Send + 'a, E: 'a> Items<'a, T, E> {
     {
         Self::with(
             Cursor::Number(start),
-            Box::new(move |cursor| match cursor {
-                Cursor::Offset(number) | Cursor::Number(number) => Box::pin(fetch(number)),
-                Cursor::Token(_) => unreachable!("a page-number paginator has number cursors"),
-            }),
+            Box::new(move |cursor| Box::pin(fetch(cursor.position()))),
         )
     }
 
@@ -100,12 +112,7 @@ impl<'a, T: Send + 'a, E: 'a> Items<'a, T, E> {
     {
         Self::with(
             Cursor::Token(start),
-            Box::new(move |cursor| match cursor {
-                Cursor::Token(token) => Box::pin(fetch(token)),
-                Cursor::Offset(_) | Cursor::Number(_) => {
-                    unreachable!("a token paginator has token cursors")
-                }
-            }),
+            Box::new(move |cursor| Box::pin(fetch(cursor.into_token()))),
         )
     }
 

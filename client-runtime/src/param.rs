@@ -40,6 +40,17 @@ impl<T> Param<T> {
         Param(value.try_into().map(Some).map_err(|e| e.to_string()))
     }
 
+    /// A value set as a `U` and converted to `T` (a non-zero integer set from an integer).
+    pub fn via<U, V: IntoParam<U>>(value: V) -> Self
+    where
+        U: TryInto<T, Error: fmt::Display>,
+    {
+        match value.try_into() {
+            Ok(value) => Param::new(value),
+            Err(e) => Param(Err(e.to_string())),
+        }
+    }
+
     /// The value of a required parameter named `name` in the spec.
     pub fn required<E>(self, name: &str) -> Result<T, Error<E>> {
         match self.optional(name)? {

@@ -37,6 +37,12 @@ impl From<DateTime<FixedOffset>> for OffsetTimestamp {
     }
 }
 
+impl From<&OffsetTimestamp> for OffsetTimestamp {
+    fn from(time: &OffsetTimestamp) -> Self {
+        *time
+    }
+}
+
 impl From<OffsetTimestamp> for DateTime<FixedOffset> {
     fn from(time: OffsetTimestamp) -> Self {
         time.0

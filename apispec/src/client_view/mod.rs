@@ -109,6 +109,12 @@ impl ClientOperation {
     }
 }
 
+/// String formats the client reads as a typed value rather than text: a timestamp whose UTC offset has no
+/// colon (`2018-08-06T10:41:14+0800`), under the name a spec may give it (Huawei Cloud's `huawei-datetime`)
+/// or the generic `date-time-offset-hhmm`. In the client view such a string schema is exactly
+/// `{type: string, format}` (plus documentation), so the generator can map it to its type.
+pub const TYPED_STRING_FORMATS: [&str; 2] = ["date-time-offset-hhmm", "huawei-datetime"];
+
 /// A document as the client generator takes it.
 #[derive(Debug, Clone)]
 pub struct ClientView {

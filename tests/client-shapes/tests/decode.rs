@@ -2,7 +2,7 @@
 
 use canned_server::{Canned, CannedServer};
 use client_shapes::runtime::{ClientConfig, Error, Response, RetryPolicy};
-use client_shapes::{differing_errors, ok_or_no_content, problem_json};
+use client_shapes::{differing_errors, ok_or_no_content, paged_lists, problem_json};
 use serde_json::json;
 
 fn no_retries() -> ClientConfig {
@@ -216,4 +216,58 @@ async fn a_body_that_breaks_its_schema_is_a_payload_error_not_a_panic() {
         }
         other => panic!("expected Undecodable, got {other:?}"),
     }
+}
+
+#[tokio::test]
+async fn page_numbers_run_from_the_documented_first_page_until_the_total() {
+    let server = CannedServer::start(|n| match n {
+        0 => Canned::json(
+            200,
+            &json!({"snapshots": [{"id": "a"}, {"id": "b"}], "total_count": 3}),
+        ),
+        _ => Canned::json(200, &json!({"snapshots": [{"id": "c"}], "total_count": 3})),
+    })
+    .await;
+    let client = paged_lists::Client::builder(&server.url).build().unwrap();
+
+    let snapshots = client
+        .list_snapshots()
+        .per_page(2)
+        .items()
+        .collect()
+        .await
+        .unwrap();
+
+    let ids: Vec<&str> = snapshots.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    let uris: Vec<String> = server.requests().iter().map(|r| r.uri.clone()).collect();
+    assert_eq!(
+        uris,
+        [
+            "/snapshots?page=1&per_page=2",
+            "/snapshots?page=2&per_page=2"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn page_tokens_are_followed_until_none_comes() {
+    let server = CannedServer::start(|n| match n {
+        0 => Canned::json(200, &json!({"items": ["x", "y"], "next_page_token": "t2"})),
+        _ => Canned::json(200, &json!({"items": ["z"], "next_page_token": null})),
+    })
+    .await;
+    let client = paged_lists::Client::builder(&server.url).build().unwrap();
+
+    let events = client
+        .list_events()
+        .limit(2)
+        .items()
+        .collect()
+        .await
+        .unwrap();
+
+    assert_eq!(events, ["x", "y", "z"]);
+    let uris: Vec<String> = server.requests().iter().map(|r| r.uri.clone()).collect();
+    assert_eq!(uris, ["/events?limit=2", "/events?limit=2&page_token=t2"]);
 }
