@@ -1,14 +1,21 @@
 //! Typed async clients for cloud backup APIs, generated at compile time from the OpenAPI documents in `specs/`.
 //!
-//! Each spec file becomes a module named after it (`specs/hostup.yaml` → [`hostup`]). Every module has a
-//! `Client` with a constructor that takes the API's `Credentials`, one async method per operation, the
-//! request and response `types`, and in `responses` an enum per operation with one variant per documented
-//! error status, so callers can `match` on the status and get its documented body typed.
+//! Each spec file becomes a module named after it (`specs/hostup.yaml` → [`hostup`]). Every module has:
+//! - a `Client`, built with `Client::builder(base_url).credentials(..).build()?` (see
+//!   [`runtime::ClientBuilder`]: configuration, your own `reqwest::Client`, tower middleware);
+//! - one method per operation returning its request builder (`client.list_backups()`), with a setter per
+//!   parameter and `send()`; paged lists also have `items()`;
+//! - the request and response `types`, and in `responses` an enum per operation with one variant per
+//!   documented error status, so callers `match` on `err.documented()` and get its body typed.
 //!
-//! Shared behaviour (timeouts, retries on 429/503 honouring `Retry-After`, credentials that never print)
-//! lives in [`runtime`].
+//! Shared behaviour (timeouts, retries on 429/503 honouring `Retry-After`, credentials that never print,
+//! per-call options, typed responses and errors) is in [`runtime`].
 
-pub use client_runtime as runtime;
+/// The runtime the generated clients share: client builder, configuration, responses and errors.
+pub mod runtime {
+    #[doc(inline)]
+    pub use client_runtime::*;
+}
 
 include!(concat!(env!("OUT_DIR"), "/clients.rs"));
 

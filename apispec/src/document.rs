@@ -483,7 +483,7 @@ pub(crate) fn resolve<'v>(
     reference: &str,
     ref_at: &str,
 ) -> Result<&'v Value, LoadError> {
-    let Some(target) = reference.strip_prefix('#') else {
+    let Some(target) = crate::pointer::of_reference(reference) else {
         return Err(LoadError::at(
             source,
             ref_at,
@@ -492,7 +492,7 @@ pub(crate) fn resolve<'v>(
         .hint("inline the referenced document into this one, under `components`")
         .of_kind(LoadErrorKind::Reference));
     };
-    root.pointer(target).ok_or_else(|| {
+    root.pointer(&target).ok_or_else(|| {
         LoadError::at(source, ref_at, format!("`{reference}` does not resolve"))
             .hint("point the $ref at an existing entry, such as `#/components/schemas/Name`")
             .of_kind(LoadErrorKind::Reference)

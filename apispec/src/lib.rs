@@ -5,7 +5,7 @@
 //! [`SchemaSet`] compiles the document's schemas into validators ([`CompiledSchemas`] caches them), [`examples`]
 //! lists and checks every example, [`media`], [`path_template`] and [`CredentialPlacement`] are the rules for
 //! media types, path templates and where credentials go, and [`client_view`] reshapes a document into the form
-//! the progenitor client generator accepts. Other crates read the document through these, never its raw tree.
+//! the progenitor client generator accepts. [`quote`] cuts what a message echoes of a bad value. Other crates read the document through these, never its raw tree.
 //!
 //! This crate does no I/O beyond reading the file it is asked to load, and it never panics on bad input:
 //! every problem is a [`LoadError`] that names the file, the place and what to change.
@@ -21,6 +21,7 @@ mod operation;
 pub mod overlay;
 pub mod path_template;
 pub mod pointer;
+pub mod quote;
 pub mod resources;
 pub mod sample;
 mod schema;
@@ -32,8 +33,9 @@ mod yaml;
 pub use document::{Document, LoadError, LoadErrorKind, Location, OverlayText, SpecVersion};
 pub use media::{is_json_media_type, media_type_essence};
 pub use operation::{
-    Example, Header, MediaContent, Method, Operation, ParamLocation, Parameter, RequestBody,
-    Response, SchemaAt, SecurityRequirement, SecurityScheme, SecuritySchemeKind, StatusKey,
+    ArrayEncoding, Example, Header, MediaContent, Method, Operation, ParamLocation, Parameter,
+    RequestBody, Response, SchemaAt, SecurityRequirement, SecurityScheme, SecuritySchemeKind,
+    StatusKey,
 };
 pub use schema::{
     CompiledSchemas, Direction, MAX_REF_HOPS, SchemaKeywordAt, SchemaRoot, SchemaSet,

@@ -155,10 +155,22 @@ impl ParamLocation {
     }
 }
 
+/// How the values of an array parameter are written in the request (OpenAPI `style` and `explode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArrayEncoding {
+    /// Once per value: `?tag=a&tag=b` (`form` exploded, the default in a query or cookie).
+    Repeated,
+    /// In one value, separated: `a,b` (`simple`, or `form` not exploded), `a b` (`spaceDelimited`),
+    /// `a|b` (`pipeDelimited`).
+    Delimited(char),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parameter {
     pub name: String,
     pub location: ParamLocation,
+    /// How an array value is written, from `style` and `explode` with their defaults for the location.
+    pub array_encoding: ArrayEncoding,
     pub required: bool,
     pub description: Option<String>,
     pub schema: Option<SchemaAt>,
@@ -388,7 +400,8 @@ impl<'a> Walker<'a> {
                 reference,
                 &pointer::join(&at, "$ref"),
             )?;
-            at = reference.trim_start_matches('#').to_string();
+            at = pointer::of_reference(reference)
+                .map_or_else(|| reference.to_string(), |p| p.into_owned());
         }
         Err(self
             .error(&at, "a cycle of $refs")
@@ -491,6 +504,7 @@ impl<'a> Walker<'a> {
         Ok(Parameter {
             name: text(param, "name").unwrap_or_default(),
             location,
+            array_encoding: array_encoding(param, location),
             required: location == ParamLocation::Path
                 || param
                     .get("required")
@@ -677,6 +691,29 @@ pub(crate) fn operation_label(id: &str, method: Method, path: &str) -> String {
     format!("`{id}` ({method} {path})")
 }
 
+/// OpenAPI's defaults: `form` in a query or cookie, `simple` in a path or header; `explode` is true for
+/// `form` only.
+fn array_encoding(param: &Value, location: ParamLocation) -> ArrayEncoding {
+    let style = param
+        .get("style")
+        .and_then(Value::as_str)
+        .unwrap_or(match location {
+            ParamLocation::Query | ParamLocation::Cookie => "form",
+            ParamLocation::Path | ParamLocation::Header => "simple",
+        });
+    let explode = param
+        .get("explode")
+        .and_then(Value::as_bool)
+        .unwrap_or(style == "form");
+    match style {
+        "form" if explode => ArrayEncoding::Repeated,
+        "spaceDelimited" if !explode => ArrayEncoding::Delimited(' '),
+        "pipeDelimited" if !explode => ArrayEncoding::Delimited('|'),
+        "spaceDelimited" | "pipeDelimited" => ArrayEncoding::Repeated,
+        _ => ArrayEncoding::Delimited(','),
+    }
+}
+
 fn text(value: &Value, key: &str) -> Option<String> {
     value.get(key).and_then(Value::as_str).map(str::to_string)
 }
@@ -783,6 +820,45 @@ components:
                 StatusKey::Code(204),
                 StatusKey::Code(404),
                 StatusKey::Range(4)
+            ]
+        );
+    }
+
+    #[test]
+    fn array_encodings_follow_style_explode_and_the_locations_defaults() {
+        let text = r#"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a/{ids}:
+    get:
+      parameters:
+        - {name: ids, in: path, required: true, schema: {type: array}}
+        - {name: tag, in: query, schema: {type: array}}
+        - {name: csv, in: query, explode: false, schema: {type: array}}
+        - {name: spaced, in: query, style: spaceDelimited, explode: false, schema: {type: array}}
+        - {name: piped, in: query, style: pipeDelimited, explode: false, schema: {type: array}}
+        - {name: X-List, in: header, schema: {type: array}}
+        - {name: c, in: cookie, schema: {type: array}}
+      responses:
+        '200': {description: ok}
+"#;
+        let doc = Document::parse("t.yaml", "t", text, false).unwrap();
+        let encodings: Vec<(&str, ArrayEncoding)> = doc.operations[0]
+            .parameters
+            .iter()
+            .map(|p| (p.name.as_str(), p.array_encoding))
+            .collect();
+        assert_eq!(
+            encodings,
+            [
+                ("ids", ArrayEncoding::Delimited(',')),
+                ("tag", ArrayEncoding::Repeated),
+                ("csv", ArrayEncoding::Delimited(',')),
+                ("spaced", ArrayEncoding::Delimited(' ')),
+                ("piped", ArrayEncoding::Delimited('|')),
+                ("X-List", ArrayEncoding::Delimited(',')),
+                ("c", ArrayEncoding::Repeated),
             ]
         );
     }

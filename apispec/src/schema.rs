@@ -14,6 +14,7 @@ use serde_json::{Map, Value, json};
 
 use crate::document::{Document, LoadError, SpecVersion};
 use crate::operation::SchemaAt;
+use crate::quote::{MAX_MESSAGE, cut_text, quote_value};
 use crate::sample::Sampler;
 
 /// Which way data flows. `readOnly` properties are not required in requests, `writeOnly` ones not in responses.
@@ -68,12 +69,22 @@ impl SchemaValidator {
 
     /// Every violation, in the order the validator finds them.
     pub fn violations(&self, instance: &Value) -> Vec<Violation> {
+        self.first_violations(instance, usize::MAX)
+    }
+
+    /// At most `limit` violations, in the order the validator finds them (it stops there). Each message
+    /// quotes the bad value cut to [`quote::MAX_QUOTED`](crate::quote::MAX_QUOTED) bytes, with its length.
+    pub fn first_violations(&self, instance: &Value, limit: usize) -> Vec<Violation> {
         self.validator
             .iter_errors(instance)
-            .map(|e| Violation {
-                instance_pointer: e.instance_path().to_string(),
-                schema_pointer: e.schema_path().to_string(),
-                message: e.to_string(),
+            .take(limit)
+            .map(|e| {
+                let message = e.masked_with(quote_value(e.instance())).to_string();
+                Violation {
+                    instance_pointer: e.instance_path().to_string(),
+                    schema_pointer: e.schema_path().to_string(),
+                    message: cut_text(&message, MAX_MESSAGE).into_owned(),
+                }
             })
             .collect()
     }
@@ -116,7 +127,14 @@ impl SchemaSet {
                 .iter()
                 .map(|(name, s)| (name.clone(), convert(s, direction, version)))
                 .collect();
-            let root = json!({ "components": { "schemas": converted } });
+            let mut root = json!({ "components": { "schemas": converted } });
+            // A `$ref` may point anywhere in the document (`#/paths/.../schema`): those targets are
+            // registered at their own pointers too.
+            for target in referenced_outside_component_schemas(tree) {
+                if let Some(schema) = tree.pointer(&target) {
+                    place(&mut root, &target, convert(schema, direction, version));
+                }
+            }
             jsonschema::Registry::new()
                 .draft(jsonschema::Draft::Draft202012)
                 .add(direction.base_uri(), root)
@@ -291,8 +309,8 @@ impl Document {
                 && let Some(target) = current
                     .get("$ref")
                     .and_then(Value::as_str)
-                    .and_then(|r| r.strip_prefix('#'))
-                && let Some(next) = self.raw.pointer(target)
+                    .and_then(crate::pointer::of_reference)
+                && let Some(next) = self.raw.pointer(&target)
             {
                 current = next;
                 at = target.to_string();
@@ -330,7 +348,7 @@ pub fn follow_refs<'v>(root: &'v Value, schema: &'v Value) -> Option<&'v Value> 
                     return None;
                 }
                 seen.push(at);
-                current = root.pointer(reference.strip_prefix('#')?)?;
+                current = crate::pointer::follow(root, reference)?;
             }
             None => return Some(current),
         }
@@ -456,8 +474,8 @@ impl Finiteness<'_> {
 
     /// The index of the component schema a `$ref` names, if it names one.
     fn component(&self, reference: &str) -> Option<usize> {
-        let name = reference.strip_prefix("#/components/schemas/")?;
-        let name = name.replace("~1", "/").replace("~0", "~");
+        let pointer = crate::pointer::of_reference(reference)?;
+        let name = crate::pointer::unescape(pointer.strip_prefix("/components/schemas/")?);
         self.names.iter().position(|n| **n == name)
     }
 
@@ -472,10 +490,7 @@ impl Finiteness<'_> {
         if let Some(reference) = map.get("$ref").and_then(Value::as_str) {
             let target_ok = match self.component(reference) {
                 Some(index) => self.finite[index],
-                None => match reference
-                    .strip_prefix('#')
-                    .and_then(|p| self.root.pointer(p))
-                {
+                None => match crate::pointer::follow(self.root, reference) {
                     Some(target) => self.of(target, depth + 1),
                     None => true,
                 },
@@ -559,6 +574,59 @@ pub fn to_json_schema(schema: &Value, direction: Direction) -> Value {
     convert(schema, direction, SpecVersion::V30)
 }
 
+/// The pointers of every `$ref` target outside `components/schemas`, and of the targets those reach in
+/// turn: the validator's registry holds component schemas only unless told of these.
+fn referenced_outside_component_schemas(tree: &Value) -> std::collections::BTreeSet<String> {
+    fn collect(value: &Value, found: &mut Vec<String>, depth: usize) {
+        if depth > crate::depth::MAX_NESTING {
+            return;
+        }
+        match value {
+            Value::Object(map) => {
+                if let Some(pointer) = map
+                    .get("$ref")
+                    .and_then(Value::as_str)
+                    .and_then(crate::pointer::of_reference)
+                    && !pointer.starts_with("/components/schemas/")
+                {
+                    found.push(pointer.into_owned());
+                }
+                for child in map.values() {
+                    collect(child, found, depth + 1);
+                }
+            }
+            Value::Array(items) => items
+                .iter()
+                .for_each(|item| collect(item, found, depth + 1)),
+            _ => {}
+        }
+    }
+    let mut pending = Vec::new();
+    collect(tree, &mut pending, 0);
+    let mut targets = std::collections::BTreeSet::new();
+    while let Some(target) = pending.pop() {
+        if target.is_empty() || !targets.insert(target.clone()) {
+            continue;
+        }
+        if let Some(value) = tree.pointer(&target) {
+            collect(value, &mut pending, 0);
+        }
+    }
+    targets
+}
+
+/// Writes `value` at `pointer` in `root`, making the objects on the way.
+fn place(root: &mut Value, pointer: &str, value: Value) {
+    let mut at = root;
+    for token in crate::pointer::tokens(pointer) {
+        let Value::Object(map) = at else {
+            return;
+        };
+        at = map.entry(token).or_insert_with(|| json!({}));
+    }
+    *at = value;
+}
+
 /// [`to_json_schema`] for a schema of either dialect: an OpenAPI 3.1 schema is JSON Schema 2020-12 already,
 /// so only its references and the direction's `readOnly`/`writeOnly` rule change.
 fn convert(schema: &Value, direction: Direction, version: SpecVersion) -> Value {
@@ -566,8 +634,12 @@ fn convert(schema: &Value, direction: Direction, version: SpecVersion) -> Value 
         return schema.clone();
     };
     if let Some(reference) = map.get("$ref").and_then(Value::as_str) {
-        let target = match reference.strip_prefix('#') {
-            Some(fragment) => format!("{}#{fragment}", direction.base_uri()),
+        let target = match crate::pointer::of_reference(reference) {
+            Some(pointer) => format!(
+                "{}#{}",
+                direction.base_uri(),
+                crate::pointer::to_fragment(&pointer)
+            ),
             None => reference.to_string(),
         };
         let reference = json!({ "$ref": target });

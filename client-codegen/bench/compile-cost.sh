@@ -13,7 +13,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cargo build -q --release --manifest-path "$root/Cargo.toml" -p client-codegen \
     --example generate --example progenitor_alone
-bin="$root/target/release/examples"
+bin="${CARGO_TARGET_DIR:-$root/target}/release/examples"
 
 crate() { # crate NAME LIB_RS: a crate with the generated clients' dependencies
     mkdir -p "$work/$1/src"

@@ -2,8 +2,10 @@
 //!
 //! For each spec file: [`apispec`] loads it and builds its client view (the document reshaped so progenitor
 //! takes it, plus the table of every documented response); progenitor generates types and request code from
-//! the view; then [`complete`] finishes each method so it decodes every documented status into a typed value,
-//! and adds what progenitor leaves out (credentials from `securitySchemes`, retries, media types).
+//! the view; then `complete` keeps the code that builds each request and adds what progenitor leaves out: a
+//! request builder per operation whose `send()` decodes every documented status into a typed value,
+//! credentials from `securitySchemes`, media types, paginators. [`progenitor_output`] lists every
+//! assumption made about progenitor's output.
 //!
 //! A part of a document that cannot be supported (an operation, a parameter, a response, a schema's type) is
 //! left out with a warning naming the file, the place, the reason and the fix; the rest builds. Set
@@ -11,9 +13,14 @@
 //! document (it does not parse, two files make one module) is a [`Failure`], which `build.rs` prints before
 //! failing the build.
 
+mod builders;
 mod complete;
+mod credentials;
 mod dynamic_call;
 mod names;
+mod pagination;
+pub mod progenitor_output;
+mod responses;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -269,6 +276,17 @@ fn run_progenitor(view: &ClientView) -> Result<syn::File, ProgenitorRefusal> {
         .with_interface(progenitor::InterfaceStyle::Positional)
         .with_inner_type(quote::quote!(crate::runtime::ClientState))
         .with_derive("PartialEq");
+    for format in apispec::client_view::TYPED_STRING_FORMATS {
+        settings.with_conversion(
+            schemars::schema::SchemaObject {
+                instance_type: Some(schemars::schema::InstanceType::String.into()),
+                format: Some(format.to_string()),
+                ..Default::default()
+            },
+            "crate::runtime::OffsetTimestamp",
+            [progenitor::TypeImpl::Display, progenitor::TypeImpl::FromStr].into_iter(),
+        );
+    }
 
     // progenitor reports some unsupported input by panicking; turn that into a message for this file.
     let panic_message = Arc::new(Mutex::new(None::<String>));

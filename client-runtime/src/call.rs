@@ -1,11 +1,13 @@
 //! Calling an operation by its `operationId` with arguments as JSON, and the outcome in a form that does not
-//! depend on the operation's types. Each generated module's `call_operation` uses this; it is what tools and
-//! the contract suite drive every operation of every spec with.
+//! depend on the operation's types. Each generated module's `call_operation` uses this (through the
+//! operation's request builder); it is what tools and the contract suite drive every operation of every spec
+//! with. Only with the `dynamic-call` feature.
 
-use progenitor_client::{Error, ResponseValue};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
+
+use crate::{Error, Response};
 
 /// What a call returned.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,8 +27,12 @@ pub enum CallOutcome {
     },
     /// A status the operation does not document, with the body as received.
     Unexpected { status: u16, body: String },
-    /// A documented status whose body does not decode to its type (progenitor does not keep the status).
-    UndecodableBody { body: String, reason: String },
+    /// A documented status whose body does not decode to its type.
+    UndecodableBody {
+        status: u16,
+        body: String,
+        reason: String,
+    },
     /// No response: the request could not be built or sent.
     Failed { reason: String },
 }
@@ -36,8 +42,9 @@ impl CallOutcome {
         match self {
             CallOutcome::Success { status, .. }
             | CallOutcome::DocumentedError { status, .. }
-            | CallOutcome::Unexpected { status, .. } => Some(*status),
-            CallOutcome::UndecodableBody { .. } | CallOutcome::Failed { .. } => None,
+            | CallOutcome::Unexpected { status, .. }
+            | CallOutcome::UndecodableBody { status, .. } => Some(*status),
+            CallOutcome::Failed { .. } => None,
         }
     }
 }
@@ -54,52 +61,47 @@ impl std::fmt::Display for CallError {
 
 impl std::error::Error for CallError {}
 
-/// The argument `name` (a parameter's name as the spec writes it, or `body`), as the type the method takes.
-/// A missing argument is `null`, which an optional parameter reads as absent.
-pub fn argument<T: DeserializeOwned>(
+/// Sets the argument `name` (a parameter's name as the spec writes it, or `body`) on a request builder
+/// with `setter`, as the type the setter takes. A missing or `null` argument leaves the builder as it is.
+pub fn set<B, T: DeserializeOwned>(
+    builder: B,
     args: &Map<String, Value>,
     name: &str,
-) -> Result<T, CallError> {
-    let value = args.get(name).cloned().unwrap_or(Value::Null);
-    serde_json::from_value(value.clone())
-        .map_err(|e| CallError(format!("argument `{name}` = {value}: {e}")))
+    setter: impl FnOnce(B, T) -> B,
+) -> Result<B, CallError> {
+    match args.get(name) {
+        None | Some(Value::Null) => Ok(builder),
+        Some(value) => serde_json::from_value(value.clone())
+            .map(|value| setter(builder, value))
+            .map_err(|e| CallError(format!("argument `{name}` = {value}: {e}"))),
+    }
 }
 
-/// Turns a generated method's result into a [`CallOutcome`].
-pub async fn outcome<S: Serialize, E: Serialize + std::fmt::Debug>(
-    result: Result<ResponseValue<S>, Error<E>>,
+/// Turns a request builder's result into a [`CallOutcome`].
+pub fn outcome<S: Serialize, E: Serialize>(
+    result: Result<Response<S>, Error<E>>,
     success_variant: fn(&S) -> Option<&'static str>,
     error_variant: fn(&E) -> &'static str,
 ) -> CallOutcome {
     match result {
-        Ok(response) => {
-            let status = response.status().as_u16();
-            let value = response.into_inner();
-            CallOutcome::Success {
-                status,
-                variant: success_variant(&value),
-                body: to_json(&value),
-            }
-        }
-        Err(Error::ErrorResponse(response)) => {
-            let status = response.status().as_u16();
-            let value = response.into_inner();
-            CallOutcome::DocumentedError {
-                status,
-                variant: error_variant(&value),
-                body: to_json(&value),
-            }
-        }
-        Err(Error::UnexpectedResponse(response)) => {
-            let status = response.status().as_u16();
-            CallOutcome::Unexpected {
-                status,
-                body: response.text().await.unwrap_or_default(),
-            }
-        }
-        Err(Error::InvalidResponsePayload(bytes, reason)) => CallOutcome::UndecodableBody {
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-            reason: reason.to_string(),
+        Ok(response) => CallOutcome::Success {
+            status: response.status().as_u16(),
+            variant: success_variant(&response),
+            body: to_json(&*response),
+        },
+        Err(Error::Documented(response)) => CallOutcome::DocumentedError {
+            status: response.status().as_u16(),
+            variant: error_variant(&response),
+            body: to_json(&**response),
+        },
+        Err(Error::Undocumented(response)) => CallOutcome::Unexpected {
+            status: response.status().as_u16(),
+            body: response.into_inner(),
+        },
+        Err(Error::Undecodable { response, reason }) => CallOutcome::UndecodableBody {
+            status: response.status().as_u16(),
+            body: String::from_utf8_lossy(&response).into_owned(),
+            reason,
         },
         Err(other) => CallOutcome::Failed {
             reason: other.to_string(),

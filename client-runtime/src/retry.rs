@@ -1,4 +1,5 @@
-//! Retrying rate-limited and unavailable responses: which statuses, how long to wait, when to stop.
+//! Retrying rate-limited and unavailable responses: which statuses, how long to wait, when to stop. The
+//! sending loop that follows the policy is in `send`.
 
 use std::time::{Duration, SystemTime};
 
@@ -8,11 +9,22 @@ use reqwest::header::{HeaderMap, RETRY_AFTER};
 
 /// When and how often a client retries.
 ///
-/// A response whose status is in `statuses` (429 and 503 by default) is retried up to `max_retries` times.
-/// The wait is the server's `Retry-After` (seconds or an HTTP date) when it sends one, else exponential
-/// backoff from `initial_backoff`, doubling, capped at `max_backoff`, with full jitter. A `Retry-After` longer
-/// than `max_retry_after` is not waited for: the response is returned at once. When retries run out the last
-/// response is returned, so the caller gets it as the operation's typed error.
+/// A response whose status is in `statuses` is sent again, up to `max_retries` more times. The wait before
+/// each retry is the server's `Retry-After` (seconds or an HTTP date) when it sends one, else exponential
+/// backoff: `initial_backoff`, doubling each retry, capped at `max_backoff`, with full jitter (a random wait
+/// between zero and that). A `Retry-After` longer than `max_retry_after` is not waited for: that response is
+/// returned at once. When retries run out the last response is returned as the operation's typed result,
+/// and [`Response::attempts`](crate::Response::attempts) / [`Error::attempts`](crate::Error::attempts) say
+/// how many attempts were made. A request whose body is a stream is sent once. Each retry is logged as a
+/// `tracing` event (attempt, status, delay) inside the request's span.
+///
+/// | field | default |
+/// | --- | --- |
+/// | `max_retries` | 3 (so at most 4 attempts) |
+/// | `initial_backoff` | 500 ms |
+/// | `max_backoff` | 30 s |
+/// | `max_retry_after` | 120 s |
+/// | `statuses` | 429 Too Many Requests, 503 Service Unavailable |
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
     pub max_retries: u32,
@@ -66,6 +78,12 @@ impl RetryPolicy {
         self
     }
 
+    /// The statuses to retry (429 and 503 by default).
+    pub fn statuses(mut self, statuses: impl IntoIterator<Item = StatusCode>) -> Self {
+        self.statuses = statuses.into_iter().collect();
+        self
+    }
+
     /// How long to wait before retry number `retry` (0-based) of a response, or `None` to stop.
     pub fn delay_before_retry(
         &self,
@@ -99,35 +117,6 @@ pub fn retry_after_delay(headers: &HeaderMap, now: SystemTime) -> Option<Duratio
     }
     let date = httpdate::parse_http_date(value).ok()?;
     Some(date.duration_since(now).unwrap_or(Duration::ZERO))
-}
-
-pub(crate) async fn send_with_retries(
-    http: &reqwest::Client,
-    policy: &RetryPolicy,
-    request: reqwest::Request,
-) -> reqwest::Result<reqwest::Response> {
-    let mut request = request;
-    let mut retry = 0;
-    loop {
-        // A streaming body cannot be sent twice; such a request gets one attempt.
-        let spare = request.try_clone();
-        let response = http.execute(request).await?;
-        let Some(next) = spare else {
-            return Ok(response);
-        };
-        let Some(wait) = policy.delay_before_retry(
-            retry,
-            response.status(),
-            response.headers(),
-            SystemTime::now(),
-        ) else {
-            return Ok(response);
-        };
-        drop(response);
-        tokio::time::sleep(wait).await;
-        request = next;
-        retry += 1;
-    }
 }
 
 #[cfg(test)]

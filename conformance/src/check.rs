@@ -12,76 +12,116 @@ use apispec::{Document, LoadError, LoadErrorKind, SchemaSet};
 use serde::Serialize;
 use serde_json::Value;
 
-/// A rule `check` applies, with what it finds.
-pub struct Rule {
-    pub id: &'static str,
-    pub severity: Severity,
-    pub summary: &'static str,
+/// A rule `check` applies. Its id (`as_str`) is stable: reports, JUnit test cases and CI filters use it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    ParseError,
+    InvalidFileName,
+    InvalidDocument,
+    UnresolvedRef,
+    RefCycle,
+    InvalidOverlay,
+    MissingOperationId,
+    DuplicateOperationId,
+    InvalidSchema,
+    InvalidExample,
+    JsonResponseWithoutSchema,
+    ClientUnsupported,
 }
 
 /// Every rule, in the order reports list them.
 pub const RULES: &[Rule] = &[
-    Rule {
-        id: "parse-error",
-        severity: Severity::Error,
-        summary: "the file is not well-formed YAML or JSON",
-    },
-    Rule {
-        id: "invalid-file-name",
-        severity: Severity::Error,
-        summary: "the file name cannot name a client module or mock prefix (letters, digits, `-`, `_`, `.`)",
-    },
-    Rule {
-        id: "invalid-document",
-        severity: Severity::Error,
-        summary: "the text parses but is not an OpenAPI 3.0 document",
-    },
-    Rule {
-        id: "unresolved-ref",
-        severity: Severity::Error,
-        summary: "a $ref points outside the document or at nothing",
-    },
-    Rule {
-        id: "ref-cycle",
-        severity: Severity::Error,
-        summary: "a schema requires a value of itself through $refs with no way out: it has no finite value",
-    },
-    Rule {
-        id: "invalid-overlay",
-        severity: Severity::Error,
-        summary: "the spec's overlay (`<stem>.overlay.yaml`) cannot be applied, or an action matches nothing",
-    },
-    Rule {
-        id: "missing-operation-id",
-        severity: Severity::Warning,
-        summary: "an operation has no operationId",
-    },
-    Rule {
-        id: "duplicate-operation-id",
-        severity: Severity::Error,
-        summary: "two operations share one operationId",
-    },
-    Rule {
-        id: "invalid-schema",
-        severity: Severity::Error,
-        summary: "a schema cannot be compiled into a validator",
-    },
-    Rule {
-        id: "invalid-example",
-        severity: Severity::Error,
-        summary: "an example (parameter, body, header or schema; inline or named) breaks its schema",
-    },
-    Rule {
-        id: "json-response-without-schema",
-        severity: Severity::Warning,
-        summary: "a response has a JSON media type but no schema",
-    },
-    Rule {
-        id: "client-unsupported",
-        severity: Severity::Warning,
-        summary: "the typed-client build leaves a part of the document out, or types it more loosely",
-    },
+    Rule::ParseError,
+    Rule::InvalidFileName,
+    Rule::InvalidDocument,
+    Rule::UnresolvedRef,
+    Rule::RefCycle,
+    Rule::InvalidOverlay,
+    Rule::MissingOperationId,
+    Rule::DuplicateOperationId,
+    Rule::InvalidSchema,
+    Rule::InvalidExample,
+    Rule::JsonResponseWithoutSchema,
+    Rule::ClientUnsupported,
 ];
+
+impl Rule {
+    /// The rule's id, as reports print it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::ParseError => "parse-error",
+            Rule::InvalidFileName => "invalid-file-name",
+            Rule::InvalidDocument => "invalid-document",
+            Rule::UnresolvedRef => "unresolved-ref",
+            Rule::RefCycle => "ref-cycle",
+            Rule::InvalidOverlay => "invalid-overlay",
+            Rule::MissingOperationId => "missing-operation-id",
+            Rule::DuplicateOperationId => "duplicate-operation-id",
+            Rule::InvalidSchema => "invalid-schema",
+            Rule::InvalidExample => "invalid-example",
+            Rule::JsonResponseWithoutSchema => "json-response-without-schema",
+            Rule::ClientUnsupported => "client-unsupported",
+        }
+    }
+
+    /// How bad a finding of this rule is, unless the finding says otherwise.
+    pub fn severity(self) -> Severity {
+        match self {
+            Rule::ParseError
+            | Rule::InvalidFileName
+            | Rule::InvalidDocument
+            | Rule::UnresolvedRef
+            | Rule::RefCycle
+            | Rule::InvalidOverlay
+            | Rule::DuplicateOperationId
+            | Rule::InvalidSchema
+            | Rule::InvalidExample => Severity::Error,
+            Rule::MissingOperationId
+            | Rule::JsonResponseWithoutSchema
+            | Rule::ClientUnsupported => Severity::Warning,
+        }
+    }
+
+    /// What the rule finds, in one line.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Rule::ParseError => "the file is not well-formed YAML or JSON",
+            Rule::InvalidFileName => {
+                "the file name cannot name a client module or mock prefix (letters, digits, `-`, `_`, `.`)"
+            }
+            Rule::InvalidDocument => "the text parses but is not an OpenAPI 3.0 document",
+            Rule::UnresolvedRef => "a $ref points outside the document or at nothing",
+            Rule::RefCycle => {
+                "a schema requires a value of itself through $refs with no way out: it has no finite value"
+            }
+            Rule::InvalidOverlay => {
+                "the spec's overlay (`<stem>.overlay.yaml`) cannot be applied, or an action matches nothing"
+            }
+            Rule::MissingOperationId => "an operation has no operationId",
+            Rule::DuplicateOperationId => "two operations share one operationId",
+            Rule::InvalidSchema => "a schema cannot be compiled into a validator",
+            Rule::InvalidExample => {
+                "an example (parameter, body, header or schema; inline or named) breaks its schema"
+            }
+            Rule::JsonResponseWithoutSchema => "a response has a JSON media type but no schema",
+            Rule::ClientUnsupported => {
+                "the typed-client build leaves a part of the document out, or types it more loosely"
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -107,7 +147,7 @@ pub struct Finding {
     pub column: Option<usize>,
     /// JSON pointer (`#/paths/...`) of the offending part, when the text parsed.
     pub pointer: Option<String>,
-    pub rule: &'static str,
+    pub rule: Rule,
     pub severity: Severity,
     pub message: String,
     pub expected: Option<String>,
@@ -137,10 +177,6 @@ impl std::fmt::Display for CannotRun {
     }
 }
 
-fn rule(id: &str) -> &'static Rule {
-    RULES.iter().find(|r| r.id == id).unwrap_or(&RULES[0])
-}
-
 /// Builds findings for one file, locating pointers in its text.
 struct Reporter<'a> {
     file: &'a str,
@@ -149,16 +185,15 @@ struct Reporter<'a> {
 }
 
 impl Reporter<'_> {
-    fn add(&mut self, rule_id: &str, pointer: Option<&str>, message: String) -> &mut Finding {
-        let rule = rule(rule_id);
+    fn add(&mut self, rule: Rule, pointer: Option<&str>, message: String) -> &mut Finding {
         let location = pointer.and_then(|p| self.locate(p));
         self.findings.push(Finding {
             file: self.file.to_string(),
             line: location.map(|l| l.line as usize),
             column: location.map(|l| l.column as usize),
             pointer: pointer.map(|p| format!("#{p}")),
-            rule: rule.id,
-            severity: rule.severity,
+            rule,
+            severity: rule.severity(),
             message,
             expected: None,
             actual: None,
@@ -214,7 +249,12 @@ pub fn check_file(path: &Path) -> Result<FileReport, CannotRun> {
     };
     let mut findings = reporter.findings;
     findings.sort_by(|a, b| {
-        (a.line, a.column, a.rule, &a.pointer).cmp(&(b.line, b.column, b.rule, &b.pointer))
+        (a.line, a.column, a.rule.as_str(), &a.pointer).cmp(&(
+            b.line,
+            b.column,
+            b.rule.as_str(),
+            &b.pointer,
+        ))
     });
     findings.dedup_by(|a, b| a.rule == b.rule && a.pointer == b.pointer && a.message == b.message);
     Ok(FileReport {
@@ -228,11 +268,11 @@ pub fn check_file(path: &Path) -> Result<FileReport, CannotRun> {
 fn load_finding(err: &LoadError, reporter: &mut Reporter<'_>) -> Result<(), CannotRun> {
     let id = match err.kind {
         LoadErrorKind::Unreadable => return Err(CannotRun(err.to_string())),
-        LoadErrorKind::YamlSyntax | LoadErrorKind::JsonSyntax => "parse-error",
-        LoadErrorKind::FileName => "invalid-file-name",
-        LoadErrorKind::Reference => "unresolved-ref",
-        LoadErrorKind::Overlay => "invalid-overlay",
-        LoadErrorKind::Version | LoadErrorKind::Structure => "invalid-document",
+        LoadErrorKind::YamlSyntax | LoadErrorKind::JsonSyntax => Rule::ParseError,
+        LoadErrorKind::FileName => Rule::InvalidFileName,
+        LoadErrorKind::Reference => Rule::UnresolvedRef,
+        LoadErrorKind::Overlay => Rule::InvalidOverlay,
+        LoadErrorKind::Version | LoadErrorKind::Structure => Rule::InvalidDocument,
     };
     let finding = reporter.add(id, err.pointer.as_deref(), err.reason.clone());
     if let Some(location) = err.location {
@@ -241,7 +281,7 @@ fn load_finding(err: &LoadError, reporter: &mut Reporter<'_>) -> Result<(), Cann
     }
     finding.hint = err.hint.clone();
     let (expected, actual) = match id {
-        "parse-error" => {
+        Rule::ParseError => {
             let json = err.kind == LoadErrorKind::JsonSyntax;
             let detail = err
                 .reason
@@ -256,11 +296,11 @@ fn load_finding(err: &LoadError, reporter: &mut Reporter<'_>) -> Result<(), Cann
                 detail.to_string(),
             )
         }
-        "unresolved-ref" => (
+        Rule::UnresolvedRef => (
             "a `$ref` to a part of this document that exists",
             err.reason.clone(),
         ),
-        "invalid-file-name" => (
+        Rule::InvalidFileName => (
             "a file stem of letters, digits, `-`, `_` or `.`",
             err.reason.clone(),
         ),
@@ -281,15 +321,18 @@ fn check_document(doc: &Document, reporter: &mut Reporter<'_>) {
             }
         }
         Err(err) => {
-            let finding =
-                reporter.add("invalid-schema", err.pointer.as_deref(), err.reason.clone());
+            let finding = reporter.add(
+                Rule::InvalidSchema,
+                err.pointer.as_deref(),
+                err.reason.clone(),
+            );
             finding.expected = Some("a schema that compiles".into());
             finding.actual = Some(err.reason.clone());
         }
     }
     json_without_schema(doc, reporter);
     for (pointer, message) in apispec::unsatisfiable_cycles(doc) {
-        let finding = reporter.add("ref-cycle", Some(&pointer), message.clone());
+        let finding = reporter.add(Rule::RefCycle, Some(&pointer), message.clone());
         finding.expected = Some("a schema with a finite value (a way out of its recursion)".into());
         finding.actual = Some(message);
         finding.hint = Some(
@@ -299,7 +342,7 @@ fn check_document(doc: &Document, reporter: &mut Reporter<'_>) {
     }
     for warning in &doc.warnings {
         let finding = reporter.add(
-            "unresolved-ref",
+            Rule::UnresolvedRef,
             warning.pointer.as_deref(),
             warning.reason.clone(),
         );
@@ -309,7 +352,7 @@ fn check_document(doc: &Document, reporter: &mut Reporter<'_>) {
     }
     for note in &doc.downgrade_notes {
         let finding = reporter.add(
-            "client-unsupported",
+            Rule::ClientUnsupported,
             Some(&note.pointer),
             format!("no OpenAPI 3.0 form for the client: {}", note.message),
         );
@@ -321,7 +364,7 @@ fn check_document(doc: &Document, reporter: &mut Reporter<'_>) {
         Ok((view, _)) => view.omissions,
         Err(failure) => {
             let finding = reporter.add(
-                "client-unsupported",
+                Rule::ClientUnsupported,
                 None,
                 format!("the client build stops on this document: {failure}"),
             );
@@ -336,7 +379,7 @@ fn check_document(doc: &Document, reporter: &mut Reporter<'_>) {
             Some(op) => format!("operation {op}: {}: {}", omission.effect, omission.reason),
             None => format!("{}: {}", omission.effect, omission.reason),
         };
-        let finding = reporter.add("client-unsupported", Some(&omission.pointer), message);
+        let finding = reporter.add(Rule::ClientUnsupported, Some(&omission.pointer), message);
         finding.expected = Some(omission.fix.clone());
         finding.actual = Some(omission.reason.clone());
     }
@@ -346,7 +389,7 @@ fn operation_ids(doc: &Document, reporter: &mut Reporter<'_>) {
     for (i, op) in doc.operations.iter().enumerate() {
         if !op.id_declared {
             let finding = reporter.add(
-                "missing-operation-id",
+                Rule::MissingOperationId,
                 Some(&op.pointer),
                 format!("operation {} {} has no operationId", op.method, op.path),
             );
@@ -363,7 +406,7 @@ fn operation_ids(doc: &Document, reporter: &mut Reporter<'_>) {
             let first_id_at = format!("{}/operationId", first.pointer);
             let first_place = reporter.place(&first_id_at);
             let finding = reporter.add(
-                "duplicate-operation-id",
+                Rule::DuplicateOperationId,
                 Some(&format!("{}/operationId", op.pointer)),
                 format!(
                     "operationId `{}` of {} {} is also the operationId of {} {}",
@@ -391,7 +434,7 @@ fn invalid_example(
         None => "nothing".to_string(),
     };
     let finding = reporter.add(
-        "invalid-example",
+        Rule::InvalidExample,
         Some(&value_pointer),
         format!(
             "example does not match its schema: {}",
@@ -425,7 +468,7 @@ fn json_without_schema(doc: &Document, reporter: &mut Reporter<'_>) {
             for content in &response.contents {
                 if content.is_json() && content.schema.is_none() {
                     let finding = reporter.add(
-                        "json-response-without-schema",
+                        Rule::JsonResponseWithoutSchema,
                         Some(&content.pointer),
                         format!(
                             "response {} of `{}` ({} {}) is {} but has no schema",

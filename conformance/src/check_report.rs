@@ -100,18 +100,15 @@ pub fn junit(reports: &[FileReport]) -> String {
             let cases = RULES
                 .iter()
                 .map(|rule| {
-                    let found: Vec<&Finding> = report
-                        .findings
-                        .iter()
-                        .filter(|f| f.rule == rule.id)
-                        .collect();
+                    let found: Vec<&Finding> =
+                        report.findings.iter().filter(|f| f.rule == *rule).collect();
                     let outcome = if !found.is_empty() {
                         Outcome::Failed {
-                            kind: rule.id.to_string(),
+                            kind: rule.as_str().to_string(),
                             message: format!(
                                 "{}: {}",
                                 plural(found.len(), "finding"),
-                                rule.summary
+                                rule.summary()
                             ),
                             text: found.iter().map(|f| human_finding(f)).collect(),
                         }
@@ -124,7 +121,7 @@ pub fn junit(reports: &[FileReport]) -> String {
                     };
                     TestCase {
                         classname: report.file.clone(),
-                        name: rule.id.to_string(),
+                        name: rule.as_str().to_string(),
                         outcome,
                         time: None,
                     }

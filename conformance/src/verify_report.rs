@@ -100,7 +100,7 @@ pub fn junit(cases: &[CaseReport]) -> String {
         let outcome = match case.outcome {
             Outcome::Passed => JOutcome::Passed,
             Outcome::Failed => {
-                let mut rules: Vec<&str> = case.failures.iter().map(|f| f.rule).collect();
+                let mut rules: Vec<&str> = case.failures.iter().map(|f| f.rule.as_str()).collect();
                 rules.dedup();
                 JOutcome::Failed {
                     kind: rules.join(","),
@@ -137,7 +137,7 @@ mod tests {
     #[test]
     fn a_failure_at_the_body_root_names_the_root() {
         let mut failure = Failure::new(
-            "response_schema_conformance",
+            crate::verify::checks::Check::ResponseSchemaConformance,
             "/components/schemas/Thing/required",
             "the 200 body breaks its schema: \"name\" is a required property",
             "required: [\"id\",\"name\"]",

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use apispec::examples::invalid_examples_compiled;
 use apispec::path_template::{PathTemplate, Segment};
 use apispec::{
-    CompiledSchemas, CredentialPlacement, Direction, Document, LoadError, Method, Operation,
-    ParamLocation, SchemaRoot, SchemaValidator, StatusKey,
+    ArrayEncoding, CompiledSchemas, CredentialPlacement, Direction, Document, LoadError, Method,
+    Operation, ParamLocation, SchemaRoot, SchemaValidator, StatusKey,
 };
 use axum::body::Bytes;
 use axum::http::{HeaderName, HeaderValue};
@@ -175,6 +175,8 @@ pub struct ParamCheck {
     pub header: Option<HeaderName>,
     pub required: bool,
     pub kind: ValueKind,
+    /// How an array value is written (query parameters may repeat).
+    pub array_encoding: ArrayEncoding,
     /// For path parameters: which segment holds it, and which parameter of a mixed segment it is.
     pub path_position: Option<(usize, usize)>,
     pub validator: Option<Arc<SchemaValidator>>,
@@ -192,6 +194,9 @@ pub struct BodyContent {
     /// The media type's essence, lower-cased (`application/json`); may hold wildcards (`application/*`).
     pub essence: String,
     pub is_json: bool,
+    /// For a form body (`application/x-www-form-urlencoded`, `multipart/form-data`) whose schema names its
+    /// fields: each field and how its text reads, so the form is validated as the object it stands for.
+    pub form_fields: Option<Vec<(String, ValueKind)>>,
     pub validator: Option<Arc<SchemaValidator>>,
 }
 
@@ -240,8 +245,10 @@ pub struct Credential {
 pub struct MockOperation {
     /// Index of the spec in [`Catalog::specs`].
     pub spec: usize,
-    /// `spec.operationId`, as logs and `/__mock/routes` name it.
+    /// `spec.operationId`, as logs name it.
     pub label: String,
+    /// The operationId alone (spec names may hold dots, so it is not cut from `label`).
+    pub operation_id: String,
     pub method: Method,
     /// The mounted path template (`/raff/api/v1/backups/{id}/chain`).
     pub path: String,
@@ -489,6 +496,7 @@ fn mock_operation(
             header,
             required: param.required,
             kind,
+            array_encoding: param.array_encoding,
             path_position,
             validator,
         });
@@ -547,13 +555,23 @@ fn mock_operation(
         Some(body) => {
             let mut contents = Vec::new();
             for content in &body.contents {
-                let validator = match (&content.schema, content.is_json()) {
-                    (Some(schema), true) => context.schemas.validator(schema, Direction::Request),
+                let essence = apispec::media_type_essence(&content.media_type);
+                let form_fields = match &content.schema {
+                    Some(schema) if FORM_MEDIA_TYPES.contains(&essence.as_str()) => {
+                        form_fields(&context.root, &schema.schema)
+                    }
+                    _ => None,
+                };
+                let validator = match &content.schema {
+                    Some(schema) if content.is_json() || form_fields.is_some() => {
+                        context.schemas.validator(schema, Direction::Request)
+                    }
                     _ => None,
                 };
                 contents.push(BodyContent {
-                    essence: apispec::media_type_essence(&content.media_type),
+                    essence,
                     is_json: content.is_json(),
+                    form_fields,
                     validator,
                 });
             }
@@ -630,6 +648,7 @@ fn mock_operation(
     Ok(MockOperation {
         spec,
         label: format!("{}.{}", context.doc.name, op.id),
+        operation_id: op.id.clone(),
         method: op.method,
         path,
         segments: template.segments,
@@ -707,6 +726,21 @@ fn header_text(value: &Value) -> Option<String> {
 }
 
 /// How a parameter's text is read, from the type its schema declares.
+/// The media types whose bodies are forms: named fields of text (or files).
+pub const FORM_MEDIA_TYPES: [&str; 2] =
+    ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+/// The fields of a form body's schema, when it is an object that names them.
+fn form_fields(root: &SchemaRoot, schema: &Value) -> Option<Vec<(String, ValueKind)>> {
+    let properties = root.resolve(schema)?.get("properties")?.as_object()?;
+    Some(
+        properties
+            .iter()
+            .map(|(name, property)| (name.clone(), value_kind(root, property, 0)))
+            .collect(),
+    )
+}
+
 fn value_kind(root: &SchemaRoot, schema: &Value, depth: usize) -> ValueKind {
     if depth > 8 {
         return ValueKind::Other;
@@ -751,7 +785,7 @@ pub fn route_json(catalog: &Catalog, op: &MockOperation) -> Value {
         "spec": spec.name,
         "method": op.method.as_str(),
         "path": op.path,
-        "operationId": op.label.split_once('.').map_or(op.label.as_str(), |(_, id)| id),
+        "operationId": op.operation_id,
         "statuses": op.responses.iter().map(|r| r.status.to_string()).collect::<Vec<_>>(),
     })
 }

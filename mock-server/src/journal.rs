@@ -65,7 +65,8 @@ pub enum Verdict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Violation {
     pub location: Vec<String>,
-    pub code: String,
+    /// The keyword (`required`, `format`, …) as a string, or the status (401, 415) as a number.
+    pub code: serde_json::Value,
     pub message: String,
 }
 
@@ -73,7 +74,7 @@ impl From<&ValidationItem> for Violation {
     fn from(item: &ValidationItem) -> Violation {
         Violation {
             location: item.location.clone(),
-            code: item.code.clone(),
+            code: item.code.to_json(),
             message: item.message.clone(),
         }
     }

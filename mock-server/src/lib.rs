@@ -14,15 +14,19 @@
 //!
 //! Modules: [`catalog`] (loading), [`routing`] (the path trie), [`validate`] (requests against the spec),
 //! [`select`] (which response and body), [`preferences`] (`Prefer` and `__code`), [`problem`] (error
-//! documents), [`server`] (HTTP, the in-process handle, `--watch`), [`logging`] (the binary's log output),
-//! [`session`] (`X-Mock-Session`), [`credentials`] (valid credentials), [`journal`] (what the mock received and answered), [`state`] (the
-//! stateful mode), [`store`] (where state and journal are kept).
+//! documents), [`server`] (HTTP, the in-process handle, `--watch`), [`limits`] (body size and read time),
+//! [`connections`] (timeouts, the connection cap), [`logging`] (the binary's log output), [`session`]
+//! (`X-Mock-Session`), [`credentials`] (valid credentials), [`journal`] (what the mock received and answered),
+//! [`state`] (the stateful mode), [`store`] (where state and journal are kept).
 
 mod admin;
 pub mod catalog;
+pub mod connections;
 pub mod credentials;
 mod embedded;
+mod form;
 pub mod journal;
+pub mod limits;
 pub mod logging;
 pub mod preferences;
 pub mod problem;
@@ -38,8 +42,9 @@ pub mod validate;
 pub use catalog::{CatalogError, Mount, SpecSource, load_catalog};
 pub use credentials::ValidCredentials;
 pub use journal::{JournalEntry, JournalFilter, Reason, StatusFilter};
+pub use limits::Limits;
 pub use server::{MockServer, ServerOptions, StartError};
-pub use store::{Limits, RedisOptions};
+pub use store::{RedisOptions, StateLimits};
 
 pub use embedded::EmbeddedSpec;
 

@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use clap::Parser;
 use mock_server::logging::{self, LogFormat};
-use mock_server::{Limits, MockServer, Mount, RedisOptions, ServerOptions, StartError};
+use mock_server::{
+    Limits, MockServer, Mount, RedisOptions, ServerOptions, StartError, StateLimits,
+};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -42,6 +44,23 @@ struct Cli {
     /// Do not validate requests: answer every routed request from the spec.
     #[arg(long)]
     no_validation: bool,
+    /// The largest request body read; a longer one is answered 413.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_body_bytes)]
+    max_body_bytes: usize,
+    /// Seconds a request body may take to arrive whole; then 408.
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = seconds)]
+    body_read_timeout: Duration,
+    /// Seconds a connection may take to send a request head (from its first byte, or from the accept);
+    /// then it is closed.
+    #[arg(long, value_name = "SECONDS", default_value = "10", value_parser = seconds)]
+    header_read_timeout: Duration,
+    /// Seconds a connection may stay silent between requests; then it is closed.
+    #[arg(long, value_name = "SECONDS", default_value = "60", value_parser = seconds)]
+    keep_alive_timeout: Duration,
+    /// The most connections open at once; at the cap, the one waiting longest for a request is closed to
+    /// make room. Keep it under the open-file limit (`ulimit -n`).
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_connections)]
+    max_connections: usize,
     /// Log line format.
     #[arg(long, value_enum, default_value = "pretty")]
     log_format: LogFormat,
@@ -50,13 +69,13 @@ struct Cli {
     #[arg(long)]
     stateful: bool,
     /// How many requests the journal (`GET /__mock/requests`) keeps; 0 keeps none.
-    #[arg(long, value_name = "N", default_value_t = Limits::default().journal_size)]
+    #[arg(long, value_name = "N", default_value_t = StateLimits::default().journal_size)]
     journal_size: usize,
     /// How many items one session's state may hold (`--stateful`); creates past it get 507.
-    #[arg(long, value_name = "N", default_value_t = Limits::default().max_items)]
+    #[arg(long, value_name = "N", default_value_t = StateLimits::default().max_items)]
     max_items: usize,
     /// How many sessions' state is kept at once; the least recently used one starts again from the seeds.
-    #[arg(long, value_name = "N", default_value_t = Limits::default().max_sessions)]
+    #[arg(long, value_name = "N", default_value_t = StateLimits::default().max_sessions)]
     max_sessions: usize,
     /// A valid credential, `SCHEME=VALUE` (`ApiKeyAuth=secret`; `raff.ApiKeyAuth=secret` for one spec;
     /// `user:password` for HTTP basic); repeat for several. Any other value then gets the spec's 401.
@@ -79,8 +98,29 @@ struct Cli {
     redis_prefix: String,
 }
 
+impl Cli {
+    fn limits(&self) -> Limits {
+        Limits {
+            max_body_bytes: self.max_body_bytes,
+            body_read_timeout: self.body_read_timeout,
+            header_read_timeout: self.header_read_timeout,
+            keep_alive_timeout: self.keep_alive_timeout,
+            max_connections: self.max_connections,
+        }
+    }
+}
+
+/// A positive number of seconds (`0.5`, `30`).
+fn seconds(text: &str) -> Result<Duration, String> {
+    match text.parse::<f64>() {
+        Ok(value) if value > 0.0 && value.is_finite() => Ok(Duration::from_secs_f64(value)),
+        _ => Err(format!("`{text}` is not a positive number of seconds")),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    mock_server::limits::return_large_buffers_promptly();
     logging::init(cli.log_format);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -127,11 +167,12 @@ async fn run(cli: Cli) -> ExitCode {
         eprintln!("error: {error}");
         return ExitCode::from(2);
     }
-    options.limits = Limits {
+    options.state_limits = StateLimits {
         journal_size: cli.journal_size,
         max_items: cli.max_items,
         max_sessions: cli.max_sessions,
     };
+    options.limits = cli.limits();
     if cli.watch {
         if cli.specs.is_empty() {
             tracing::warn!(
@@ -165,4 +206,17 @@ async fn run(cli: Cli) -> ExitCode {
     }
     server.shutdown().await;
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_flags_defaults_are_the_libraries() {
+        assert_eq!(Cli::parse_from(["mock-server"]).limits(), Limits::default());
+        let cli = Cli::parse_from(["mock-server", "--header-read-timeout", "0.5"]);
+        assert_eq!(cli.limits().header_read_timeout, Duration::from_millis(500));
+        assert!(Cli::try_parse_from(["mock-server", "--keep-alive-timeout", "0"]).is_err());
+    }
 }

@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 
+use apispec::quote::{MAX_QUOTED, cut_text};
+
 /// The client's preferences for one request. Every field is optional.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Preferences {
@@ -69,7 +71,8 @@ fn from_pairs<'a>(
                     other => {
                         return Err(PreferenceError {
                             message: format!(
-                                "`{prefix}dynamic` must be true or false, not `{other}`"
+                                "`{prefix}dynamic` must be true or false, not `{}`",
+                                cut_text(other, MAX_QUOTED)
                             ),
                         });
                     }
@@ -87,7 +90,10 @@ fn parse_code(value: &str) -> Result<u16, PreferenceError> {
     match value.parse::<u16>() {
         Ok(code) if valid && (100..=599).contains(&code) => Ok(code),
         _ => Err(PreferenceError {
-            message: format!("the preferred code must be a three-digit HTTP status, not `{value}`"),
+            message: format!(
+                "the preferred code must be a three-digit HTTP status, not `{}`",
+                cut_text(value, MAX_QUOTED)
+            ),
         }),
     }
 }

@@ -25,6 +25,10 @@ pub enum ProblemKind {
     BadMockRequest,
     /// The store of the state (Redis) cannot be reached.
     StoreUnavailable,
+    /// Not one of Prism's: the body is over the server's limit.
+    PayloadTooLarge,
+    /// Not one of Prism's: the body did not arrive in time.
+    RequestTimeout,
 }
 
 impl ProblemKind {
@@ -41,6 +45,8 @@ impl ProblemKind {
             ProblemKind::StateFull => "INSUFFICIENT_STORAGE",
             ProblemKind::BadMockRequest => "BAD_REQUEST",
             ProblemKind::StoreUnavailable => "SERVICE_UNAVAILABLE",
+            ProblemKind::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
+            ProblemKind::RequestTimeout => "REQUEST_TIMEOUT",
         }
     }
 
@@ -56,6 +62,8 @@ impl ProblemKind {
             ProblemKind::StateFull => StatusCode::INSUFFICIENT_STORAGE,
             ProblemKind::BadMockRequest => StatusCode::BAD_REQUEST,
             ProblemKind::StoreUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ProblemKind::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ProblemKind::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
         }
     }
 
@@ -74,28 +82,131 @@ impl ProblemKind {
             ProblemKind::StateFull => "The mock's state for this session is full",
             ProblemKind::BadMockRequest => "The mock server cannot read this request",
             ProblemKind::StoreUnavailable => "The mock's state store cannot be reached",
+            ProblemKind::PayloadTooLarge => "Request body too large",
+            ProblemKind::RequestTimeout => "Request body not received in time",
         }
     }
 }
 
-/// One way a request breaks its spec, with where it is: `["path","id"]`, `["header"]`, `["body","name"]`.
+/// One way a request breaks its spec, with where it is: `["path","id"]`, `["header"]`, `["body","name"]`
+/// (empty for the request as a whole: its credentials, its content type).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationItem {
     pub location: Vec<String>,
-    /// The JSON Schema keyword that failed (`required`, `format`, `type`, ...).
-    pub code: String,
+    pub code: ViolationCode,
     pub message: String,
 }
 
+/// What failed, as Prism names it: a JSON Schema keyword, or for credentials and content type the status
+/// they call for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ViolationCode {
+    /// `required`, `format`, `type`, …; also the mock's own `limit` and `maxBodyBytes`.
+    Keyword(String),
+    /// 401 (no credentials the operation accepts), 415 (a content type it does not take).
+    Status(u16),
+}
+
+impl From<&str> for ViolationCode {
+    fn from(keyword: &str) -> ViolationCode {
+        ViolationCode::Keyword(keyword.to_string())
+    }
+}
+
+impl From<String> for ViolationCode {
+    fn from(keyword: String) -> ViolationCode {
+        ViolationCode::Keyword(keyword)
+    }
+}
+
+impl ViolationCode {
+    /// As the problem document writes it: the keyword as a string, the status as a number.
+    pub fn to_json(&self) -> Value {
+        match self {
+            ViolationCode::Keyword(keyword) => Value::from(keyword.as_str()),
+            ViolationCode::Status(status) => Value::from(*status),
+        }
+    }
+}
+
+/// The longest `sl-violations` header sent, in bytes: clients refuse headers past 64–100 KB.
+pub const MAX_VIOLATIONS_HEADER: usize = 8 * 1024;
+
 impl ValidationItem {
+    /// The `sl-violations` header: the items as a JSON array in ASCII (other characters as `\uXXXX`),
+    /// each location led by `"request"` as Prism's are, as many as fit in [`MAX_VIOLATIONS_HEADER`] bytes,
+    /// then one item saying how many were left out.
+    pub fn header_value(items: &[ValidationItem]) -> HeaderValue {
+        let mut text = String::from("[");
+        for (index, item) in items.iter().enumerate() {
+            let entry = ascii_json(&item.to_json_in_request());
+            // Room is kept for the closing item.
+            if text.len() + entry.len() + 200 > MAX_VIOLATIONS_HEADER {
+                let left_out = ValidationItem {
+                    location: Vec::new(),
+                    code: "limit".into(),
+                    message: format!(
+                        "{} more violations not listed in this header",
+                        items.len() - index
+                    ),
+                };
+                if index > 0 {
+                    text.push(',');
+                }
+                text.push_str(&ascii_json(&left_out.to_json_in_request()));
+                break;
+            }
+            if index > 0 {
+                text.push(',');
+            }
+            text.push_str(&entry);
+        }
+        text.push(']');
+        // ASCII JSON has no control characters (they are escaped), so it is always a valid header value.
+        HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static("[]"))
+    }
+
+    /// As listed in a problem document's `validation`.
     pub fn to_json(&self) -> Value {
         json!({
             "location": self.location,
             "severity": "Error",
-            "code": self.code,
+            "code": self.code.to_json(),
             "message": self.message,
         })
     }
+
+    /// As listed in `sl-violations`: the location led by `"request"`.
+    fn to_json_in_request(&self) -> Value {
+        let mut item = self.to_json();
+        let mut location = vec![Value::from("request")];
+        location.extend(self.location.iter().map(|part| Value::from(part.as_str())));
+        item["location"] = Value::Array(location);
+        item
+    }
+}
+
+/// JSON text with every character outside ASCII escaped as `\uXXXX` (in JSON text, such characters occur
+/// only inside strings, where the escape means the same).
+fn ascii_json(value: &Value) -> String {
+    // serde_json escapes the control characters below space; DEL and everything past ASCII are left.
+    let fits = |character: char| character.is_ascii() && character != '\x7f';
+    let text = value.to_string();
+    if text.chars().all(fits) {
+        return text;
+    }
+    let mut escaped = String::with_capacity(text.len() + 16);
+    for character in text.chars() {
+        if fits(character) {
+            escaped.push(character);
+        } else {
+            let mut units = [0u16; 2];
+            for unit in character.encode_utf16(&mut units) {
+                escaped.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    escaped
 }
 
 /// A problem document ready to send.
@@ -152,6 +263,42 @@ impl Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn item(message: &str) -> ValidationItem {
+        ValidationItem {
+            location: vec!["body".into()],
+            code: "type".into(),
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn the_violations_header_is_ascii_json() {
+        let items = vec![item("\"é…😀\u{7f}\" is not of type \"integer\"")];
+        let header = ValidationItem::header_value(&items);
+        let text = header.to_str().expect("visible ASCII");
+        assert!(
+            text.contains("\\u00e9\\u2026\\ud83d\\ude00\\u007f"),
+            "{text}"
+        );
+        let parsed: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(parsed, json!([items[0].to_json_in_request()]));
+        assert_eq!(parsed[0]["location"], json!(["request", "body"]));
+    }
+
+    #[test]
+    fn the_violations_header_is_capped() {
+        let items: Vec<ValidationItem> = (0..500).map(|i| item(&format!("{i:0>200}"))).collect();
+        let header = ValidationItem::header_value(&items);
+        assert!(header.len() <= MAX_VIOLATIONS_HEADER, "{}", header.len());
+        let parsed: Vec<Value> = serde_json::from_slice(header.as_bytes()).unwrap();
+        let listed = parsed.len() - 1;
+        assert!(listed > 10, "{listed}");
+        assert_eq!(
+            parsed.last().unwrap()["message"],
+            format!("{} more violations not listed in this header", 500 - listed)
+        );
+    }
 
     #[test]
     fn unprocessable_entity_has_prisms_shape() {

@@ -11,7 +11,7 @@ use redis::AsyncCommands;
 use redis::aio::MultiplexedConnection;
 
 use crate::journal::{JournalEntry, JournalFilter};
-use crate::store::{Items, Limits, StoreError};
+use crate::store::{Items, StateLimits, StoreError};
 
 /// How many times a change is tried when another writer changed the instance in between.
 const CHANGE_ATTEMPTS: usize = 32;
@@ -30,7 +30,7 @@ return 0
 pub struct RedisStore {
     connection: MultiplexedConnection,
     prefix: String,
-    limits: Limits,
+    limits: StateLimits,
     compare_and_set: redis::Script,
 }
 
@@ -39,7 +39,7 @@ impl RedisStore {
     pub async fn connect(
         url: &str,
         prefix: &str,
-        limits: Limits,
+        limits: StateLimits,
     ) -> Result<RedisStore, StoreError> {
         let client = redis::Client::open(url)
             .map_err(|e| StoreError(format!("`{url}` is not a Redis URL: {e}")))?;

@@ -115,6 +115,16 @@ impl Router {
 
     /// Resolves a request path (already without its query) and method.
     pub fn find(&self, path: &str, method: Method) -> RouteMatch {
+        self.resolve(path, Some(method))
+    }
+
+    /// Resolves a request path for a method OpenAPI cannot describe (`QUERY`, `CONNECT`, lowercase
+    /// `delete`): never `Found`; `MethodNotAllowed` with the path's documented methods, or `NotFound`.
+    pub fn find_undescribed(&self, path: &str) -> RouteMatch {
+        self.resolve(path, None)
+    }
+
+    fn resolve(&self, path: &str, method: Option<Method>) -> RouteMatch {
         let segments: Vec<&str> = split_path(path).collect();
         let mut allowed = Vec::new();
         match self.search(0, &segments, method, &mut allowed) {
@@ -132,12 +142,12 @@ impl Router {
         &self,
         node: usize,
         segments: &[&str],
-        method: Method,
+        method: Option<Method>,
         allowed: &mut Vec<Method>,
     ) -> Option<usize> {
         let here = &self.nodes[node];
         let Some((first, rest)) = segments.split_first() else {
-            if let Some(&(_, operation)) = here.methods.iter().find(|(m, _)| *m == method) {
+            if let Some(&(_, operation)) = here.methods.iter().find(|(m, _)| Some(*m) == method) {
                 return Some(operation);
             }
             allowed.extend(here.methods.iter().map(|(m, _)| *m));
@@ -223,6 +233,24 @@ mod tests {
             router.find("/a/1", Method::Post),
             RouteMatch::MethodNotAllowed(vec![Method::Get, Method::Delete])
         );
+    }
+
+    #[test]
+    fn an_undescribed_method_gets_every_method_of_the_path() {
+        let router = router(&[
+            ("/a/{id}", Method::Get),
+            ("/a/special", Method::Post),
+            ("/a/{id}", Method::Delete),
+        ]);
+        assert_eq!(
+            router.find_undescribed("/a/special"),
+            RouteMatch::MethodNotAllowed(vec![Method::Get, Method::Post, Method::Delete])
+        );
+        assert_eq!(
+            router.find_undescribed("/a/1"),
+            RouteMatch::MethodNotAllowed(vec![Method::Get, Method::Delete])
+        );
+        assert_eq!(router.find_undescribed("/b"), RouteMatch::NotFound);
     }
 
     #[test]

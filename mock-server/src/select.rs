@@ -78,16 +78,26 @@ pub fn select_response<'c>(
     }
 }
 
-/// The spec's own response to an invalid request: 401 for security; 415, then 422, then 400 for a content
-/// type; 422, then 400, then the `4XX` range, then `default` (both served as 422) otherwise. `None`: the spec documents none, and the
-/// mock answers with its own problem document.
+/// The spec's own response to an invalid request, as Prism looks for it: for missing credentials 401, then
+/// the `4XX` range, then `default` (both served as 401); for a content type 415, 422, 400, then `4XX` and
+/// `default` (served as 415); otherwise 422, 400, then `4XX` and `default` (served as 422); for a body
+/// over the limit 413 only. An exact status is preferred to the `4XX` range (Prism lets `4XX` answer for
+/// 422 before it tries 400). `None`: the spec documents none, and the mock answers with its own problem
+/// document.
 pub fn select_failure_response(op: &MockOperation, kind: FailureKind) -> Option<Selected<'_>> {
     let candidates: &[(StatusKey, u16)] = match kind {
-        FailureKind::Security => &[(StatusKey::Code(401), 401)],
+        FailureKind::Security => &[
+            (StatusKey::Code(401), 401),
+            (StatusKey::Range(4), 401),
+            (StatusKey::Default, 401),
+        ],
+        FailureKind::TooLarge => &[(StatusKey::Code(413), 413)],
         FailureKind::ContentType => &[
             (StatusKey::Code(415), 415),
             (StatusKey::Code(422), 422),
             (StatusKey::Code(400), 400),
+            (StatusKey::Range(4), 415),
+            (StatusKey::Default, 415),
         ],
         FailureKind::Invalid => &[
             (StatusKey::Code(422), 422),
@@ -259,6 +269,7 @@ mod tests {
         MockOperation {
             spec: 0,
             label: "t.op".into(),
+            operation_id: "op".into(),
             method: Method::Get,
             path: "/t".into(),
             segments: Vec::new(),
@@ -328,7 +339,27 @@ mod tests {
             pick(FailureKind::ContentType),
             Some((400, StatusKey::Code(400)))
         );
-        assert_eq!(pick(FailureKind::Security), None);
+        assert_eq!(
+            pick(FailureKind::Security),
+            Some((401, StatusKey::Default)),
+            "no 401 and no 4XX: default, served as 401"
+        );
+        assert_eq!(pick(FailureKind::TooLarge), None);
+        let ranged = operation(vec![
+            response(StatusKey::Code(200), vec![]),
+            response(StatusKey::Range(4), vec![]),
+        ]);
+        let pick =
+            |kind| select_failure_response(&ranged, kind).map(|s| (s.status, s.response.status));
+        assert_eq!(
+            pick(FailureKind::Security),
+            Some((401, StatusKey::Range(4)))
+        );
+        assert_eq!(
+            pick(FailureKind::ContentType),
+            Some((415, StatusKey::Range(4)))
+        );
+        assert_eq!(pick(FailureKind::Invalid), Some((422, StatusKey::Range(4))));
         let with_default = operation(vec![response(StatusKey::Default, vec![])]);
         assert_eq!(
             select_failure_response(&with_default, FailureKind::Invalid).map(|s| s.status),

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use apispec::Method;
+use apispec::quote::{MAX_QUOTED, cut_text};
 use arc_swap::ArcSwap;
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -17,19 +18,21 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header, request::Parts};
 use axum::response::Response;
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::admin;
 use crate::catalog::{Catalog, CatalogError, MockOperation, Mount, SpecSource, load_catalog};
+use crate::connections;
 use crate::credentials::{CredentialsError, ValidCredentials};
 use crate::journal::{self, JournalEntry, JournalFilter, Reason, ServedExample, Verdict};
+use crate::limits::{self, BodyReadError, Limits, read_body, release_freed_memory};
 use crate::preferences::{self, Preferences};
 use crate::problem::{Problem, ProblemKind, ValidationItem};
 use crate::redis_store::RedisStore;
 use crate::session::{BadSession, session_of};
 use crate::state::engine::{self, StateAnswer, StateRequest};
-use crate::store::{Limits, MemoryStore, RedisOptions, Store, StoreError};
+use crate::store::{MemoryStore, RedisOptions, StateLimits, Store, StoreError};
 use apispec::path_template::split_path;
 
 use crate::routing::RouteMatch;
@@ -38,9 +41,6 @@ use crate::select::{
     select_response,
 };
 use crate::validate::{FailureKind, RequestView, validate_request};
-
-/// Largest request body read for validation.
-const BODY_LIMIT: usize = 16 * 1024 * 1024;
 
 /// How the server is started.
 #[derive(Debug, Clone)]
@@ -60,11 +60,13 @@ pub struct ServerOptions {
     /// Answer from each session's state where the spec reads as resources (`--stateful`).
     pub stateful: bool,
     /// The journal's size and the state's bounds.
-    pub limits: Limits,
+    pub state_limits: StateLimits,
     /// Valid values per security scheme; empty: any credential is accepted where one is required.
     pub credentials: ValidCredentials,
     /// Keep state and journal in this Redis instead of in the process (`--redis URL`).
     pub redis: Option<RedisOptions>,
+    /// Bounds on bodies and connections.
+    pub limits: Limits,
 }
 
 impl ServerOptions {
@@ -79,9 +81,10 @@ impl ServerOptions {
             validate_requests: true,
             watch: None,
             stateful: false,
-            limits: Limits::default(),
+            state_limits: StateLimits::default(),
             credentials: ValidCredentials::default(),
             redis: None,
+            limits: Limits::default(),
         }
     }
 
@@ -136,13 +139,14 @@ pub struct AppState {
     pub(crate) store: Store,
     journal: bool,
     credentials: ValidCredentials,
+    limits: Limits,
 }
 
 /// A running mock server. Dropping it stops the server.
 pub struct MockServer {
     addr: SocketAddr,
     state: Arc<AppState>,
-    shutdown: Option<oneshot::Sender<()>>,
+    shutdown: Option<watch::Sender<bool>>,
     server: Option<JoinHandle<std::io::Result<()>>>,
     watcher: Option<JoinHandle<()>>,
 }
@@ -150,42 +154,18 @@ pub struct MockServer {
 impl MockServer {
     /// Loads the specs, binds and starts serving in the background.
     pub async fn start(options: ServerOptions) -> Result<MockServer, StartError> {
-        let catalog = load_catalog(&options.specs, options.mount, options.strict)
-            .map_err(StartError::Catalog)?;
-        options
-            .credentials
-            .check_against(&catalog)
-            .map_err(StartError::Credentials)?;
-        let store = match &options.redis {
-            None => Store::Memory(MemoryStore::new(options.limits)),
-            Some(redis) => Store::Redis(
-                RedisStore::connect(&redis.url, &redis.prefix, options.limits)
-                    .await
-                    .map_err(StartError::Store)?,
-            ),
-        };
-        release_load_memory();
+        let state = loaded(&options).await?;
         let listener = TcpListener::bind(options.addr)
             .await
             .map_err(StartError::Bind)?;
         let addr = listener.local_addr().map_err(StartError::Bind)?;
-        let state = Arc::new(AppState {
-            catalog: ArcSwap::from_pointee(catalog),
-            cors: options.cors,
-            validate_requests: options.validate_requests,
-            stateful: options.stateful,
-            store,
-            journal: options.limits.journal_size > 0,
-            credentials: options.credentials.clone(),
-        });
-        let (shutdown, stopped) = oneshot::channel::<()>();
-        let server = tokio::spawn(
-            axum::serve(listener, app(state.clone()))
-                .with_graceful_shutdown(async move {
-                    let _ = stopped.await;
-                })
-                .into_future(),
-        );
+        let (shutdown, stopped) = watch::channel(false);
+        let server = tokio::spawn(connections::serve(
+            listener,
+            app(state.clone()),
+            options.limits.clone(),
+            stopped,
+        ));
         let watcher = options
             .watch
             .map(|every| tokio::spawn(watch(state.clone(), options.clone(), every)));
@@ -196,6 +176,13 @@ impl MockServer {
             server: Some(server),
             watcher,
         })
+    }
+
+    /// The request pipeline alone, with no socket: the router [`MockServer::start`] would serve for
+    /// `options` (refusing what it refuses), for use in-process with `tower::ServiceExt::oneshot`. The body
+    /// limits apply; the connection timeouts and cap are the listener's, so they do not.
+    pub async fn router(options: &ServerOptions) -> Result<Router, StartError> {
+        Ok(app(loaded(options).await?))
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -238,7 +225,7 @@ impl MockServer {
             watcher.abort();
         }
         if let Some(shutdown) = self.shutdown.take() {
-            let _ = shutdown.send(());
+            let _ = shutdown.send(true);
         }
         if let Some(server) = self.server.take() {
             let _ = server.await;
@@ -252,9 +239,38 @@ impl Drop for MockServer {
             watcher.abort();
         }
         if let Some(shutdown) = self.shutdown.take() {
-            let _ = shutdown.send(());
+            let _ = shutdown.send(true);
         }
     }
+}
+
+/// Loads the specs and opens the store: what every request reads.
+async fn loaded(options: &ServerOptions) -> Result<Arc<AppState>, StartError> {
+    let catalog =
+        load_catalog(&options.specs, options.mount, options.strict).map_err(StartError::Catalog)?;
+    options
+        .credentials
+        .check_against(&catalog)
+        .map_err(StartError::Credentials)?;
+    let store = match &options.redis {
+        None => Store::Memory(MemoryStore::new(options.state_limits)),
+        Some(redis) => Store::Redis(
+            RedisStore::connect(&redis.url, &redis.prefix, options.state_limits)
+                .await
+                .map_err(StartError::Store)?,
+        ),
+    };
+    release_freed_memory();
+    Ok(Arc::new(AppState {
+        catalog: ArcSwap::from_pointee(catalog),
+        cors: options.cors,
+        validate_requests: options.validate_requests,
+        stateful: options.stateful,
+        store,
+        journal: options.state_limits.journal_size > 0,
+        credentials: options.credentials.clone(),
+        limits: options.limits.clone(),
+    }))
 }
 
 /// The axum application: everything goes to one handler.
@@ -295,7 +311,7 @@ async fn watch(state: Arc<AppState>, options: ServerOptions, every: Duration) {
         .await;
         match loaded {
             Ok(Ok(catalog)) => {
-                release_load_memory();
+                release_freed_memory();
                 tracing::info!(
                     operations = catalog.operations.len(),
                     "specs changed: reloaded"
@@ -312,16 +328,6 @@ async fn watch(state: Arc<AppState>, options: ServerOptions, every: Duration) {
     }
 }
 
-/// Hands back to the system the memory that parsing the specs used and freed (glibc keeps it otherwise:
-/// a 2,000-operation spec leaves ~40 MB of freed pages resident).
-fn release_load_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free heap pages to the system; it has no preconditions.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
 /// What the log line and the journal say about a request.
 struct Outcome {
     /// Index of the matched operation in the catalog.
@@ -329,6 +335,8 @@ struct Outcome {
     validation: &'static str,
     /// The validation failure's kind and violations.
     failure: Option<(FailureKind, Vec<ValidationItem>)>,
+    /// Bytes of request body read.
+    body_bytes: usize,
 }
 
 async fn handle(State(state): State<Arc<AppState>>, request: Request) -> Response {
@@ -351,8 +359,10 @@ async fn handle(State(state): State<Arc<AppState>>, request: Request) -> Respons
         operation: None,
         validation: "skipped",
         failure: None,
+        body_bytes: 0,
     };
     let mut response = answer(&state, &catalog, &parts, body, &session, &mut outcome).await;
+    limits::release_after_body(outcome.body_bytes);
     if state.cors
         && let Some(origin) = parts.headers.get(header::ORIGIN)
     {
@@ -395,6 +405,7 @@ fn journal_entry(
                     FailureKind::Security => "security",
                     FailureKind::ContentType => "content type",
                     FailureKind::Invalid => "invalid",
+                    FailureKind::TooLarge => "too large",
                 }
                 .to_string(),
             ),
@@ -463,11 +474,10 @@ async fn answer(
     }
 
     let Some(method) = method_of(&parts.method) else {
-        return Problem::new(
-            ProblemKind::NoMethodMatched,
-            format!("The method {} is not one OpenAPI describes", parts.method),
-        )
-        .into_response();
+        return match catalog.router.find_undescribed(path) {
+            RouteMatch::MethodNotAllowed(allowed) => method_not_allowed(parts, &allowed),
+            _ => no_path_matched(path),
+        };
     };
     let mut found = catalog.router.find(path, method);
     if method == Method::Head && !matches!(found, RouteMatch::Found(_)) {
@@ -481,32 +491,8 @@ async fn answer(
             outcome.operation = Some(index);
             (index, &catalog.operations[index])
         }
-        RouteMatch::NotFound => {
-            return Problem::new(
-                ProblemKind::NoPathMatched,
-                format!("The route {path} hasn't been found in the specification files"),
-            )
-            .into_response();
-        }
-        RouteMatch::MethodNotAllowed(allowed) => {
-            let allow = allowed
-                .iter()
-                .map(|m| m.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
-            let mut response = Problem::new(
-                ProblemKind::NoMethodMatched,
-                format!(
-                    "The route {path} has no {} operation; it allows {allow}",
-                    parts.method
-                ),
-            )
-            .into_response();
-            if let Ok(value) = HeaderValue::from_str(&allow) {
-                response.headers_mut().insert(header::ALLOW, value);
-            }
-            return response;
-        }
+        RouteMatch::NotFound => return no_path_matched(path),
+        RouteMatch::MethodNotAllowed(allowed) => return method_not_allowed(parts, &allowed),
     };
 
     let preferences = match read_preferences(parts) {
@@ -523,14 +509,13 @@ async fn answer(
 
     let body = match op.body {
         Some(_) if state.validate_requests || stateful => {
-            match axum::body::to_bytes(body, BODY_LIMIT).await {
-                Ok(bytes) => bytes,
+            match read_body(body, &parts.headers, &state.limits).await {
+                Ok(bytes) => {
+                    outcome.body_bytes = bytes.len();
+                    bytes
+                }
                 Err(error) => {
-                    return Problem::new(
-                        ProblemKind::UnprocessableEntity,
-                        format!("The request body cannot be read: {error}"),
-                    )
-                    .into_response();
+                    return unread_body(catalog, op, parts, error, outcome);
                 }
             }
         }
@@ -563,7 +548,7 @@ async fn answer(
             outcome.validation = match failure.kind {
                 FailureKind::Security => "failed: security",
                 FailureKind::ContentType => "failed: content type",
-                FailureKind::Invalid => "failed",
+                FailureKind::Invalid | FailureKind::TooLarge => "failed",
             };
             outcome.failure = Some((failure.kind, failure.violations.clone()));
             return because(
@@ -691,6 +676,39 @@ fn respond_json(
     response
 }
 
+fn no_path_matched(path: &str) -> Response {
+    Problem::new(
+        ProblemKind::NoPathMatched,
+        format!(
+            "The route {} hasn't been found in the specification files",
+            cut_text(path, MAX_QUOTED)
+        ),
+    )
+    .into_response()
+}
+
+/// 405 with `Allow` listing the path's documented methods, for any method the path lacks, including
+/// those OpenAPI cannot describe (`QUERY`, `CONNECT`, lowercase `delete`).
+fn method_not_allowed(parts: &Parts, allowed: &[Method]) -> Response {
+    let allow = allowed
+        .iter()
+        .map(|m| m.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let method = cut_text(parts.method.as_str(), MAX_QUOTED);
+    let path = cut_text(parts.uri.path(), MAX_QUOTED);
+    let detail = if method_of(&parts.method).is_some() {
+        format!("The route {path} has no {method} operation; it allows {allow}")
+    } else {
+        format!("The method {method} is not one OpenAPI describes; the route {path} allows {allow}")
+    };
+    let mut response = Problem::new(ProblemKind::NoMethodMatched, detail).into_response();
+    if let Ok(value) = HeaderValue::from_str(&allow) {
+        response.headers_mut().insert(header::ALLOW, value);
+    }
+    response
+}
+
 /// Builds the response for a selected documented response, negotiating its body.
 fn respond(
     catalog: &Catalog,
@@ -711,7 +729,7 @@ fn respond(
                 ProblemKind::NotAcceptable,
                 format!(
                     "Unable to find content for the accept header {}; the response offers {}",
-                    accept.unwrap_or(""),
+                    cut_text(accept.unwrap_or(""), MAX_QUOTED),
                     offered.join(", ")
                 ),
             )
@@ -721,8 +739,10 @@ fn respond(
             return Problem::new(
                 ProblemKind::NotFound,
                 format!(
-                    "The {} response of {} has no example named `{name}`",
-                    selected.status, op.label
+                    "The {} response of {} has no example named `{}`",
+                    selected.status,
+                    op.label,
+                    cut_text(&name, MAX_QUOTED)
                 ),
             )
             .into_response();
@@ -753,6 +773,44 @@ fn respond(
     response
 }
 
+/// The answer to a body that was not read: over the limit (the spec's own 413, else a problem document
+/// saying the limit), not there in time (408), or unreadable (422).
+fn unread_body(
+    catalog: &Catalog,
+    op: &MockOperation,
+    parts: &Parts,
+    error: BodyReadError,
+    outcome: &mut Outcome,
+) -> Response {
+    match error {
+        BodyReadError::TooLarge { limit } => {
+            outcome.validation = "failed: body too large";
+            outcome.body_bytes = limit;
+            let violation = ValidationItem {
+                location: vec!["body".into()],
+                code: "maxBodyBytes".into(),
+                message: format!(
+                    "The request body is over the mock server's limit of {limit} bytes (--max-body-bytes)"
+                ),
+            };
+            invalid_request(catalog, op, parts, FailureKind::TooLarge, vec![violation])
+        }
+        BodyReadError::TimedOut { after } => Problem::new(
+            ProblemKind::RequestTimeout,
+            format!(
+                "The request body did not arrive whole within {} s (--body-read-timeout)",
+                after.as_secs_f64()
+            ),
+        )
+        .into_response(),
+        BodyReadError::Unreadable(error) => Problem::new(
+            ProblemKind::UnprocessableEntity,
+            format!("The request body cannot be read: {error}"),
+        )
+        .into_response(),
+    }
+}
+
 /// The answer to a request that breaks the spec: the spec's own response for it, else a problem document.
 fn invalid_request(
     catalog: &Catalog,
@@ -764,14 +822,10 @@ fn invalid_request(
     let mut response = match select_failure_response(op, kind) {
         Some(selected) => {
             let mut response = respond(catalog, op, parts, selected, &Preferences::default());
-            let summary: Vec<serde_json::Value> =
-                violations.iter().map(ValidationItem::to_json).collect();
-            if let Ok(value) = HeaderValue::from_str(&serde_json::Value::from(summary).to_string())
-            {
-                response
-                    .headers_mut()
-                    .insert(HeaderName::from_static("sl-violations"), value);
-            }
+            response.headers_mut().insert(
+                HeaderName::from_static("sl-violations"),
+                ValidationItem::header_value(&violations),
+            );
             response
         }
         None => {
@@ -787,6 +841,10 @@ fn invalid_request(
                 FailureKind::Invalid => (
                     ProblemKind::UnprocessableEntity,
                     "Your request is not valid and no HTTP validation response was found in the spec, so the mock server is generating this error for you.",
+                ),
+                FailureKind::TooLarge => (
+                    ProblemKind::PayloadTooLarge,
+                    "Your request body is larger than the mock server reads and no HTTP 413 response was found in the spec, so the mock server is generating this error for you.",
                 ),
             };
             Problem::new(problem_kind, detail)

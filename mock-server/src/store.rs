@@ -36,7 +36,7 @@ impl RedisOptions {
 
 /// The limits of the state and journal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
+pub struct StateLimits {
     /// Journal entries kept (0: no journal).
     pub journal_size: usize,
     /// Items one session may hold across its collections.
@@ -45,9 +45,9 @@ pub struct Limits {
     pub max_sessions: usize,
 }
 
-impl Default for Limits {
-    fn default() -> Limits {
-        Limits {
+impl Default for StateLimits {
+    fn default() -> StateLimits {
+        StateLimits {
             journal_size: 1000,
             max_items: 10_000,
             max_sessions: 64,
@@ -243,7 +243,7 @@ impl Store {
 /// Sessions and journal in this process.
 #[derive(Debug)]
 pub struct MemoryStore {
-    limits: Limits,
+    limits: StateLimits,
     journal: Mutex<Ring>,
     sessions: Mutex<Sessions>,
 }
@@ -263,7 +263,7 @@ struct SessionState {
 }
 
 impl MemoryStore {
-    pub fn new(limits: Limits) -> MemoryStore {
+    pub fn new(limits: StateLimits) -> MemoryStore {
         MemoryStore {
             limits,
             journal: Mutex::new(Ring::new(limits.journal_size)),
@@ -362,7 +362,7 @@ mod tests {
 
     #[test]
     fn sessions_start_from_the_seeds_and_stay_apart() {
-        let store = MemoryStore::new(Limits::default());
+        let store = MemoryStore::new(StateLimits::default());
         store.with_items("one", "/things", &seeds, &mut |items| {
             items.remove_where(|id, _| id == "a");
         });
@@ -376,7 +376,7 @@ mod tests {
 
     #[test]
     fn a_session_holds_at_most_max_items_and_few_sessions_are_kept() {
-        let store = MemoryStore::new(Limits {
+        let store = MemoryStore::new(StateLimits {
             journal_size: 10,
             max_items: 3,
             max_sessions: 2,

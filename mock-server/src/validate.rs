@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use apispec::{ParamLocation, SchemaValidator, Violation};
+use apispec::{ArrayEncoding, ParamLocation, SchemaValidator, Violation};
 use axum::http::{HeaderMap, header};
 use serde_json::Value;
 
@@ -12,8 +12,11 @@ use apispec::media::wildcard_covers;
 use apispec::media_type_essence;
 use apispec::path_template::{Segment, match_mixed};
 
+use apispec::quote::{MAX_QUOTED, cut_text};
+
 use crate::catalog::{BodyCheck, Credential, MockOperation, ParamCheck, ValueKind};
-use crate::problem::ValidationItem;
+use crate::form;
+use crate::problem::{ValidationItem, ViolationCode};
 
 /// Which kind of failure decides the response (Prism's order: security, then content type, then the rest).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +27,8 @@ pub enum FailureKind {
     ContentType,
     /// Anything else → 422.
     Invalid,
+    /// The body is over the server's limit → 413.
+    TooLarge,
 }
 
 /// The request as validation sees it.
@@ -40,7 +45,47 @@ pub struct RequestView<'r> {
 #[derive(Debug)]
 pub struct Failure {
     pub kind: FailureKind,
+    /// At most [`MAX_VIOLATIONS`], then one item saying more were found.
     pub violations: Vec<ValidationItem>,
+}
+
+/// The most violations one answer lists: a body of a million bad items gets a short answer, quickly.
+pub const MAX_VIOLATIONS: usize = 100;
+
+/// The violations found so far, at most [`MAX_VIOLATIONS`]; past that, only the fact that there are more.
+#[derive(Debug, Default)]
+struct Found {
+    items: Vec<ValidationItem>,
+    more: bool,
+}
+
+impl Found {
+    fn room(&self) -> usize {
+        MAX_VIOLATIONS - self.items.len()
+    }
+
+    fn push(&mut self, item: ValidationItem) {
+        if self.items.len() < MAX_VIOLATIONS {
+            self.items.push(item);
+        } else {
+            self.more = true;
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    fn into_items(mut self) -> Vec<ValidationItem> {
+        if self.more {
+            self.items.push(ValidationItem {
+                location: Vec::new(),
+                code: "limit".into(),
+                message: format!("More violations not listed: only the first {MAX_VIOLATIONS} are"),
+            });
+        }
+        self.items
+    }
 }
 
 /// Checks the request; `Ok` when it meets the spec.
@@ -49,27 +94,30 @@ pub fn validate_request(op: &MockOperation, request: &RequestView<'_>) -> Result
         return Err(Failure {
             kind: FailureKind::Security,
             violations: vec![ValidationItem {
-                location: vec!["header".into()],
-                code: "security".into(),
+                location: Vec::new(),
+                code: ViolationCode::Status(401),
                 message: "Invalid security scheme used: the request carries none of the credentials the operation requires".into(),
             }],
         });
     }
-    let mut violations = Vec::new();
+    let mut found = Found::default();
     for param in &op.parameters {
-        check_parameter(op, param, request, &mut violations);
+        check_parameter(op, param, request, &mut found);
     }
     if let Some(body) = &op.body
-        && let Err(kind) = check_body(body, request, &mut violations)
+        && let Err(kind) = check_body(body, request, &mut found)
     {
-        return Err(Failure { kind, violations });
+        return Err(Failure {
+            kind,
+            violations: found.into_items(),
+        });
     }
-    if violations.is_empty() {
+    if found.is_empty() {
         Ok(())
     } else {
         Err(Failure {
             kind: FailureKind::Invalid,
-            violations,
+            violations: found.into_items(),
         })
     }
 }
@@ -92,68 +140,95 @@ fn check_parameter(
     op: &MockOperation,
     param: &ParamCheck,
     request: &RequestView<'_>,
-    violations: &mut Vec<ValidationItem>,
+    violations: &mut Found,
 ) {
     let location = param.location.as_str();
-    let value: Option<Value> = match param.location {
-        ParamLocation::Path => {
-            path_value(op, param, request).map(|text| coerce(&text, &param.kind))
-        }
-        ParamLocation::Query => {
-            let mut values = request
-                .query
-                .iter()
-                .filter(|(key, _)| key == param.name.as_str())
-                .map(|(_, value)| value.as_ref())
-                .peekable();
-            match (&param.kind, values.peek()) {
-                (_, None) => None,
-                (ValueKind::Array(item), Some(_)) => Some(Value::Array(
-                    values
-                        .flat_map(|value| value.split(','))
-                        .map(|text| coerce(text, item))
-                        .collect(),
-                )),
-                (kind, Some(first)) => Some(coerce(first, kind)),
-            }
-        }
+    let values: Vec<Value> = match param.location {
+        ParamLocation::Path => path_value(op, param, request)
+            .map(|text| coerce(&text, &param.kind))
+            .into_iter()
+            .collect(),
+        ParamLocation::Query => query_values(param, request),
         ParamLocation::Header => param
             .header
             .as_ref()
             .and_then(|name| request.headers.get(name))
-            .map(|value| coerce(&String::from_utf8_lossy(value.as_bytes()), &param.kind)),
+            .map(|value| coerce(&String::from_utf8_lossy(value.as_bytes()), &param.kind))
+            .into_iter()
+            .collect(),
         ParamLocation::Cookie => crate::credentials::cookie(request.headers, &param.name)
-            .map(|text| coerce(text, &param.kind)),
+            .map(|text| coerce(text, &param.kind))
+            .into_iter()
+            .collect(),
     };
     let shown_name = match param.location {
         ParamLocation::Header => param.name.to_ascii_lowercase(),
         _ => param.name.clone(),
     };
-    let Some(value) = value else {
+    let described = match param.location {
+        ParamLocation::Query => "query parameter",
+        ParamLocation::Path => "path parameter",
+        ParamLocation::Header => "header",
+        ParamLocation::Cookie => "cookie",
+    };
+    if values.is_empty() {
         if param.required {
             violations.push(ValidationItem {
                 location: vec![location.into()],
                 code: "required".into(),
-                message: format!(
-                    "Request {} must have required property '{shown_name}'",
-                    match param.location {
-                        ParamLocation::Query => "query parameter",
-                        ParamLocation::Path => "path parameter",
-                        ParamLocation::Header => "header",
-                        ParamLocation::Cookie => "cookie",
-                    }
-                ),
+                message: format!("Request {described} must have required property '{shown_name}'"),
             });
         }
         return;
-    };
+    }
+    if values.len() > 1 {
+        violations.push(ValidationItem {
+            location: vec![location.into(), shown_name.clone()],
+            code: "type".into(),
+            message: format!(
+                "Request {described} '{shown_name}' is given {} times; its schema takes one value",
+                values.len()
+            ),
+        });
+    }
     if let Some(validator) = &param.validator {
-        add_violations(
-            validator,
-            &value,
-            &[location, shown_name.as_str()],
-            violations,
-        );
+        for value in &values {
+            add_violations(
+                validator,
+                value,
+                &[location, shown_name.as_str()],
+                violations,
+            );
+        }
+    }
+}
+
+/// The values of a query parameter: an array gathers every occurrence (one item each when exploded,
+/// else each split at its delimiter); anything else gives one value per occurrence, so a scalar given
+/// twice is seen twice.
+fn query_values(param: &ParamCheck, request: &RequestView<'_>) -> Vec<Value> {
+    let given: Vec<&str> = request
+        .query
+        .iter()
+        .filter(|(key, _)| key == param.name.as_str())
+        .map(|(_, value)| value.as_ref())
+        .collect();
+    if given.is_empty() {
+        return Vec::new();
+    }
+    match &param.kind {
+        ValueKind::Array(item) => {
+            let items = match param.array_encoding {
+                ArrayEncoding::Repeated => given.iter().map(|text| coerce(text, item)).collect(),
+                ArrayEncoding::Delimited(delimiter) => given
+                    .iter()
+                    .flat_map(|text| text.split(delimiter))
+                    .map(|text| coerce(text, item))
+                    .collect(),
+            };
+            vec![Value::Array(items)]
+        }
+        kind => given.iter().map(|text| coerce(text, kind)).collect(),
     }
 }
 
@@ -175,7 +250,7 @@ fn path_value<'r>(
 
 /// Reads parameter text as the JSON its schema expects. Text that does not parse stays text, so the
 /// validator reports it as the wrong type.
-fn coerce(text: &str, kind: &ValueKind) -> Value {
+pub(crate) fn coerce(text: &str, kind: &ValueKind) -> Value {
     match kind {
         ValueKind::Integer => text
             .parse::<i64>()
@@ -203,7 +278,7 @@ fn coerce(text: &str, kind: &ValueKind) -> Value {
 fn check_body(
     body: &BodyCheck,
     request: &RequestView<'_>,
-    violations: &mut Vec<ValidationItem>,
+    violations: &mut Found,
 ) -> Result<(), FailureKind> {
     if request.body.is_empty() {
         if body.required {
@@ -231,16 +306,32 @@ fn check_body(
     let Some(content) = content else {
         let accepted: Vec<&str> = body.contents.iter().map(|c| c.essence.as_str()).collect();
         violations.push(ValidationItem {
-            location: vec!["header".into(), "content-type".into()],
-            code: "content-type".into(),
+            location: Vec::new(),
+            code: ViolationCode::Status(415),
             message: format!(
                 "Supported content types: {}; the request sent {}",
                 accepted.join(", "),
-                content_type.as_deref().unwrap_or("none")
+                cut_text(content_type.as_deref().unwrap_or("none"), MAX_QUOTED)
             ),
         });
         return Err(FailureKind::ContentType);
     };
+    if let Some(fields) = &content.form_fields {
+        let essence = content_type.as_deref().unwrap_or(&content.essence);
+        match form::read(essence, request.headers, request.body, fields) {
+            Err(error) => violations.push(ValidationItem {
+                location: vec!["body".into()],
+                code: "type".into(),
+                message: format!("The request body is not a valid {essence} form: {error}"),
+            }),
+            Ok(value) => {
+                if let Some(validator) = &content.validator {
+                    add_violations(validator, &value, &["body"], violations);
+                }
+            }
+        }
+        return Ok(());
+    }
     if !content.is_json {
         return Ok(());
     }
@@ -263,27 +354,24 @@ fn add_violations(
     validator: &SchemaValidator,
     value: &Value,
     location: &[&str],
-    violations: &mut Vec<ValidationItem>,
+    violations: &mut Found,
 ) {
     if validator.is_valid(value) {
         return;
     }
+    // One more than there is room for, to know whether some are left out.
     for Violation {
         instance_pointer,
         schema_pointer,
         message,
-    } in validator.violations(value)
+    } in validator.first_violations(value, violations.room() + 1)
     {
         let mut full: Vec<String> = location.iter().map(|s| s.to_string()).collect();
         full.extend(apispec::pointer::tokens(&instance_pointer));
-        let code = schema_pointer
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .to_string();
+        let keyword = schema_pointer.rsplit('/').next().unwrap_or_default();
         violations.push(ValidationItem {
             location: full,
-            code,
+            code: keyword.into(),
             message,
         });
     }

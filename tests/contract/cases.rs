@@ -181,7 +181,7 @@ pub fn judge(
         CallOutcome::DocumentedError { status, body, .. } if !success && *status == requested => {
             body
         }
-        CallOutcome::UndecodableBody { body, reason } => {
+        CallOutcome::UndecodableBody { body, reason, .. } => {
             return Err(format!(
                 "the {requested} body does not decode to its type: {reason}{}",
                 schema_report(doc, op, case, body)

@@ -96,24 +96,30 @@ fn status_of<T: std::fmt::Debug, E: std::fmt::Debug>(
     result: &Result<T, Error<E>>,
 ) -> Result<u16, String> {
     match result {
-        Err(Error::ErrorResponse(response)) => Ok(response.status().as_u16()),
-        other => Err(format!("expected an error response, got {other:?}")),
+        Err(error) if error.documented().is_some() => error
+            .status()
+            .map(|status| status.as_u16())
+            .ok_or_else(|| format!("no status in {error:?}")),
+        other => Err(format!(
+            "expected a documented error response, got {other:?}"
+        )),
     }
 }
 
 async fn raff_flow() -> Result<(), String> {
-    let client = raff::Client::with_config(
-        &base("raff")?,
-        &[raff::Credentials::ApiKeyAuth(SECRET.into())],
-        session("flows-raff", RetryPolicy::disabled())?,
-    )
-    .map_err(|e| e.to_string())?;
+    let client = raff::Client::builder(&base("raff")?)
+        .credentials(raff::Credentials::ApiKeyAuth(SECRET.into()))
+        .config(session("flows-raff", RetryPolicy::disabled())?)
+        .build()
+        .map_err(|e| e.to_string())?;
     let project: uuid::Uuid = "5a2d8e17-c4b9-4f63-8e01-7d9a3b6c2f58"
         .parse()
         .map_err(|e| format!("{e}"))?;
 
     let listed = client
-        .list_backups(None, None, None, Some(&project))
+        .list_backups()
+        .x_project_id(project)
+        .send()
         .await
         .map_err(|e| format!("list: {e}"))?
         .into_inner();
@@ -124,18 +130,22 @@ async fn raff_flow() -> Result<(), String> {
         .ok_or("the list shows no later restore point")?;
     let id: uuid::Uuid = later_point.id;
 
-    match client.delete_backup(&id, &project).await {
-        Err(Error::ErrorResponse(r)) => match r.into_inner() {
-            raff::responses::DeleteBackupError::Conflict(body) => {
-                let message = body.message.unwrap_or_default();
-                if !message.contains("/chain") {
-                    return Err(format!(
-                        "the 409 should point to the series delete: {message}"
-                    ));
-                }
+    match client
+        .delete_backup()
+        .id(id)
+        .x_project_id(project)
+        .send()
+        .await
+        .map_err(Error::into_documented)
+    {
+        Err(Ok(raff::responses::DeleteBackupError::Conflict(body))) => {
+            let message = body.message.unwrap_or_default();
+            if !message.contains("/chain") {
+                return Err(format!(
+                    "the 409 should point to the series delete: {message}"
+                ));
             }
-            other => return Err(format!("expected the 409 conflict, got {other:?}")),
-        },
+        }
         other => {
             return Err(format!(
                 "expected the single delete to be refused, got {other:?}"
@@ -144,14 +154,24 @@ async fn raff_flow() -> Result<(), String> {
     }
 
     let deleted = client
-        .delete_backup_chain(&id, &project)
+        .delete_backup_chain()
+        .id(id)
+        .x_project_id(project)
+        .send()
         .await
         .map_err(|e| format!("series delete: {e}"))?;
     expect_eq(deleted.status().as_u16(), 200, "series delete status")?;
-    let gone = client.get_backup(&id, &project).await;
+    let gone = client
+        .get_backup()
+        .id(id)
+        .x_project_id(project)
+        .send()
+        .await;
     expect_eq(status_of(&gone)?, 404, "get after the series delete")?;
     let listed = client
-        .list_backups(None, None, None, Some(&project))
+        .list_backups()
+        .x_project_id(project)
+        .send()
         .await
         .map_err(|e| format!("list after: {e}"))?
         .into_inner();
@@ -164,16 +184,17 @@ async fn raff_flow() -> Result<(), String> {
 }
 
 async fn nethesis_flow() -> Result<(), String> {
-    let client = nethesis::Client::with_config(
-        &base("nethesis")?,
-        &[nethesis::Credentials::BearerAuth(SECRET.into())],
-        session("flows-nethesis", RetryPolicy::disabled())?,
-    )
-    .map_err(|e| e.to_string())?;
+    let client = nethesis::Client::builder(&base("nethesis")?)
+        .credentials(nethesis::Credentials::BearerAuth(SECRET.into()))
+        .config(session("flows-nethesis", RetryPolicy::disabled())?)
+        .build()
+        .map_err(|e| e.to_string())?;
     let system = "4a1f0c6e-9b2d-4e57-8c31-7d5e2f9a6b08";
 
     let listed = client
-        .get_system_backups(system)
+        .get_system_backups()
+        .id(system)
+        .send()
         .await
         .map_err(|e| format!("list: {e}"))?
         .into_inner();
@@ -181,7 +202,10 @@ async fn nethesis_flow() -> Result<(), String> {
     let id: nethesis::types::BackupObjectId = newest.id.parse().map_err(|e| format!("{e}"))?;
 
     let link = client
-        .download_system_backup(system, &id)
+        .download_system_backup()
+        .id(system)
+        .backup_id(&id)
+        .send()
         .await
         .map_err(|e| format!("download: {e}"))?
         .into_inner();
@@ -189,7 +213,10 @@ async fn nethesis_flow() -> Result<(), String> {
         return Err(format!("not a download URL: {}", link.data.download_url));
     }
     let deleted = client
-        .delete_system_backup(system, &id)
+        .delete_system_backup()
+        .id(system)
+        .backup_id(&id)
+        .send()
         .await
         .map_err(|e| format!("delete: {e}"))?
         .into_inner();
@@ -199,10 +226,17 @@ async fn nethesis_flow() -> Result<(), String> {
         id.to_string(),
         "deleted id",
     )?;
-    let again = client.download_system_backup(system, &id).await;
+    let again = client
+        .download_system_backup()
+        .id(system)
+        .backup_id(&id)
+        .send()
+        .await;
     expect_eq(status_of(&again)?, 404, "download after delete")?;
     let listed = client
-        .get_system_backups(system)
+        .get_system_backups()
+        .id(system)
+        .send()
         .await
         .map_err(|e| format!("list after: {e}"))?
         .into_inner();
@@ -211,45 +245,58 @@ async fn nethesis_flow() -> Result<(), String> {
 
 async fn hostup_flow() -> Result<(), String> {
     let vps = "vps_01hxa3b4c5d6e7f8g9h0j1k2m3";
-    let client = hostup::Client::with_config(
-        &base("hostup")?,
-        &[hostup::Credentials::BearerAuth(SECRET.into())],
-        session("flows-hostup", RetryPolicy::disabled())?,
-    )
-    .map_err(|e| e.to_string())?;
+    let client = hostup::Client::builder(&base("hostup")?)
+        .credentials(hostup::Credentials::BearerAuth(SECRET.into()))
+        .config(session("flows-hostup", RetryPolicy::disabled())?)
+        .build()
+        .map_err(|e| e.to_string())?;
 
     let listed = client
-        .list_vps_backups(vps)
+        .list_vps_backups()
+        .id(vps)
+        .send()
         .await
         .map_err(|e| format!("list: {e}"))?
         .into_inner();
     let first = listed.backups.first().ok_or("the list is empty")?;
     let deleted = client
-        .delete_vps_backup(vps, &first.id)
+        .delete_vps_backup()
+        .id(vps)
+        .backup_id(&first.id)
+        .send()
         .await
         .map_err(|e| format!("delete: {e}"))?;
     expect_eq(deleted.status().as_u16(), 204, "first delete")?;
-    match client.delete_vps_backup(vps, &first.id).await {
-        Err(Error::ErrorResponse(r)) => match r.into_inner() {
-            hostup::responses::DeleteVpsBackupError::NotFound(problem) => {
-                expect_eq(problem.code.as_str(), "not_found", "404 code")?;
-            }
-            other => return Err(format!("expected the 404, got {other:?}")),
-        },
+    let again = client
+        .delete_vps_backup()
+        .id(vps)
+        .backup_id(&first.id)
+        .send()
+        .await;
+    match again.map_err(Error::into_documented) {
+        Err(Ok(hostup::responses::DeleteVpsBackupError::NotFound(problem))) => {
+            expect_eq(problem.code.as_str(), "not_found", "404 code")?;
+        }
         other => return Err(format!("expected the 404, got {other:?}")),
     }
 
     // A rate-limited delete: the client retries once, after the documented Retry-After.
     let limited_session = "flows-hostup-rate-limited";
-    let limited = hostup::Client::with_config(
-        &base("hostup")?,
-        &[hostup::Credentials::BearerAuth(SECRET.into())],
-        session(limited_session, RetryPolicy::default().max_retries(1))?
-            .default_header("Prefer", "code=429")
-            .map_err(|e| e.to_string())?,
-    )
-    .map_err(|e| e.to_string())?;
-    let refused = limited.delete_vps_backup(vps, &first.id).await;
+    let limited = hostup::Client::builder(&base("hostup")?)
+        .credentials(hostup::Credentials::BearerAuth(SECRET.into()))
+        .config(
+            session(limited_session, RetryPolicy::default().max_retries(1))?
+                .default_header("Prefer", "code=429")
+                .map_err(|e| e.to_string())?,
+        )
+        .build()
+        .map_err(|e| e.to_string())?;
+    let refused = limited
+        .delete_vps_backup()
+        .id(vps)
+        .backup_id(&first.id)
+        .send()
+        .await;
     expect_eq(status_of(&refused)?, 429, "rate-limited delete")?;
     let sent = journal(limited_session).await?;
     expect_eq(sent.len(), 2, "attempts")?;
@@ -308,12 +355,11 @@ fn documented_retry_after() -> Result<Duration, String> {
 }
 
 async fn taurusdb_flow() -> Result<(), String> {
-    let client = taurusdb::Client::with_config(
-        &base("taurusdb")?,
-        &[taurusdb::Credentials::IamToken(SECRET.into())],
-        session("flows-taurusdb", RetryPolicy::disabled())?,
-    )
-    .map_err(|e| e.to_string())?;
+    let client = taurusdb::Client::builder(&base("taurusdb")?)
+        .credentials(taurusdb::Credentials::IamToken(SECRET.into()))
+        .config(session("flows-taurusdb", RetryPolicy::disabled())?)
+        .build()
+        .map_err(|e| e.to_string())?;
     let project: taurusdb::types::ProjectId = "054e292c9880d4992f02c0196d3ea468"
         .parse()
         .map_err(|e| format!("{e}"))?;
@@ -333,23 +379,19 @@ async fn taurusdb_flow() -> Result<(), String> {
     };
 
     let created = client
-        .create_manual_backup(&project, None, &request)
+        .create_manual_backup()
+        .project_id(&project)
+        .body(request)
+        .send()
         .await
         .map_err(|e| format!("create: {e}"))?;
     expect_eq(created.status().as_u16(), 201, "create status")?;
     let created = created.into_inner();
     let listed = client
-        .list_backups(
-            &project,
-            None,
-            None,
-            None,
-            None,
-            Some(&instance),
-            None,
-            None,
-            None,
-        )
+        .list_backups()
+        .project_id(&project)
+        .instance_id(&instance)
+        .send()
         .await
         .map_err(|e| format!("list: {e}"))?
         .into_inner();
@@ -360,24 +402,29 @@ async fn taurusdb_flow() -> Result<(), String> {
         "listed for the instance",
     )?;
     let deleted = client
-        .delete_manual_backup(&project, &created.backup.id, None)
+        .delete_manual_backup()
+        .project_id(&project)
+        .backup_id(&created.backup.id)
+        .send()
         .await
         .map_err(|e| format!("delete: {e}"))?;
     expect_eq(deleted.status().as_u16(), 200, "delete status")?;
     let again = client
-        .delete_manual_backup(&project, &created.backup.id, None)
+        .delete_manual_backup()
+        .project_id(&project)
+        .backup_id(&created.backup.id)
+        .send()
         .await;
     expect_eq(status_of(&again)?, 404, "delete again")
 }
 
 async fn wrong_credential_flow() -> Result<(), String> {
-    let client = raff::Client::with_config(
-        &base("raff")?,
-        &[raff::Credentials::ApiKeyAuth("not-the-key".into())],
-        session("flows-wrong-credential", RetryPolicy::disabled())?,
-    )
-    .map_err(|e| e.to_string())?;
-    let listed = client.list_backups(None, None, None, None).await;
+    let client = raff::Client::builder(&base("raff")?)
+        .credentials(raff::Credentials::ApiKeyAuth("not-the-key".into()))
+        .config(session("flows-wrong-credential", RetryPolicy::disabled())?)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let listed = client.list_backups().send().await;
     expect_eq(status_of(&listed)?, 401, "a wrong API key")
 }
 

@@ -23,11 +23,19 @@ fn header(server: &CannedServer, name: &str) -> String {
 async fn raff_sends_x_api_key() {
     let doc = spec("raff");
     let server = CannedServer::always(documented(&doc, "deleteBackupChain", 200, None)).await;
-    let client =
-        raff::Client::new(&server.url, raff::Credentials::ApiKeyAuth(SECRET.into())).unwrap();
+    let client = raff::Client::builder(&server.url)
+        .credentials(raff::Credentials::ApiKeyAuth(SECRET.into()))
+        .build()
+        .unwrap();
     let (backup, project) = (Uuid::new_v4(), Uuid::new_v4());
 
-    let deleted = client.delete_backup_chain(&backup, &project).await.unwrap();
+    let deleted = client
+        .delete_backup_chain()
+        .id(backup)
+        .x_project_id(project)
+        .send()
+        .await
+        .unwrap();
 
     assert_eq!(
         serde_json::to_value(deleted.into_inner()).unwrap(),
@@ -46,17 +54,16 @@ async fn raff_sends_x_api_key() {
 async fn nethesis_sends_a_bearer_token() {
     let doc = spec("nethesis");
     let server = CannedServer::always(documented(&doc, "deleteSystemBackup", 200, None)).await;
-    let client = nethesis::Client::new(
-        &server.url,
-        nethesis::Credentials::BearerAuth(SECRET.into()),
-    )
-    .unwrap();
-    let backup: nethesis::types::BackupObjectId = "01934fab-bc33-7890-a1b2-c3d4e5f6a7b8.tar.gz"
-        .parse()
+    let client = nethesis::Client::builder(&server.url)
+        .credentials(nethesis::Credentials::BearerAuth(SECRET.into()))
+        .build()
         .unwrap();
 
     client
-        .delete_system_backup("sys_123456789", &backup)
+        .delete_system_backup()
+        .id("sys_123456789")
+        .backup_id("01934fab-bc33-7890-a1b2-c3d4e5f6a7b8.tar.gz")
+        .send()
         .await
         .unwrap();
 
@@ -71,14 +78,16 @@ async fn nethesis_sends_a_bearer_token() {
 async fn hostup_sends_a_bearer_token() {
     let doc = spec("hostup");
     let server = CannedServer::always(documented(&doc, "deleteVpsBackup", 204, None)).await;
-    let client =
-        hostup::Client::new(&server.url, hostup::Credentials::BearerAuth(SECRET.into())).unwrap();
+    let client = hostup::Client::builder(&server.url)
+        .credentials(hostup::Credentials::BearerAuth(SECRET.into()))
+        .build()
+        .unwrap();
 
     let deleted = client
-        .delete_vps_backup(
-            "vps_01hxa3b4c5d6e7f8g9h0j1k2m3",
-            "bkp_01hxa3b4c5d6e7f8g9h0j1k2m3",
-        )
+        .delete_vps_backup()
+        .id("vps_01hxa3b4c5d6e7f8g9h0j1k2m3")
+        .backup_id("bkp_01hxa3b4c5d6e7f8g9h0j1k2m3")
+        .send()
         .await
         .unwrap();
 
@@ -93,20 +102,19 @@ async fn taurusdb_sends_x_auth_token_and_the_language_set_on_the_client_or_the_c
     let config = ClientConfig::default()
         .default_header("X-Language", "zh-cn")
         .unwrap();
-    let client = taurusdb::Client::with_config(
-        &server.url,
-        &[taurusdb::Credentials::IamToken(SECRET.into())],
-        config,
-    )
-    .unwrap();
-    let project: taurusdb::types::ProjectId = "054e292c9880d4992f02c0196d3ea468".parse().unwrap();
-    let backup: taurusdb::types::BackupId = "b1182ccdda034f2b9535f3dca5c47e71br07".parse().unwrap();
+    let client = taurusdb::Client::builder(&server.url)
+        .credentials(taurusdb::Credentials::IamToken(SECRET.into()))
+        .config(config)
+        .build()
+        .unwrap();
+    let delete = || {
+        client
+            .delete_manual_backup()
+            .project_id("054e292c9880d4992f02c0196d3ea468")
+            .backup_id("b1182ccdda034f2b9535f3dca5c47e71br07")
+    };
 
-    let deleted = client
-        .delete_manual_backup(&project, &backup, None)
-        .await
-        .unwrap()
-        .into_inner();
+    let deleted = delete().send().await.unwrap().into_inner();
     assert_eq!(
         serde_json::to_value(deleted).unwrap(),
         example_body(&doc, "deleteManualBackup", 200, None)
@@ -118,8 +126,9 @@ async fn taurusdb_sends_x_auth_token_and_the_language_set_on_the_client_or_the_c
         "the client's default"
     );
 
-    client
-        .delete_manual_backup(&project, &backup, Some(taurusdb::types::Language::EnUs))
+    delete()
+        .x_language(taurusdb::types::Language::EnUs)
+        .send()
         .await
         .unwrap();
     assert_eq!(
@@ -141,11 +150,18 @@ async fn credentials_never_show_in_debug_output_or_error_messages() {
     .await;
     let credentials = hostup::Credentials::BearerAuth(SECRET.into());
     assert!(!format!("{credentials:?}").contains(SECRET));
-    let client = hostup::Client::with_config(&server.url, &[credentials], no_retries()).unwrap();
+    let client = hostup::Client::builder(&server.url)
+        .credentials(credentials)
+        .config(no_retries())
+        .build()
+        .unwrap();
     assert!(!format!("{client:?}").contains(SECRET), "{client:?}");
 
     let error = client
-        .delete_vps_backup("vps_1", "bkp_1")
+        .delete_vps_backup()
+        .id("vps_1")
+        .backup_id("bkp_1")
+        .send()
         .await
         .unwrap_err();
     for text in [
@@ -164,11 +180,10 @@ async fn credentials_never_show_in_debug_output_or_error_messages() {
 
 #[tokio::test]
 async fn a_base_url_that_is_not_one_is_a_clear_error() {
-    let error = raff::Client::new(
-        "api.rafftechnologies.com",
-        raff::Credentials::ApiKeyAuth("k".into()),
-    )
-    .unwrap_err();
+    let error = raff::Client::builder("api.rafftechnologies.com")
+        .credentials(raff::Credentials::ApiKeyAuth("k".into()))
+        .build()
+        .unwrap_err();
     assert!(error.to_string().contains("is not a base URL"), "{error}");
     assert_eq!(raff::DEFAULT_BASE_URL, "https://api.rafftechnologies.com");
     assert_eq!(

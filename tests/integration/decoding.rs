@@ -80,44 +80,53 @@ async fn no_documented_example_ends_in_a_decoding_error() {
 async fn raff_single_delete_conflict_is_a_typed_409() {
     let doc = spec("raff");
     let server = CannedServer::always(documented(&doc, "deleteBackup", 409, None)).await;
-    let client = raff::Client::with_config(
-        &server.url,
-        &[raff::Credentials::ApiKeyAuth("k".into())],
-        no_retries(),
-    )
-    .unwrap();
-    match client
-        .delete_backup(&uuid::Uuid::new_v4(), &uuid::Uuid::new_v4())
+    let client = raff::Client::builder(&server.url)
+        .credentials(raff::Credentials::ApiKeyAuth("k".into()))
+        .config(no_retries())
+        .build()
+        .unwrap();
+    let error = client
+        .delete_backup()
+        .id(uuid::Uuid::new_v4())
+        .x_project_id(uuid::Uuid::new_v4())
+        .send()
         .await
-    {
-        Err(Error::ErrorResponse(response)) => match response.into_inner() {
-            raff::responses::DeleteBackupError::Conflict(body) => {
-                assert_eq!(
-                    serde_json::to_value(body).unwrap(),
-                    example_body(&doc, "deleteBackup", 409, None)
-                );
-            }
-            other => panic!("expected Conflict, got {other:?}"),
-        },
-        other => panic!("expected a typed 409, got {other:?}"),
+        .unwrap_err();
+    match error.documented() {
+        Some(raff::responses::DeleteBackupError::Conflict(body)) => {
+            assert_eq!(
+                serde_json::to_value(body).unwrap(),
+                example_body(&doc, "deleteBackup", 409, None)
+            );
+        }
+        other => panic!("expected a typed 409 Conflict, got {other:?}"),
     }
+    assert_eq!(
+        error.to_string(),
+        "409 Conflict: This backup is part of a backup series and other restore points depend on it. \
+         Delete the whole series with DELETE /api/v1/backups/3f9c2a61-8d4e-4b7a-9c15-2e7f0a6b8d41/chain",
+        "one line: status and the documented message"
+    );
 }
 
 #[tokio::test]
 async fn nethesis_storage_errors_without_a_body_are_their_status() {
     let server = CannedServer::start(|n| Canned::empty([502, 503][n % 2])).await;
-    let client = nethesis::Client::with_config(
-        &server.url,
-        &[nethesis::Credentials::BearerAuth("t".into())],
-        no_retries(),
-    )
-    .unwrap();
-    let backup: nethesis::types::BackupObjectId =
-        "01934fab-bc33-7890-a1b2-c3d4e5f6a7b8".parse().unwrap();
+    let client = nethesis::Client::builder(&server.url)
+        .credentials(nethesis::Credentials::BearerAuth("t".into()))
+        .config(no_retries())
+        .build()
+        .unwrap();
     use nethesis::responses::DeleteSystemBackupError as E;
     for expected in [E::BadGateway, E::ServiceUnavailable] {
-        match client.delete_system_backup("sys_1", &backup).await {
-            Err(Error::ErrorResponse(response)) => assert_eq!(response.into_inner(), expected),
+        let result = client
+            .delete_system_backup()
+            .id("sys_1")
+            .backup_id("01934fab-bc33-7890-a1b2-c3d4e5f6a7b8")
+            .send()
+            .await;
+        match result.map_err(Error::into_documented) {
+            Err(Ok(documented)) => assert_eq!(documented, expected),
             other => panic!("expected {expected:?}, got {other:?}"),
         }
     }
@@ -138,21 +147,24 @@ async fn hostup_named_404_examples_are_told_apart_by_code() {
         }
     })
     .await;
-    let client = hostup::Client::with_config(
-        &server.url,
-        &[hostup::Credentials::BearerAuth("t".into())],
-        no_retries(),
-    )
-    .unwrap();
+    let client = hostup::Client::builder(&server.url)
+        .credentials(hostup::Credentials::BearerAuth("t".into()))
+        .config(no_retries())
+        .build()
+        .unwrap();
     for code in ["not_found", "vps_not_found"] {
-        match client.delete_vps_backup("vps_1", "bkp_1").await {
-            Err(Error::ErrorResponse(response)) => match response.into_inner() {
-                hostup::responses::DeleteVpsBackupError::NotFound(problem) => {
-                    assert_eq!(problem.code, code)
-                }
-                other => panic!("expected NotFound, got {other:?}"),
-            },
-            other => panic!("expected a typed 404, got {other:?}"),
+        let error = client
+            .delete_vps_backup()
+            .id("vps_1")
+            .backup_id("bkp_1")
+            .send()
+            .await
+            .unwrap_err();
+        match error.documented() {
+            Some(hostup::responses::DeleteVpsBackupError::NotFound(problem)) => {
+                assert_eq!(problem.code, code)
+            }
+            other => panic!("expected a typed 404 NotFound, got {other:?}"),
         }
     }
 }
@@ -171,24 +183,25 @@ async fn taurusdb_400_codes_are_typed() {
         move |n| documented(&doc, "deleteManualBackup", 400, Some(names[n]))
     })
     .await;
-    let client = taurusdb::Client::with_config(
-        &server.url,
-        &[taurusdb::Credentials::IamToken("t".into())],
-        no_retries(),
-    )
-    .unwrap();
+    let client = taurusdb::Client::builder(&server.url)
+        .credentials(taurusdb::Credentials::IamToken("t".into()))
+        .config(no_retries())
+        .build()
+        .unwrap();
     let project: taurusdb::types::ProjectId = "054e292c9880d4992f02c0196d3ea468".parse().unwrap();
-    let backup: taurusdb::types::BackupId = "b1182ccdda034f2b9535f3dca5c47e71br07".parse().unwrap();
     for name in names {
         let expected = example_body(&doc, "deleteManualBackup", 400, Some(name));
-        match client.delete_manual_backup(&project, &backup, None).await {
-            Err(Error::ErrorResponse(response)) => match response.into_inner() {
-                taurusdb::responses::DeleteManualBackupError::BadRequest(body) => {
-                    assert_eq!(serde_json::to_value(body).unwrap(), expected, "{name}");
-                }
-                other => panic!("expected BadRequest, got {other:?}"),
-            },
-            other => panic!("{name}: expected a typed 400, got {other:?}"),
+        let result = client
+            .delete_manual_backup()
+            .project_id(&project)
+            .backup_id("b1182ccdda034f2b9535f3dca5c47e71br07")
+            .send()
+            .await;
+        match result.map_err(Error::into_documented) {
+            Err(Ok(taurusdb::responses::DeleteManualBackupError::BadRequest(body))) => {
+                assert_eq!(serde_json::to_value(body).unwrap(), expected, "{name}");
+            }
+            other => panic!("{name}: expected a typed 400 BadRequest, got {other:?}"),
         }
     }
 }

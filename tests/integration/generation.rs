@@ -113,7 +113,7 @@ fn a_fifth_spec_file_adds_a_fifth_module_with_no_other_change() {
     assert!(names.contains(&"fifth_provider"), "{names:?}");
     let code = &generated.code;
     assert!(code.contains("pub mod fifth_provider {"));
-    assert!(code.contains("pub async fn delete_snapshot<'a>("));
+    assert!(code.contains("pub fn delete_snapshot(&self) -> builder::DeleteSnapshot<'_>"));
     assert!(code.contains("pub enum DeleteSnapshotError {"));
     assert!(code.contains("pub const DEFAULT_BASE_URL: &str = \"https://api.fifth.example\";"));
 }
@@ -150,7 +150,11 @@ paths:
         dir.path().join("archive.yaml").display()
     );
     assert_eq!(generated.warnings, [expected]);
-    assert!(generated.code.contains("pub async fn list_archives<'a>("));
+    assert!(
+        generated
+            .code
+            .contains("pub fn list_archives(&self) -> builder::ListArchives<'_>")
+    );
     assert!(!generated.code.contains("upload_archive"));
 }
 

@@ -2,6 +2,8 @@
 //! 127.0.0.1:0, real reqwest clients.
 
 mod auth;
+mod builders;
+mod compile_fail;
 mod decoding;
 mod examples;
 mod generation;

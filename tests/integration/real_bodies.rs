@@ -21,20 +21,25 @@ fn fixture(name: &str, status: u16) -> Canned {
 async fn nethesis_invalid_backup_id_is_the_plain_envelope() {
     // methods/backups.go: response.BadRequest("invalid backup id", nil), on delete and on download.
     let server = CannedServer::always(fixture("nethesis/delete_400.json", 400)).await;
-    let client = nethesis::Client::with_config(
-        &server.url,
-        &[nethesis::Credentials::BearerAuth("t".into())],
-        no_retries(),
-    )
-    .unwrap();
+    let client = nethesis::Client::builder(&server.url)
+        .credentials(nethesis::Credentials::BearerAuth("t".into()))
+        .config(no_retries())
+        .build()
+        .unwrap();
     // The server lowercases the id before checking it, so the spec accepts upper case too.
     let backup: nethesis::types::BackupObjectId = "01934FAB-BC33-7890-A1B2-C3D4E5F6A7B8.TAR.GZ"
         .parse()
         .unwrap();
     let system = "4a1f0c6e-9b2d-4e57-8c31-7d5e2f9a6b08";
 
-    match client.delete_system_backup(system, &backup).await {
-        Err(Error::ErrorResponse(response)) => {
+    let deleted = client
+        .delete_system_backup()
+        .id(system)
+        .backup_id(&backup)
+        .send()
+        .await;
+    match deleted {
+        Err(Error::Documented(response)) => {
             assert_eq!(response.status(), 400);
             match response.into_inner() {
                 nethesis::responses::DeleteSystemBackupError::BadRequest(body) => {
@@ -47,28 +52,31 @@ async fn nethesis_invalid_backup_id_is_the_plain_envelope() {
         }
         other => panic!("expected a typed 400, got {other:?}"),
     }
-    match client.download_system_backup(system, &backup).await {
-        Err(Error::ErrorResponse(response)) => match response.into_inner() {
-            nethesis::responses::DownloadSystemBackupError::BadRequest(body) => {
-                assert_eq!(
-                    (body.code, body.message.as_str()),
-                    (400, "invalid backup id")
-                );
-                assert!(body.data.is_none());
-            }
-            other => panic!("expected BadRequest, got {other:?}"),
-        },
-        other => panic!("expected a typed 400, got {other:?}"),
+    let download = client
+        .download_system_backup()
+        .id(system)
+        .backup_id(backup)
+        .send()
+        .await
+        .unwrap_err();
+    match download.documented() {
+        Some(nethesis::responses::DownloadSystemBackupError::BadRequest(body)) => {
+            assert_eq!(
+                (body.code, body.message.as_str()),
+                (400, "invalid backup id")
+            );
+            assert!(body.data.is_none());
+        }
+        other => panic!("expected a typed 400 BadRequest, got {other:?}"),
     }
 }
 
 fn taurusdb_client(url: &str) -> taurusdb::Client {
-    taurusdb::Client::with_config(
-        url,
-        &[taurusdb::Credentials::IamToken("t".into())],
-        no_retries(),
-    )
-    .unwrap()
+    taurusdb::Client::builder(url)
+        .credentials(taurusdb::Credentials::IamToken("t".into()))
+        .config(no_retries())
+        .build()
+        .unwrap()
 }
 
 fn project() -> taurusdb::types::ProjectId {
@@ -81,10 +89,11 @@ async fn taurusdb_delete_decodes_the_sdks_job_id_body() {
     let server = CannedServer::always(fixture("taurusdb/delete_200_job.json", 200)).await;
     let client = taurusdb_client(&server.url);
     // The id the create API documents is a UUID; the spec no longer requires a `br07` suffix.
-    let backup: taurusdb::types::BackupId = "2f4ddb93-b901-4b08-93d8-1d2e472f30fe".parse().unwrap();
-
     let deleted = client
-        .delete_manual_backup(&project(), &backup, None)
+        .delete_manual_backup()
+        .project_id(project())
+        .backup_id("2f4ddb93-b901-4b08-93d8-1d2e472f30fe")
+        .send()
         .await
         .unwrap();
     assert_eq!(deleted.status(), 200);
@@ -117,40 +126,37 @@ async fn taurusdb_gateway_401_is_typed_on_every_operation() {
             Some("4c7e1f2a9b3d48e6a0f5c2d9e8b7a613")
         );
     };
-    let backup: taurusdb::types::BackupId = "b1182ccdda034f2b9535f3dca5c47e71br07".parse().unwrap();
 
     use taurusdb::responses::{CreateManualBackupError, DeleteManualBackupError, ListBackupsError};
-    match client.delete_manual_backup(&project(), &backup, None).await {
-        Err(Error::ErrorResponse(r)) => match r.into_inner() {
-            DeleteManualBackupError::Unauthorized(body) => check(body),
-            other => panic!("delete: expected Unauthorized, got {other:?}"),
-        },
-        other => panic!("delete: expected a typed 401, got {other:?}"),
+    let deleted = client
+        .delete_manual_backup()
+        .project_id(project())
+        .backup_id("b1182ccdda034f2b9535f3dca5c47e71br07")
+        .send()
+        .await;
+    match deleted.map_err(Error::into_documented) {
+        Err(Ok(DeleteManualBackupError::Unauthorized(body))) => check(body),
+        other => panic!("delete: expected a typed 401 Unauthorized, got {other:?}"),
     }
-    match client
-        .list_backups(&project(), None, None, None, None, None, None, None, None)
-        .await
-    {
-        Err(Error::ErrorResponse(r)) => match r.into_inner() {
-            ListBackupsError::Unauthorized(body) => check(body),
-            other => panic!("list: expected Unauthorized, got {other:?}"),
-        },
-        other => panic!("list: expected a typed 401, got {other:?}"),
+    let listed = client.list_backups().project_id(project()).send().await;
+    match listed.map_err(Error::into_documented) {
+        Err(Ok(ListBackupsError::Unauthorized(body))) => check(body),
+        other => panic!("list: expected a typed 401 Unauthorized, got {other:?}"),
     }
     let request = taurusdb::types::CreateBackupRequest {
         instance_id: "43e4feaab48f11e89039fa163ebaa7e4in07".parse().unwrap(),
         name: "backup-f3c1".parse().unwrap(),
         description: None,
     };
-    match client
-        .create_manual_backup(&project(), None, &request)
-        .await
-    {
-        Err(Error::ErrorResponse(r)) => match r.into_inner() {
-            CreateManualBackupError::Unauthorized(body) => check(body),
-            other => panic!("create: expected Unauthorized, got {other:?}"),
-        },
-        other => panic!("create: expected a typed 401, got {other:?}"),
+    let created = client
+        .create_manual_backup()
+        .project_id(project())
+        .body(request)
+        .send()
+        .await;
+    match created.map_err(Error::into_documented) {
+        Err(Ok(CreateManualBackupError::Unauthorized(body))) => check(body),
+        other => panic!("create: expected a typed 401 Unauthorized, got {other:?}"),
     }
 }
 
@@ -158,15 +164,16 @@ async fn taurusdb_gateway_401_is_typed_on_every_operation() {
 async fn hostup_list_without_gate_code_decodes() {
     // HU:list marks `code` of a Gate optional, and the server leaves it out.
     let server = CannedServer::always(fixture("hostup/list_200_without_gate_code.json", 200)).await;
-    let client = hostup::Client::with_config(
-        &server.url,
-        &[hostup::Credentials::BearerAuth("t".into())],
-        no_retries(),
-    )
-    .unwrap();
+    let client = hostup::Client::builder(&server.url)
+        .credentials(hostup::Credentials::BearerAuth("t".into()))
+        .config(no_retries())
+        .build()
+        .unwrap();
 
     let listed = client
-        .list_vps_backups("vps_01hxa3b4c5d6e7f8g9h0j1k2m3")
+        .list_vps_backups()
+        .id("vps_01hxa3b4c5d6e7f8g9h0j1k2m3")
+        .send()
         .await
         .unwrap()
         .into_inner();

@@ -5,18 +5,28 @@ use std::time::{Duration, Instant, SystemTime};
 
 use canned_server::{Canned, CannedServer};
 use cloud_backup_apis::hostup;
-use cloud_backup_apis::runtime::{ClientConfig, Error, RetryPolicy};
+use cloud_backup_apis::runtime::{ClientConfig, Error, Response, RetryPolicy};
 
 use crate::support::{documented, spec};
 
 fn client(server: &CannedServer, retry: RetryPolicy) -> hostup::Client {
     let config = ClientConfig::default().retry(retry);
-    hostup::Client::with_config(
-        &server.url,
-        &[hostup::Credentials::BearerAuth("t".into())],
-        config,
-    )
-    .unwrap()
+    hostup::Client::builder(&server.url)
+        .credentials(hostup::Credentials::BearerAuth("t".into()))
+        .config(config)
+        .build()
+        .unwrap()
+}
+
+async fn delete(
+    client: &hostup::Client,
+) -> Result<Response<()>, Error<hostup::responses::DeleteVpsBackupError>> {
+    client
+        .delete_vps_backup()
+        .id("vps_1")
+        .backup_id("bkp_1")
+        .send()
+        .await
 }
 
 fn rate_limited(retry_after: &str) -> Canned {
@@ -39,8 +49,7 @@ async fn retry_after_in_seconds_is_waited_for_then_the_call_succeeds() {
     .await;
     let started = Instant::now();
 
-    let deleted = client(&server, RetryPolicy::default())
-        .delete_vps_backup("vps_1", "bkp_1")
+    let deleted = delete(&client(&server, RetryPolicy::default()))
         .await
         .unwrap();
 
@@ -66,8 +75,7 @@ async fn retry_after_as_an_http_date_is_waited_for() {
     .await;
     let started = Instant::now();
 
-    client(&server, RetryPolicy::default())
-        .delete_vps_backup("vps_1", "bkp_1")
+    delete(&client(&server, RetryPolicy::default()))
         .await
         .unwrap();
 
@@ -84,14 +92,20 @@ async fn retry_after_as_an_http_date_is_waited_for() {
 async fn retries_stop_at_the_bound_and_the_last_error_comes_back_typed() {
     let server = CannedServer::always(rate_limited("0")).await;
 
-    let result = client(&server, RetryPolicy::default().max_retries(2))
-        .delete_vps_backup("vps_1", "bkp_1")
-        .await;
+    let result = delete(&client(&server, RetryPolicy::default().max_retries(2))).await;
 
     assert_eq!(server.requests().len(), 3, "one attempt and two retries");
-    match result {
-        Err(Error::ErrorResponse(response)) => {
+    let error = result.unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("429 Too Many Requests after 3 attempts: "),
+        "{error}"
+    );
+    match error {
+        Error::Documented(response) => {
             assert_eq!(response.status(), 429);
+            assert_eq!(response.attempts(), 3);
             for header in [
                 "x-ratelimit-limit",
                 "x-ratelimit-remaining",
@@ -115,11 +129,9 @@ async fn a_retry_after_beyond_the_policy_limit_is_returned_at_once() {
     let server = CannedServer::always(rate_limited("3600")).await;
     let started = Instant::now();
 
-    let result = client(&server, RetryPolicy::default())
-        .delete_vps_backup("vps_1", "bkp_1")
-        .await;
+    let result = delete(&client(&server, RetryPolicy::default())).await;
 
-    assert!(matches!(result, Err(Error::ErrorResponse(r)) if r.status() == 429));
+    assert!(matches!(result, Err(Error::Documented(r)) if r.status() == 429));
     assert_eq!(server.requests().len(), 1);
     assert!(started.elapsed() < Duration::from_secs(5));
 }
@@ -137,20 +149,18 @@ async fn unavailable_is_retried_with_backoff_and_other_errors_are_not() {
         .max_backoff(Duration::from_millis(20));
     let client = client(&server, policy);
 
-    client.delete_vps_backup("vps_1", "bkp_1").await.unwrap();
+    delete(&client).await.unwrap();
     assert_eq!(server.requests().len(), 3, "two 503s retried");
 
-    let failed = client.delete_vps_backup("vps_1", "bkp_1").await;
-    assert!(matches!(failed, Err(Error::ErrorResponse(r)) if r.status() == 500));
+    let failed = delete(&client).await;
+    assert!(matches!(failed, Err(Error::Documented(r)) if r.status() == 500));
     assert_eq!(server.requests().len(), 4, "a 500 is not retried");
 }
 
 #[tokio::test]
 async fn retries_can_be_switched_off() {
     let server = CannedServer::always(rate_limited("0")).await;
-    let result = client(&server, RetryPolicy::disabled())
-        .delete_vps_backup("vps_1", "bkp_1")
-        .await;
-    assert!(matches!(result, Err(Error::ErrorResponse(r)) if r.status() == 429));
+    let result = delete(&client(&server, RetryPolicy::disabled())).await;
+    assert!(matches!(result, Err(Error::Documented(r)) if r.status() == 429));
     assert_eq!(server.requests().len(), 1);
 }

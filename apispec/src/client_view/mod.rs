@@ -9,8 +9,8 @@
 //! - every response body is described here ([`ClientResponse`]) and removed from progenitor's copy, whose
 //!   methods are then completed by the code generator from this table;
 //! - inline response and request schemas are hoisted into `components/schemas` under stable names;
-//! - schemas progenitor or typify cannot take are repaired where the meaning survives ([`repair`]) and
-//!   type names that would meet are made distinct ([`type_names`]);
+//! - schemas progenitor or typify cannot take are repaired where the meaning survives (`repair`) and
+//!   type names that would meet are made distinct (`type_names`);
 //! - what cannot be supported is left out *per part* — an operation, a parameter, a response — never the
 //!   whole document, each as an [`Omission`] naming the file, the place, the reason and the fix.
 //!
@@ -72,6 +72,26 @@ pub struct ClientOperation {
     /// The media type to send the request body as, when progenitor sends a stand-in (`application/json`
     /// for a `+json` type, `application/octet-stream` for any binary type).
     pub request_content_type: Option<String>,
+    /// For a `multipart/form-data` body: progenitor builds it as JSON, and the runtime re-encodes that as
+    /// the form these parts describe.
+    pub multipart: Option<MultipartForm>,
+}
+
+/// How a `multipart/form-data` body's fields become parts. Binary fields (`format: binary`) are typed as
+/// bytes (`Vec<u8>`, or a list of them for several files) and sent as file parts; every other field is a
+/// text part (its JSON text when it is not a string; one part per item for a list of plain values).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MultipartForm {
+    pub binary_parts: Vec<BinaryPart>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BinaryPart {
+    /// The field's name, as written in the schema.
+    pub name: String,
+    /// The part's `Content-Type`: the spec's `encoding.<name>.contentType` when it names one concrete type,
+    /// else `application/octet-stream`.
+    pub content_type: String,
 }
 
 impl ClientOperation {
@@ -88,6 +108,12 @@ impl ClientOperation {
         crate::operation::operation_label(&self.operation_id, self.method, &self.path)
     }
 }
+
+/// String formats the client reads as a typed value rather than text: a timestamp whose UTC offset has no
+/// colon (`2018-08-06T10:41:14+0800`), under the name a spec may give it (Huawei Cloud's `huawei-datetime`)
+/// or the generic `date-time-offset-hhmm`. In the client view such a string schema is exactly
+/// `{type: string, format}` (plus documentation), so the generator can map it to its type.
+pub const TYPED_STRING_FORMATS: [&str; 2] = ["date-time-offset-hhmm", "huawei-datetime"];
 
 /// A document as the client generator takes it.
 #[derive(Debug, Clone)]

@@ -6,9 +6,12 @@
 use std::collections::BTreeSet;
 
 use heck::ToUpperCamelCase;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
-use super::{BodyKind, ClientOperation, ClientResponse, Effect, Shaper, remove_operation};
+use super::{
+    BinaryPart, BodyKind, ClientOperation, ClientResponse, Effect, MultipartForm, Shaper,
+    remove_operation,
+};
 use crate::media::{is_json_media_type, media_type_essence};
 use crate::names::progenitor_snake;
 use crate::operation::{MediaContent, Operation, ParamLocation, StatusKey};
@@ -53,7 +56,7 @@ pub(super) fn shape_operation(shaper: &mut Shaper<'_>, op: &Operation) {
         let body = request_body(shaper, op, &label)?;
         Ok((parameters, body))
     });
-    let (parameters, (body, request_content_type)) = match shaped {
+    let (parameters, (body, request_content_type, multipart)) = match shaped {
         Ok(shaped) => shaped,
         Err(left_out) => {
             shaper.omissions.truncate(omitted_before);
@@ -98,6 +101,7 @@ pub(super) fn shape_operation(shaper: &mut Shaper<'_>, op: &Operation) {
         responses,
         accept,
         request_content_type,
+        multipart,
     });
 }
 
@@ -276,11 +280,13 @@ fn request_body(
     shaper: &mut Shaper<'_>,
     op: &Operation,
     label: &str,
-) -> Result<(Option<Value>, Option<String>), LeftOut> {
+) -> Result<ShapedBody, LeftOut> {
     let Some(body) = op.request_body.as_ref().filter(|b| !b.contents.is_empty()) else {
-        return Ok((None, None));
+        return Ok((None, None, None));
     };
     let sendable = |c: &&MediaContent| !media_type_essence(&c.media_type).starts_with("multipart/");
+    let form =
+        |c: &&MediaContent| essence(c) == "multipart/form-data" && form_fields(shaper, c).is_some();
     let chosen = body
         .contents
         .iter()
@@ -290,6 +296,7 @@ fn request_body(
                 .iter()
                 .find(|c| essence(c) == "application/x-www-form-urlencoded")
         })
+        .or_else(|| body.contents.iter().find(form))
         .or_else(|| body.contents.iter().find(|c| is_plain_text(shaper, c)))
         .or_else(|| body.contents.iter().find(sendable));
     let Some(chosen) = chosen else {
@@ -313,9 +320,18 @@ fn request_body(
             reason,
             fix,
         );
-        return Ok((None, None));
+        return Ok((None, None, None));
     };
     let chosen_essence = essence(chosen);
+    if chosen_essence == "multipart/form-data"
+        && let Some((schema, multipart)) = multipart_body(shaper, op, chosen)
+    {
+        let inline = json!({
+            "required": body.required,
+            "content": { "application/json": { "schema": schema } },
+        });
+        return Ok((Some(inline), None, Some(multipart)));
+    }
     let (sent_as, schema, wire_type) = if chosen.is_json() {
         let schema = match &chosen.schema {
             Some(schema) => named_body_schema(shaper, op, &schema.pointer),
@@ -348,7 +364,74 @@ fn request_body(
         "required": body.required,
         "content": { sent_as: { "schema": schema } },
     });
-    Ok((Some(inline), wire_type))
+    Ok((Some(inline), wire_type, None))
+}
+
+/// The request body for progenitor's copy, the media type to send it as when progenitor sends a stand-in,
+/// and how to re-encode it as a form.
+type ShapedBody = (Option<Value>, Option<String>, Option<MultipartForm>);
+
+/// The fields of a form body's schema (an object with `properties`, after following `$ref`s).
+fn form_fields<'c>(
+    shaper: &'c Shaper<'_>,
+    content: &MediaContent,
+) -> Option<&'c Map<String, Value>> {
+    let written = shaper.copy.pointer(&content.schema.as_ref()?.pointer)?;
+    crate::follow_refs(&shaper.copy, written)?
+        .get("properties")?
+        .as_object()
+}
+
+/// A `multipart/form-data` body as progenitor can build it: the schema copied under `<OperationId>Body`
+/// with each binary field typed as bytes (a list of bytes for several files), and the parts that are files.
+fn multipart_body(
+    shaper: &mut Shaper<'_>,
+    op: &Operation,
+    content: &MediaContent,
+) -> Option<(Value, MultipartForm)> {
+    let written = shaper.copy.pointer(&content.schema.as_ref()?.pointer)?;
+    let mut schema = crate::follow_refs(&shaper.copy, written)?.clone();
+    let encoding = shaper
+        .copy
+        .pointer(&format!("{}/encoding", content.pointer))
+        .cloned()
+        .unwrap_or(Value::Null);
+    let bytes = json!({"type": "array", "items": {"type": "integer", "format": "uint8"}});
+    let mut binary_parts = Vec::new();
+    let properties = schema.get_mut("properties")?.as_object_mut()?;
+    for (name, property) in properties.iter_mut() {
+        let resolved = crate::follow_refs(&shaper.copy, property).unwrap_or(property);
+        let is_binary = |s: &Value| {
+            s.get("type").and_then(Value::as_str) == Some("string")
+                && s.get("format").and_then(Value::as_str) == Some("binary")
+        };
+        let typed = if is_binary(resolved) {
+            bytes.clone()
+        } else if resolved.get("type").and_then(Value::as_str) == Some("array")
+            && resolved
+                .get("items")
+                .and_then(|items| crate::follow_refs(&shaper.copy, items))
+                .is_some_and(is_binary)
+        {
+            json!({"type": "array", "items": bytes})
+        } else {
+            continue;
+        };
+        let content_type = encoding
+            .pointer(&format!("/{}/contentType", crate::pointer::escape(name)))
+            .and_then(Value::as_str)
+            .filter(|t| !t.contains([',', '*']))
+            .unwrap_or("application/octet-stream");
+        binary_parts.push(BinaryPart {
+            name: name.clone(),
+            content_type: content_type.to_string(),
+        });
+        *property = typed;
+    }
+    let name = shaper.claim_type_name(&format!("{}Body", op.id.to_upper_camel_case()));
+    shaper.component_schemas().insert(name.clone(), schema);
+    let reference = json!({ "$ref": format!("#/components/schemas/{name}") });
+    Some((reference, MultipartForm { binary_parts }))
 }
 
 fn essence(content: &MediaContent) -> String {

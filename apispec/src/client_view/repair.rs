@@ -112,6 +112,7 @@ impl Repairs<'_, '_> {
         }
         self.type_keyword(map, at);
         drop_meaningless_format(map);
+        typed_string_format(map);
         integer_bounds(map);
         drop_nonconforming_default(map);
         self.enum_variants(map, at);
@@ -147,14 +148,12 @@ impl Repairs<'_, '_> {
             return;
         };
         if let Some(name) = reference.strip_prefix("#/components/schemas/")
-            && !name.contains('/')
+            && !name.contains(['/', '%'])
             && self.root.pointer(&reference[1..]).is_some()
         {
             return;
         }
-        let target = reference
-            .strip_prefix('#')
-            .and_then(|fragment| self.root.pointer(fragment));
+        let target = crate::pointer::follow(self.root, reference);
         match target {
             Some(target) if depth < MAX_DEPTH => *schema = target.clone(),
             _ => {
@@ -302,6 +301,21 @@ fn drop_meaningless_format(map: &mut Map<String, Value>) {
     let typed = map.get("type").and_then(Value::as_str);
     if matches!(typed, Some("object" | "array" | "boolean")) {
         map.remove("format");
+    }
+}
+
+/// A string whose `format` the client reads as a typed value ([`TYPED_STRING_FORMATS`]) keeps only its
+/// type, format and documentation: the generator recognises the schema by exactly those, and the typed value
+/// checks what a pattern or length would.
+///
+/// [`TYPED_STRING_FORMATS`]: super::TYPED_STRING_FORMATS
+fn typed_string_format(map: &mut Map<String, Value>) {
+    let typed = map
+        .get("format")
+        .and_then(Value::as_str)
+        .is_some_and(|format| super::TYPED_STRING_FORMATS.contains(&format));
+    if typed && map.get("type").and_then(Value::as_str) == Some("string") {
+        map.retain(|key, _| matches!(key.as_str(), "type" | "format" | "description" | "title"));
     }
 }
 

@@ -9,19 +9,53 @@ use serde_json::Value;
 
 use crate::check::{compact, schema_keyword};
 
-pub const NOT_A_SERVER_ERROR: &str = "not_a_server_error";
-pub const STATUS_CODE_CONFORMANCE: &str = "status_code_conformance";
-pub const CONTENT_TYPE_CONFORMANCE: &str = "content_type_conformance";
-pub const RESPONSE_HEADERS_CONFORMANCE: &str = "response_headers_conformance";
-pub const RESPONSE_SCHEMA_CONFORMANCE: &str = "response_schema_conformance";
-pub const IGNORED_AUTH: &str = "ignored_auth";
-pub const NEGATIVE_DATA_REJECTION: &str = "negative_data_rejection";
-pub const USE_AFTER_FREE: &str = "use_after_free";
+/// A check made on a response, named as Schemathesis names it (`as_str`), so reports read the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Check {
+    NotAServerError,
+    StatusCodeConformance,
+    ContentTypeConformance,
+    ResponseHeadersConformance,
+    ResponseSchemaConformance,
+    IgnoredAuth,
+    NegativeDataRejection,
+    UseAfterFree,
+    /// Not a Schemathesis check: the body was longer than `verify` reads ([`super::Options::max_response_bytes`]).
+    ResponseSizeLimit,
+}
+
+impl Check {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Check::NotAServerError => "not_a_server_error",
+            Check::StatusCodeConformance => "status_code_conformance",
+            Check::ContentTypeConformance => "content_type_conformance",
+            Check::ResponseHeadersConformance => "response_headers_conformance",
+            Check::ResponseSchemaConformance => "response_schema_conformance",
+            Check::IgnoredAuth => "ignored_auth",
+            Check::NegativeDataRejection => "negative_data_rejection",
+            Check::UseAfterFree => "use_after_free",
+            Check::ResponseSizeLimit => "response_size_limit",
+        }
+    }
+}
+
+impl std::fmt::Display for Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Check {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
 
 /// One check a response failed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Failure {
-    pub rule: &'static str,
+    pub rule: Check,
     pub message: String,
     /// JSON pointer into the response body (`/backups/0/id`), for body checks.
     pub pointer: Option<String>,
@@ -37,7 +71,7 @@ pub struct Failure {
 
 impl Failure {
     pub fn new(
-        rule: &'static str,
+        rule: Check,
         spec_pointer: &str,
         message: impl Into<String>,
         expected: impl Into<String>,
@@ -93,7 +127,7 @@ pub fn positive_checks(
     let mut failures = Vec::new();
     if received.status >= 500 {
         failures.push(Failure::new(
-            NOT_A_SERVER_ERROR,
+            Check::NotAServerError,
             &op.pointer,
             format!("the server failed with {}", received.status),
             "a status below 500",
@@ -103,7 +137,7 @@ pub fn positive_checks(
     let Some(response) = op.response_for_status(received.status) else {
         let documented: Vec<String> = op.responses.iter().map(|r| r.status.to_string()).collect();
         failures.push(Failure::new(
-            STATUS_CODE_CONFORMANCE,
+            Check::StatusCodeConformance,
             &apispec::pointer::join(&op.pointer, "responses"),
             format!("status {} is not documented", received.status),
             format!("one of {}", documented.join(", ")),
@@ -142,7 +176,7 @@ fn content_check<'r>(
     });
     if found.is_none() {
         let mut failure = Failure::new(
-            CONTENT_TYPE_CONFORMANCE,
+            Check::ContentTypeConformance,
             &apispec::pointer::join(&response.pointer, "content"),
             match &actual {
                 Some(actual) => format!(
@@ -173,7 +207,7 @@ fn header_checks(
         let Some(value) = received.header(&header.name) else {
             if header.required {
                 let mut failure = Failure::new(
-                    RESPONSE_HEADERS_CONFORMANCE,
+                    Check::ResponseHeadersConformance,
                     &header.pointer,
                     format!("required header {} is missing", header.name),
                     format!("a {} header", header.name),
@@ -204,7 +238,7 @@ fn header_checks(
                 .map(|v| v.message)
                 .unwrap_or_default();
             let mut failure = Failure::new(
-                RESPONSE_HEADERS_CONFORMANCE,
+                Check::ResponseHeadersConformance,
                 &schema.pointer,
                 format!("header {} is invalid: {violation}", header.name),
                 format!("a value valid for {}", compact(&schema.schema)),
@@ -234,7 +268,7 @@ fn body_checks(
         Ok(body) => body,
         Err(e) => {
             let mut failure = Failure::new(
-                RESPONSE_SCHEMA_CONFORMANCE,
+                Check::ResponseSchemaConformance,
                 &schema.pointer,
                 format!("the {} body is not JSON: {e}", response.status),
                 format!("a JSON body ({})", content.media_type),
@@ -257,7 +291,7 @@ fn body_checks(
             None => "nothing".into(),
         };
         let mut failure = Failure::new(
-            RESPONSE_SCHEMA_CONFORMANCE,
+            Check::ResponseSchemaConformance,
             &keyword_pointer,
             format!(
                 "the {} body breaks its schema: {}",

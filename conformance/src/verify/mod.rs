@@ -22,7 +22,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use tokio::sync::Semaphore;
 
-use checks::{Failure, Received};
+use checks::{Check, Failure, Received};
 use request::{Credentials, ExampleCase, TestRequest};
 
 /// How to run.
@@ -35,15 +35,12 @@ pub struct Options {
     pub timeout: Duration,
     /// Only these operationIds, when not empty.
     pub operations: Vec<String>,
-    /// The most bytes of a response body read; a longer body fails its case ([`RESPONSE_SIZE_LIMIT`]).
+    /// The most bytes of a response body read; a longer body fails its case ([`Check::ResponseSizeLimit`]).
     pub max_response_bytes: u64,
 }
 
 /// The default of [`Options::max_response_bytes`]: 16 MiB.
 pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// The check a response body longer than [`Options::max_response_bytes`] fails.
-pub const RESPONSE_SIZE_LIMIT: &str = "response_size_limit";
 
 /// What kind of request a case sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -436,7 +433,7 @@ async fn send_and_check(
     report.status = Some(received.status);
     report.failures = if too_long {
         vec![Failure::new(
-            RESPONSE_SIZE_LIMIT,
+            Check::ResponseSizeLimit,
             &op.pointer,
             format!(
                 "the {} response body is longer than {max} bytes; reading stopped there",
@@ -465,7 +462,7 @@ async fn send_and_check(
 fn judge(shared: &Shared, op: &Operation, item: &Planned, received: &Received) -> Vec<Failure> {
     let server_error = || {
         Failure::new(
-            checks::NOT_A_SERVER_ERROR,
+            Check::NotAServerError,
             &op.pointer,
             format!("the server failed with {}", received.status),
             "a status below 500",
@@ -490,7 +487,7 @@ fn judge(shared: &Shared, op: &Operation, item: &Planned, received: &Received) -
                     "/security".to_string()
                 };
                 failures.push(Failure::new(
-                    checks::IGNORED_AUTH,
+                    Check::IgnoredAuth,
                     &security_at,
                     format!(
                         "a request without credentials got {} instead of being refused",
@@ -510,7 +507,7 @@ fn judge(shared: &Shared, op: &Operation, item: &Planned, received: &Received) -
             if !(400..500).contains(&received.status) {
                 let (spec_pointer, how) = item.mutation.clone().unwrap_or_default();
                 failures.push(Failure::new(
-                    checks::NEGATIVE_DATA_REJECTION,
+                    Check::NegativeDataRejection,
                     &spec_pointer,
                     format!(
                         "invalid data ({how}) got {} instead of a 4xx",
@@ -527,7 +524,7 @@ fn judge(shared: &Shared, op: &Operation, item: &Planned, received: &Received) -
                 Vec::new()
             } else {
                 vec![Failure::new(
-                    checks::USE_AFTER_FREE,
+                    Check::UseAfterFree,
                     &op.pointer,
                     format!(
                         "GET {} after a successful DELETE got {}",

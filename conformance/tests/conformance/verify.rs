@@ -641,6 +641,6 @@ async fn an_endless_response_is_cut_at_the_size_cap_and_the_run_goes_on() {
     let [failure] = &cases[0].failures[..] else {
         panic!("{:#?}", cases[0])
     };
-    assert_eq!(failure.rule, "response_size_limit");
+    assert_eq!(failure.rule.as_str(), "response_size_limit");
     assert!(failure.message.contains("1048576 bytes"), "{failure:?}");
 }

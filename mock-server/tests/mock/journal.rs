@@ -117,7 +117,7 @@ async fn the_in_process_handle_reads_the_same_journal() {
 #[tokio::test]
 async fn the_journal_is_a_bounded_ring_and_a_reset_empties_one_session() {
     let mut options = ServerOptions::embedded();
-    options.limits.journal_size = 3;
+    options.state_limits.journal_size = 3;
     let server = MockServer::start(options).await.unwrap();
     let http = client();
     for session in ["a", "b", "b", "a", "b"] {

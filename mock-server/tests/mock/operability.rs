@@ -51,6 +51,31 @@ async fn routes_list_every_operation_with_method_path_and_statuses() {
 }
 
 #[tokio::test]
+async fn a_spec_named_with_dots_keeps_its_name_and_operation_ids_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("amazonaws.com_appmesh.yaml");
+    std::fs::write(
+        &spec,
+        "openapi: 3.0.3\ninfo: {title: mesh, version: '1'}\npaths:\n  /meshes:\n    get:\n      operationId: ListMeshes\n      responses: {'200': {description: ok}}\n",
+    )
+    .unwrap();
+    let server = mock_server::MockServer::start(mock_server::ServerOptions::spec_files([spec]))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let routes = json(
+        client()
+            .get(format!("{}/__mock/routes", server.url()))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(routes["routes"][0]["spec"], "amazonaws.com_appmesh");
+    assert_eq!(routes["routes"][0]["operationId"], "ListMeshes");
+    assert_eq!(routes["routes"][0]["path"], "/meshes");
+}
+
+#[tokio::test]
 async fn reloads_do_not_drop_requests_in_flight() {
     let dir = tempfile::tempdir().unwrap();
     let spec = dir.path().join("live.yaml");

@@ -213,3 +213,30 @@ async fn a_json_spec_is_served_like_a_yaml_one() {
         .unwrap();
     assert_eq!(json(response).await, json!({"pong": true}));
 }
+
+#[tokio::test]
+async fn a_method_outside_openapis_set_is_405_with_the_paths_allow() {
+    let server = embedded().await;
+    let path = format!("/raff/api/v1/backups/{BACKUP_ID}");
+    for method in ["QUERY", "FOO", "CONNECT", "delete", "get"] {
+        let response = raw_request(
+            &server,
+            &format!("{method} {path} HTTP/1.1\r\nHost: mock\r\nConnection: close\r\n\r\n"),
+        )
+        .await;
+        assert_eq!(response.status, 405, "{method}");
+        assert_eq!(response.header("allow"), Some("GET, DELETE"), "{method}");
+        assert_eq!(
+            prism_type(&response.json()),
+            "NO_METHOD_MATCHED_ERROR",
+            "{method}"
+        );
+    }
+    // An unknown method on an unknown path is still 404.
+    let response = raw_request(
+        &server,
+        "QUERY /raff/nothing HTTP/1.1\r\nHost: mock\r\nConnection: close\r\n\r\n",
+    )
+    .await;
+    assert_eq!(response.status, 404);
+}

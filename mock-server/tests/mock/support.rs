@@ -143,3 +143,74 @@ pub async fn journal(server: &MockServer, query: &str) -> Vec<Value> {
         .expect("a list of requests")
         .clone()
 }
+
+/// Sends `request` as written on a fresh TCP connection and returns the response head (status line and
+/// headers, lowercased names) and the body read until the server closes or `Content-Length` is reached.
+/// For what reqwest cannot send: methods outside HTTP's usual set, `CONNECT` with a path, odd framing.
+pub async fn raw_request(server: &MockServer, request: &str) -> RawResponse {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(server.addr()).await.unwrap();
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut received = Vec::new();
+    let mut buffer = [0u8; 8192];
+    loop {
+        let read =
+            tokio::time::timeout(std::time::Duration::from_secs(10), stream.read(&mut buffer))
+                .await
+                .expect("the server answers within 10 s")
+                .unwrap_or(0);
+        if read == 0 {
+            break;
+        }
+        received.extend_from_slice(&buffer[..read]);
+        if let Some(response) = RawResponse::parse(&received) {
+            return response;
+        }
+    }
+    RawResponse::parse(&received)
+        .unwrap_or_else(|| panic!("no whole response: {}", String::from_utf8_lossy(&received)))
+}
+
+#[derive(Debug)]
+pub struct RawResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl RawResponse {
+    /// A whole response in `bytes` (head and `Content-Length` bytes of body), if there is one yet.
+    fn parse(bytes: &[u8]) -> Option<RawResponse> {
+        let end = bytes.windows(4).position(|w| w == b"\r\n\r\n")?;
+        let head = String::from_utf8_lossy(&bytes[..end]);
+        let mut lines = head.split("\r\n");
+        let status = lines.next()?.split(' ').nth(1)?.parse().ok()?;
+        let headers: Vec<(String, String)> = lines
+            .filter_map(|line| line.split_once(':'))
+            .map(|(name, value)| (name.trim().to_ascii_lowercase(), value.trim().to_string()))
+            .collect();
+        let length: usize = headers
+            .iter()
+            .find(|(name, _)| name == "content-length")
+            .and_then(|(_, value)| value.parse().ok())
+            .unwrap_or(0);
+        let body = bytes.get(end + 4..end + 4 + length)?.to_vec();
+        Some(RawResponse {
+            status,
+            headers,
+            body,
+        })
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+}

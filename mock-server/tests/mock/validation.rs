@@ -47,7 +47,7 @@ async fn seed_000_without_a_project_id_is_its_documented_400_located_in_the_head
     assert_eq!(response.status(), 400);
     let violations: serde_json::Value =
         serde_json::from_str(header(&response, "sl-violations").expect("sl-violations")).unwrap();
-    assert_eq!(violations[0]["location"], json!(["header"]));
+    assert_eq!(violations[0]["location"], json!(["request", "header"]));
     assert_eq!(
         json(response).await,
         json!({"error": "Bad Request", "message": "X-Project-ID required"}),
@@ -109,7 +109,10 @@ async fn seed_000_with_an_id_that_is_not_a_uuid_is_its_documented_400_listing_ev
         serde_json::from_str(header(&response, "sl-violations").expect("sl-violations")).unwrap();
     assert_eq!(
         locations(&json!({ "validation": violations })),
-        [vec!["path", "id"], vec!["header", "x-project-id"]],
+        [
+            vec!["request", "path", "id"],
+            vec!["request", "header", "x-project-id"]
+        ],
         "every violation is listed: {violations:#}"
     );
     assert_eq!(violations[0]["code"], "format");
@@ -179,7 +182,10 @@ async fn a_documented_400_answers_when_the_spec_has_no_422() {
     assert_eq!(response.status(), 400);
     let violations: serde_json::Value =
         serde_json::from_str(header(&response, "sl-violations").expect("sl-violations")).unwrap();
-    assert_eq!(violations[0]["location"], json!(["body", "vm_id"]));
+    assert_eq!(
+        violations[0]["location"],
+        json!(["request", "body", "vm_id"])
+    );
     assert_eq!(
         json(response).await,
         json!({"error": "Bad Request", "message": "X-Project-ID required"}),
@@ -277,7 +283,10 @@ async fn path_parameters_are_checked_with_their_schema() {
     assert_eq!(response.status(), 422);
     let violations: serde_json::Value =
         serde_json::from_str(header(&response, "sl-violations").unwrap()).unwrap();
-    assert_eq!(violations[0]["location"], json!(["path", "itemId"]));
+    assert_eq!(
+        violations[0]["location"],
+        json!(["request", "path", "itemId"])
+    );
     assert_eq!(violations[0]["code"], "minimum");
     assert_eq!(json(response).await, json!({"error": "client"}));
 
@@ -364,7 +373,10 @@ async fn one_of_rejects_a_body_matching_no_branch() {
     assert_eq!(response.status(), 422);
     let violations: serde_json::Value =
         serde_json::from_str(header(&response, "sl-violations").unwrap()).unwrap();
-    assert_eq!(violations[0]["location"], json!(["body", "payment"]));
+    assert_eq!(
+        violations[0]["location"],
+        json!(["request", "body", "payment"])
+    );
 }
 
 #[tokio::test]
@@ -380,7 +392,8 @@ async fn an_unsupported_content_type_is_415() {
     assert_eq!(response.status(), 415);
     let problem = json(response).await;
     assert_eq!(prism_type(&problem), "INVALID_CONTENT_TYPE");
-    assert_eq!(locations(&problem), [vec!["header", "content-type"]]);
+    assert_eq!(problem["validation"][0]["code"], 415);
+    assert_eq!(locations(&problem), [Vec::<String>::new()]);
 
     // Where the spec documents no 415 but a 422, that answers (Prism: 415, then 422, then 400).
     let documented = client()
@@ -406,4 +419,202 @@ async fn validation_can_be_switched_off() {
         .await
         .unwrap();
     assert_eq!(response.status(), 200);
+}
+
+#[tokio::test]
+async fn every_value_of_a_repeated_query_parameter_is_validated() {
+    let server = shop().await;
+    let search = |query: &str| {
+        client()
+            .get(format!("{}/search?{query}", server.url()))
+            .send()
+    };
+
+    // A scalar given twice: the repetition is a violation, and each value is checked.
+    let response = search("limit=5&limit=1000").await.unwrap();
+    assert_eq!(response.status(), 422);
+    let problem = json(response).await;
+    assert_eq!(
+        locations(&problem),
+        [vec!["query", "limit"], vec!["query", "limit"]],
+        "{problem:#}"
+    );
+    let codes: Vec<&str> = problem["validation"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["type", "maximum"], "{problem:#}");
+    assert_eq!(search("limit=5&limit=6").await.unwrap().status(), 422);
+
+    // An exploded array (form, the default): one item per occurrence; a comma is part of the value.
+    assert_eq!(search("limit=5&ids=1&ids=2").await.unwrap().status(), 200);
+    let response = search("limit=5&ids=1&ids=x&ids=3").await.unwrap();
+    assert_eq!(response.status(), 422);
+    assert_eq!(
+        locations(&json(response).await),
+        [vec!["query", "ids", "1"]]
+    );
+    let response = search("limit=5&ids=1,2").await.unwrap();
+    assert_eq!(response.status(), 422);
+    assert_eq!(
+        locations(&json(response).await),
+        [vec!["query", "ids", "0"]]
+    );
+
+    // Not exploded: one value, comma-separated.
+    assert_eq!(search("limit=5&csv=1,2").await.unwrap().status(), 200);
+    let response = search("limit=5&csv=1,x").await.unwrap();
+    assert_eq!(response.status(), 422);
+    assert_eq!(
+        locations(&json(response).await),
+        [vec!["query", "csv", "1"]]
+    );
+}
+
+async fn forms() -> mock_server::MockServer {
+    mock_server::MockServer::start(mock_server::ServerOptions::spec_files([fixture(
+        "forms.yaml",
+    )]))
+    .await
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[tokio::test]
+async fn an_urlencoded_form_is_validated_field_by_field_with_its_types() {
+    let server = forms().await;
+    let post = |body: &'static str| {
+        client()
+            .post(format!("{}/tokens", server.url()))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+    };
+    assert_eq!(
+        post("grant_type=client_credentials&lifetime=60")
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+
+    let response = post("grant_type=password&lifetime=7200").await.unwrap();
+    assert_eq!(response.status(), 422);
+    let problem = json(response).await;
+    assert_eq!(
+        locations(&problem),
+        [vec!["body", "grant_type"], vec!["body", "lifetime"]],
+        "{problem:#}"
+    );
+}
+
+#[tokio::test]
+async fn a_multipart_form_is_validated_with_its_file_and_text_parts() {
+    let server = forms().await;
+    let post = |body: &'static [u8]| {
+        client()
+            .post(format!("{}/uploads", server.url()))
+            .header("content-type", "multipart/form-data; boundary=b0undary")
+            .body(body)
+            .send()
+    };
+    let good = b"--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.tar\"\r\n\
+Content-Type: application/x-tar\r\n\r\n\x00\x01tar\r\n--b0undary\r\nContent-Disposition: form-data; name=\"retention_days\"\r\n\r\n7\r\n--b0undary--\r\n";
+    assert_eq!(post(good).await.unwrap().status(), 204);
+
+    let no_file_bad_days = b"--b0undary\r\nContent-Disposition: form-data; name=\"retention_days\"\r\n\r\n0\r\n--b0undary--\r\n";
+    let response = post(no_file_bad_days).await.unwrap();
+    assert_eq!(response.status(), 422);
+    let problem = json(response).await;
+    assert_eq!(
+        locations(&problem),
+        [vec!["body"], vec!["body", "retention_days"]],
+        "{problem:#}"
+    );
+
+    let unterminated = b"--b0undary\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\nbytes";
+    let response = post(unterminated).await.unwrap();
+    assert_eq!(response.status(), 422);
+    let problem = json(response).await;
+    assert!(
+        problem.to_string().contains("not closed by the boundary"),
+        "{problem:#}"
+    );
+}
+
+/// A secured operation with a JSON body that documents, besides its 204, only `extra` (YAML).
+async fn documenting_only(extra: &str) -> (mock_server::MockServer, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("fallbacks.yaml");
+    std::fs::write(
+        &spec,
+        format!("openapi: 3.0.3\ninfo: {{title: fallbacks, version: '1'}}\ncomponents:\n  securitySchemes:\n    key: {{type: apiKey, in: header, name: X-Key}}\nsecurity: [{{key: []}}]\npaths:\n  /things:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {{type: object}}\n      responses:\n        '204': {{description: stored}}\n{extra}"),
+    )
+    .unwrap();
+    let server = mock_server::MockServer::start(mock_server::ServerOptions::spec_files([spec]))
+        .await
+        .unwrap();
+    (server, dir)
+}
+
+#[tokio::test]
+async fn missing_credentials_fall_back_to_4xx_then_default_served_as_401() {
+    for (extra, expected) in [
+        (
+            "        4XX:\n          description: any client error\n          content:\n            application/json:\n              example: {error: client}\n        default:\n          description: anything\n          content:\n            application/json:\n              example: {error: other}\n",
+            json!({"error": "client"}),
+        ),
+        (
+            "        default:\n          description: anything\n          content:\n            application/json:\n              example: {error: other}\n",
+            json!({"error": "other"}),
+        ),
+    ] {
+        let (server, _dir) = documenting_only(extra).await;
+        let response = client()
+            .post(format!("{}/things", server.url()))
+            .json(&json!({}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 401);
+        assert!(header(&response, "www-authenticate").is_some());
+        let violations: serde_json::Value =
+            serde_json::from_str(header(&response, "sl-violations").expect("sl-violations"))
+                .unwrap();
+        assert_eq!(violations[0]["location"], json!(["request"]));
+        assert_eq!(violations[0]["code"], 401);
+        assert_eq!(json(response).await, expected);
+    }
+}
+
+#[tokio::test]
+async fn a_wrong_content_type_falls_back_to_4xx_then_default_served_as_415() {
+    for (extra, expected) in [
+        (
+            "        4XX:\n          description: any client error\n          content:\n            application/json:\n              example: {error: client}\n",
+            json!({"error": "client"}),
+        ),
+        (
+            "        default:\n          description: anything\n          content:\n            application/json:\n              example: {error: other}\n",
+            json!({"error": "other"}),
+        ),
+    ] {
+        let (server, _dir) = documenting_only(extra).await;
+        let response = client()
+            .post(format!("{}/things", server.url()))
+            .header("X-Key", "k")
+            .header("Content-Type", "text/plain")
+            .body("hello")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 415);
+        let violations: serde_json::Value =
+            serde_json::from_str(header(&response, "sl-violations").expect("sl-violations"))
+                .unwrap();
+        assert_eq!(violations[0]["location"], json!(["request"]));
+        assert_eq!(violations[0]["code"], 415);
+        assert_eq!(json(response).await, expected);
+    }
 }

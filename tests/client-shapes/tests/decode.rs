@@ -1,8 +1,8 @@
 //! Each response shape the generator handles, served by a real HTTP server and decoded by the generated client.
 
 use canned_server::{Canned, CannedServer};
-use client_shapes::runtime::{ClientConfig, Error, RetryPolicy};
-use client_shapes::{differing_errors, ok_or_no_content, problem_json};
+use client_shapes::runtime::{ClientConfig, Error, Response, RetryPolicy};
+use client_shapes::{differing_errors, ok_or_no_content, paged_lists, problem_json};
 use serde_json::json;
 
 fn no_retries() -> ClientConfig {
@@ -12,14 +12,21 @@ fn no_retries() -> ClientConfig {
 async fn delete_system_backup(
     canned: Canned,
 ) -> Result<
-    progenitor_client::ResponseValue<differing_errors::types::DeleteSystemBackupResponse>,
+    Response<differing_errors::types::DeleteSystemBackupResponse>,
     Error<differing_errors::responses::DeleteSystemBackupError>,
 > {
     let server = CannedServer::always(canned).await;
-    let credentials = [differing_errors::Credentials::BearerAuth("token".into())];
-    let client =
-        differing_errors::Client::with_config(&server.url, &credentials, no_retries()).unwrap();
-    client.delete_system_backup("sys_1", "b1").await
+    let client = differing_errors::Client::builder(&server.url)
+        .credentials(differing_errors::Credentials::BearerAuth("token".into()))
+        .config(no_retries())
+        .build()
+        .unwrap();
+    client
+        .delete_system_backup()
+        .id("sys_1")
+        .backup_id("b1")
+        .send()
+        .await
 }
 
 #[tokio::test]
@@ -38,7 +45,7 @@ async fn differing_error_bodies_each_decode_to_their_own_type() {
     let validation =
         json!({"code": 400, "data": {"errors": [{"key": "backup_id", "message": "invalid"}]}});
     match delete_system_backup(Canned::json(400, &validation)).await {
-        Err(Error::ErrorResponse(response)) => match response.into_inner() {
+        Err(Error::Documented(response)) => match response.into_inner() {
             E::BadRequest(body) => assert_eq!(body.data.errors[0].key, "backup_id"),
             other => panic!("expected BadRequest, got {other:?}"),
         },
@@ -47,7 +54,7 @@ async fn differing_error_bodies_each_decode_to_their_own_type() {
 
     let envelope = json!({"code": 401, "message": "invalid token", "data": null});
     match delete_system_backup(Canned::json(401, &envelope)).await {
-        Err(Error::ErrorResponse(response)) => {
+        Err(Error::Documented(response)) => {
             assert_eq!(response.status(), 401);
             let E::Unauthorized(body) = response.into_inner() else {
                 panic!("expected Unauthorized")
@@ -66,7 +73,7 @@ async fn errors_documented_without_a_body_come_back_as_their_status() {
     use differing_errors::responses::DeleteSystemBackupError as E;
     for (status, expected) in [(502, E::BadGateway), (503, E::ServiceUnavailable)] {
         match delete_system_backup(Canned::empty(status)).await {
-            Err(Error::ErrorResponse(response)) => {
+            Err(Error::Documented(response)) => {
                 assert_eq!(response.status(), status);
                 assert_eq!(response.into_inner(), expected);
             }
@@ -77,7 +84,7 @@ async fn errors_documented_without_a_body_come_back_as_their_status() {
         assert!(
             matches!(
                 delete_system_backup(with_body).await,
-                Err(Error::ErrorResponse(_))
+                Err(Error::Documented(_))
             ),
             "{status} with a stray body"
         );
@@ -87,8 +94,11 @@ async fn errors_documented_without_a_body_come_back_as_their_status() {
 #[tokio::test]
 async fn an_undocumented_status_is_an_unexpected_response() {
     match delete_system_backup(Canned::json(418, &json!({}))).await {
-        Err(Error::UnexpectedResponse(response)) => assert_eq!(response.status(), 418),
-        other => panic!("expected UnexpectedResponse, got {other:?}"),
+        Err(Error::Undocumented(response)) => {
+            assert_eq!(response.status(), 418);
+            assert_eq!(response.into_inner(), "{}", "the body, as text");
+        }
+        other => panic!("expected Undocumented, got {other:?}"),
     }
 }
 
@@ -104,15 +114,18 @@ async fn problem_json_errors_are_typed_and_their_headers_readable() {
             .header("X-RateLimit-Remaining", "0"),
     })
     .await;
-    let credentials = [problem_json::Credentials::ApiKey("key".into())];
-    let client =
-        problem_json::Client::with_config(&server.url, &credentials, no_retries()).unwrap();
+    let client = problem_json::Client::builder(&server.url)
+        .credentials(problem_json::Credentials::ApiKey("key".into()))
+        .config(no_retries())
+        .build()
+        .unwrap();
+    let delete = || client.delete_vps_backup().id("vps_1").backup_id("bkp_1");
 
-    let deleted = client.delete_vps_backup("vps_1", "bkp_1").await.unwrap();
+    let deleted = delete().send().await.unwrap();
     assert_eq!((deleted.status().as_u16(), deleted.into_inner()), (204, ()));
 
-    match client.delete_vps_backup("vps_1", "bkp_1").await {
-        Err(Error::ErrorResponse(response)) => {
+    match delete().send().await {
+        Err(Error::Documented(response)) => {
             let E::NotFound(problem) = response.into_inner() else {
                 panic!("expected NotFound")
             };
@@ -121,8 +134,8 @@ async fn problem_json_errors_are_typed_and_their_headers_readable() {
         other => panic!("expected a typed 404, got {other:?}"),
     }
 
-    match client.delete_vps_backup("vps_1", "bkp_1").await {
-        Err(Error::ErrorResponse(response)) => {
+    match delete().send().await {
+        Err(Error::Documented(response)) => {
             assert_eq!(response.headers()["x-ratelimit-remaining"], "0");
             assert_eq!(response.headers()["retry-after"], "30");
             assert!(
@@ -154,35 +167,39 @@ async fn two_hundred_beside_two_hundred_four_and_two_hundred_two_are_distinct_su
         _ => Canned::json(500, &json!({"id": "j1", "state": "failed"})),
     })
     .await;
-    let client = ok_or_no_content::Client::with_config(&server.url, no_retries()).unwrap();
+    let client = ok_or_no_content::Client::builder(&server.url)
+        .config(no_retries())
+        .build()
+        .unwrap();
+    let get_job = || client.get_job().id("j1").send();
 
-    let done = client.get_job("j1").await.unwrap().into_inner();
+    let done = get_job().await.unwrap().into_inner();
     assert!(
         matches!(done, GetJobSuccess::Ok(job) if job.state == ok_or_no_content::types::JobState::Done)
     );
-    let running = client.get_job("j1").await.unwrap().into_inner();
+    let running = get_job().await.unwrap().into_inner();
     assert!(matches!(running, GetJobSuccess::Accepted(r) if r.poll_after == 5));
     assert_eq!(
-        client.get_job("j1").await.unwrap().into_inner(),
+        get_job().await.unwrap().into_inner(),
         GetJobSuccess::NoContent
     );
 
     let error = |result: Result<_, Error<GetJobError>>| match result {
-        Err(Error::ErrorResponse(response)) => (response.status().as_u16(), response.into_inner()),
+        Err(Error::Documented(response)) => (response.status().as_u16(), response.into_inner()),
         other => panic!(
             "expected a typed error, got {:?}",
-            other.map(|_: progenitor_client::ResponseValue<GetJobSuccess>| ())
+            other.map(|_: Response<GetJobSuccess>| ())
         ),
     };
-    let (status, not_found) = error(client.get_job("j1").await);
+    let (status, not_found) = error(get_job().await);
     assert!(status == 404 && matches!(not_found, GetJobError::NotFound(b) if b.reason == "gone"));
-    let (status, conflict) = error(client.get_job("j1").await);
+    let (status, conflict) = error(get_job().await);
     assert_eq!(
         (status, conflict),
         (409, GetJobError::ClientError("busy".into())),
         "4XX range with a text body"
     );
-    let (status, other) = error(client.get_job("j1").await);
+    let (status, other) = error(get_job().await);
     assert!(
         status == 500 && matches!(other, GetJobError::Other(job) if job.id == "j1"),
         "default"
@@ -192,7 +209,65 @@ async fn two_hundred_beside_two_hundred_four_and_two_hundred_two_are_distinct_su
 #[tokio::test]
 async fn a_body_that_breaks_its_schema_is_a_payload_error_not_a_panic() {
     match delete_system_backup(Canned::json(200, &json!({"code": "two hundred"}))).await {
-        Err(Error::InvalidResponsePayload(bytes, _)) => assert!(!bytes.is_empty()),
-        other => panic!("expected InvalidResponsePayload, got {other:?}"),
+        Err(Error::Undecodable { response, reason }) => {
+            assert_eq!(response.status(), 200);
+            assert!(!response.is_empty());
+            assert!(reason.contains("invalid type"), "{reason}");
+        }
+        other => panic!("expected Undecodable, got {other:?}"),
     }
+}
+
+#[tokio::test]
+async fn page_numbers_run_from_the_documented_first_page_until_the_total() {
+    let server = CannedServer::start(|n| match n {
+        0 => Canned::json(
+            200,
+            &json!({"snapshots": [{"id": "a"}, {"id": "b"}], "total_count": 3}),
+        ),
+        _ => Canned::json(200, &json!({"snapshots": [{"id": "c"}], "total_count": 3})),
+    })
+    .await;
+    let client = paged_lists::Client::builder(&server.url).build().unwrap();
+
+    let snapshots = client
+        .list_snapshots()
+        .per_page(2)
+        .items()
+        .collect()
+        .await
+        .unwrap();
+
+    let ids: Vec<&str> = snapshots.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    let uris: Vec<String> = server.requests().iter().map(|r| r.uri.clone()).collect();
+    assert_eq!(
+        uris,
+        [
+            "/snapshots?page=1&per_page=2",
+            "/snapshots?page=2&per_page=2"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn page_tokens_are_followed_until_none_comes() {
+    let server = CannedServer::start(|n| match n {
+        0 => Canned::json(200, &json!({"items": ["x", "y"], "next_page_token": "t2"})),
+        _ => Canned::json(200, &json!({"items": ["z"], "next_page_token": null})),
+    })
+    .await;
+    let client = paged_lists::Client::builder(&server.url).build().unwrap();
+
+    let events = client
+        .list_events()
+        .limit(2)
+        .items()
+        .collect()
+        .await
+        .unwrap();
+
+    assert_eq!(events, ["x", "y", "z"]);
+    let uris: Vec<String> = server.requests().iter().map(|r| r.uri.clone()).collect();
+    assert_eq!(uris, ["/events?limit=2", "/events?limit=2&page_token=t2"]);
 }

@@ -77,13 +77,44 @@ fn check_reports_on_every_document_and_never_fails_to_run() {
 #[test]
 fn check_names_what_the_client_leaves_out() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("specs");
-    let report = conformance::check::check_file(&dir.join("multipart.yaml")).unwrap();
+    let report = conformance::check::check_file(&dir.join("websocket-101.yaml")).unwrap();
     assert!(
         report
             .findings
             .iter()
-            .any(|f| f.rule == "client-unsupported" && f.message.contains("multipart/form-data")),
+            .any(|f| f.rule == conformance::check::Rule::ClientUnsupported
+                && f.message.contains("response 101 left out")),
         "{:#?}",
         report.findings
     );
+    // A form body is built (typed parts), so nothing is reported for it.
+    let report = conformance::check::check_file(&dir.join("multipart.yaml")).unwrap();
+    assert!(report.findings.is_empty(), "{:#?}", report.findings);
+}
+
+#[tokio::test]
+async fn percent_encoded_references_resolve_for_the_loader_check_and_mock() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("specs/percent-encoded-ref.yaml");
+    let doc = Document::load(&file).unwrap_or_else(|e| panic!("{e}"));
+    assert!(doc.warnings.is_empty(), "{:#?}", doc.warnings);
+    let position = doc
+        .operations
+        .iter()
+        .find(|op| op.id == "getVehiclePosition")
+        .unwrap();
+    assert_eq!(position.parameters[0].name, "vehicleId");
+    let report = conformance::check::check_file(&file).unwrap();
+    assert!(report.findings.is_empty(), "{:#?}", report.findings);
+
+    let server = mock_server::MockServer::start(mock_server::ServerOptions::spec_files([file]))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(server.warnings().is_empty(), "{:#?}", server.warnings());
+    let response = reqwest::get(format!("{}/vehicles/v1/position", server.url()))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["latitude"], 59.9);
+    server.shutdown().await;
 }

@@ -1,0 +1,84 @@
+//! [`ClientConfig`]: timeouts, retry policy, default headers and user agent of a client.
+
+use std::time::Duration;
+
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
+
+use crate::{BuildError, RetryPolicy};
+
+/// Everything about a client that is not its base URL, credentials or HTTP client.
+///
+/// The timeout, retry policy and default headers apply to every request, whichever HTTP client sends it.
+/// The connect timeout and user agent configure the HTTP client the builder makes; a client passed with
+/// [`ClientBuilder::http_client`](crate::ClientBuilder::http_client) keeps its own.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    /// Time allowed to open a connection. Default 10 s.
+    pub connect_timeout: Duration,
+    /// Time allowed for a whole request and response, per attempt. Default 30 s.
+    pub timeout: Duration,
+    /// When to retry; see [`RetryPolicy`] for the defaults.
+    pub retry: RetryPolicy,
+    /// Default `cloud-backup-apis/<version>`.
+    pub user_agent: String,
+    /// Headers sent on every request that does not set them itself (for example `X-Language`).
+    pub default_headers: HeaderMap,
+}
+
+impl Default for ClientConfig {
+    fn default() -> Self {
+        ClientConfig {
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+            retry: RetryPolicy::default(),
+            user_agent: concat!("cloud-backup-apis/", env!("CARGO_PKG_VERSION")).to_string(),
+            default_headers: HeaderMap::new(),
+        }
+    }
+}
+
+impl ClientConfig {
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// Adds a header sent on every request that does not set it itself.
+    pub fn default_header(mut self, name: &str, value: &str) -> Result<Self, BuildError> {
+        let (name, value) = header(name, value).map_err(BuildError)?;
+        self.default_headers.insert(name, value);
+        Ok(self)
+    }
+
+    pub(crate) fn http_client(&self) -> Result<reqwest::Client, BuildError> {
+        reqwest::Client::builder()
+            .connect_timeout(self.connect_timeout)
+            .user_agent(self.user_agent.clone())
+            .build()
+            .map_err(|e| BuildError(format!("the HTTP client cannot be built: {e}")))
+    }
+}
+
+/// A header from text, or why it is not one.
+pub(crate) fn header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), String> {
+    let header_name = HeaderName::from_bytes(name.as_bytes())
+        .map_err(|_| format!("`{name}` is not a header name"))?;
+    let header_value = HeaderValue::from_str(value)
+        .map_err(|_| format!("`{value}` is not a value header `{name}` can carry"))?;
+    Ok((header_name, header_value))
+}

@@ -1,0 +1,485 @@
+/**Client for Success shapes (`ok_or_no_content.yaml`).
+
+*/
+#[allow(
+    clippy::all,
+    nonstandard_style,
+    unused_comparisons,
+    unused_imports,
+    unused_variables,
+    dead_code,
+    rustdoc::bare_urls,
+    rustdoc::invalid_html_tags,
+    rustdoc::invalid_rust_codeblocks,
+    rustdoc::invalid_codeblock_attributes,
+    rustdoc::redundant_explicit_links,
+    rustdoc::unescaped_backticks
+)]
+pub mod ok_or_no_content {
+    pub use crate::runtime::{Error, Response};
+    use progenitor_client::{encode_path, ClientInfo, RequestBuilderExt};
+    /// Types used as operation parameters and responses.
+    #[allow(clippy::all)]
+    pub mod types {
+        ///`GetJobError404`
+        #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+        pub struct GetJobError404 {
+            pub reason: ::std::string::String,
+        }
+        ///`GetJobResponse`
+        #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+        pub struct GetJobResponse {
+            pub poll_after: i64,
+        }
+        ///`Job`
+        #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+        pub struct Job {
+            pub id: ::std::string::String,
+            pub state: JobState,
+        }
+        ///`JobState`
+        #[derive(
+            ::serde::Deserialize,
+            ::serde::Serialize,
+            Clone,
+            Copy,
+            Debug,
+            Eq,
+            Hash,
+            Ord,
+            PartialEq,
+            PartialOrd
+        )]
+        pub enum JobState {
+            #[serde(rename = "done")]
+            Done,
+            #[serde(rename = "failed")]
+            Failed,
+        }
+        impl ::std::fmt::Display for JobState {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match *self {
+                    Self::Done => f.write_str("done"),
+                    Self::Failed => f.write_str("failed"),
+                }
+            }
+        }
+        impl ::std::str::FromStr for JobState {
+            type Err = self::error::ConversionError;
+            fn from_str(
+                value: &str,
+            ) -> ::std::result::Result<Self, self::error::ConversionError> {
+                match value {
+                    "done" => Ok(Self::Done),
+                    "failed" => Ok(Self::Failed),
+                    _ => Err("invalid value".into()),
+                }
+            }
+        }
+        impl ::std::convert::TryFrom<&str> for JobState {
+            type Error = self::error::ConversionError;
+            fn try_from(
+                value: &str,
+            ) -> ::std::result::Result<Self, self::error::ConversionError> {
+                value.parse()
+            }
+        }
+        impl ::std::convert::TryFrom<::std::string::String> for JobState {
+            type Error = self::error::ConversionError;
+            fn try_from(
+                value: ::std::string::String,
+            ) -> ::std::result::Result<Self, self::error::ConversionError> {
+                value.parse()
+            }
+        }
+        /// Error types.
+        pub mod error {
+            /// Error from a `TryFrom` or `FromStr` implementation.
+            pub struct ConversionError(::std::borrow::Cow<'static, str>);
+            impl ::std::error::Error for ConversionError {}
+            impl ::std::fmt::Display for ConversionError {
+                fn fmt(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> Result<(), ::std::fmt::Error> {
+                    ::std::fmt::Display::fmt(&self.0, f)
+                }
+            }
+            impl ::std::fmt::Debug for ConversionError {
+                fn fmt(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> Result<(), ::std::fmt::Error> {
+                    ::std::fmt::Debug::fmt(&self.0, f)
+                }
+            }
+            impl From<&'static str> for ConversionError {
+                fn from(value: &'static str) -> Self {
+                    Self(value.into())
+                }
+            }
+            impl From<String> for ConversionError {
+                fn from(value: String) -> Self {
+                    Self(value.into())
+                }
+            }
+        }
+    }
+    #[derive(Clone, Debug)]
+    /**Client for Success shapes
+
+Version: 1*/
+    pub struct Client {
+        pub(crate) baseurl: String,
+        pub(crate) client: reqwest::Client,
+        pub(crate) inner: crate::runtime::ClientState,
+    }
+    impl ClientInfo<crate::runtime::ClientState> for Client {
+        fn api_version() -> &'static str {
+            "1"
+        }
+        fn baseurl(&self) -> &str {
+            self.baseurl.as_str()
+        }
+        fn client(&self) -> &reqwest::Client {
+            &self.client
+        }
+        fn inner(&self) -> &crate::runtime::ClientState {
+            &self.inner
+        }
+    }
+    /// This API documents no credentials, so there are none to pass.
+    #[derive(Debug, Clone)]
+    pub enum Credentials {}
+    impl crate::runtime::SchemeCredentials for Credentials {
+        fn credential(
+            &self,
+        ) -> Result<crate::runtime::Credential, crate::runtime::BuildError> {
+            match *self {}
+        }
+    }
+    #[cfg(feature = "dynamic-call")]
+    impl Credentials {
+        #[doc(hidden)]
+        pub fn for_every_scheme(_secret: &str) -> Vec<Credentials> {
+            Vec::new()
+        }
+    }
+    impl crate::runtime::GeneratedClient for Client {
+        type Credentials = Credentials;
+        fn from_parts(parts: crate::runtime::ClientParts) -> Self {
+            Self {
+                baseurl: parts.base_url,
+                client: parts.http,
+                inner: parts.state,
+            }
+        }
+    }
+    impl Client {
+        ///A client for Success shapes: `Client::builder(base_url)`, then [`credentials`](crate::runtime::ClientBuilder::credentials), [`config`](crate::runtime::ClientBuilder::config), [`http_client`](crate::runtime::ClientBuilder::http_client) or [`layer`](crate::runtime::ClientBuilder::layer) as needed, then [`build`](crate::runtime::ClientBuilder::build).
+        pub fn builder(
+            base_url: impl Into<String>,
+        ) -> crate::runtime::ClientBuilder<Self> {
+            crate::runtime::ClientBuilder::new(base_url)
+        }
+        ///`GET /jobs/{id}`: set the parameters on the returned [`builder::GetJob`], then [`send`](builder::GetJob::send) it.
+        pub fn get_job(&self) -> builder::GetJob<'_> {
+            builder::GetJob::new(self)
+        }
+    }
+    /// The request builders, one per operation: set parameters, then `send()`.
+    pub mod builder {
+        use super::{
+            encode_path, responses, types, ClientInfo, Error, RequestBuilderExt, Response,
+        };
+        use crate::runtime::{CallOptions, Customize, IntoParam, Operation, Param};
+        ///Builds and sends [`Client::get_job`](super::Client::get_job): `GET /jobs/{id}`. Required: `id`.
+        #[derive(Debug, Clone)]
+        #[must_use = "a request builder does nothing until it is sent with `send()`"]
+        pub struct GetJob<'a> {
+            client: &'a super::Client,
+            call: CallOptions,
+            id: Param<::std::string::String>,
+        }
+        impl<'a> GetJob<'a> {
+            pub(super) fn new(client: &'a super::Client) -> Self {
+                Self {
+                    client,
+                    call: Default::default(),
+                    id: Default::default(),
+                }
+            }
+            ///`id` (path, required):
+            pub fn id(mut self, value: impl IntoParam<::std::string::String>) -> Self {
+                self.id = Param::new(value);
+                self
+            }
+            /// Per-call headers, timeout, retry policy or request change ([`CallOptions`]).
+            pub fn customize(mut self, f: impl Customize) -> Self {
+                self.call = f(self.call);
+                self
+            }
+            /**Sends the request (`GET /jobs/{id}`), after checking that every required parameter is set and every value converted; a problem there is [`Error::InvalidRequest`] and nothing is sent.
+
+
+Responses:
+- `200` finished: `Ok` (Ok)
+- `202` still running: `Ok` (Accepted)
+- `204` nothing to report: `Ok` (NoContent)
+- `404` no such job: `Err(Error::Documented)` (NotFound)
+- `4XX` other client error: `Err(Error::Documented)` (ClientError)
+- `default` anything else: `Err(Error::Documented)` (Other)
+*/
+            pub async fn send(
+                self,
+            ) -> Result<
+                Response<responses::GetJobSuccess>,
+                Error<responses::GetJobError>,
+            > {
+                let client = self.client;
+                let id = self.id.required("id")?;
+                let url = format!(
+                    "{}/jobs/{}", client.baseurl, encode_path(& id.to_string()),
+                );
+                let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+                header_map
+                    .append(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    );
+                #[allow(unused_mut)]
+                let mut request = client.client.get(url).headers(header_map).build()?;
+                let operation = Operation(
+                    "getJob",
+                    Some("application/json, text/plain"),
+                    None,
+                    None,
+                );
+                let response = client.inner.send(request, &operation, self.call).await?;
+                responses::decode::get_job(response).await
+            }
+        }
+    }
+    /// Calls the operation `operation_id` with `args`: each parameter under the name the spec gives it
+    /// (`"X-Project-ID"`, `"backupId"`), the request body under `"body"`, each converted to the type its
+    /// setter takes. The outcome is reported without the operation's types.
+    #[cfg(feature = "dynamic-call")]
+    #[doc(hidden)]
+    pub async fn call_operation(
+        client: &Client,
+        operation_id: &str,
+        args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    ) -> Result<crate::runtime::call::CallOutcome, crate::runtime::call::CallError> {
+        use crate::runtime::call::{outcome, set};
+        match operation_id {
+            "getJob" => {
+                let call = client.get_job();
+                let call = set(call, args, "id", |b, v: ::std::string::String| b.id(v))?;
+                Ok(
+                    outcome(
+                        call.send().await,
+                        |value| Some(value.variant()),
+                        |error: &responses::GetJobError| error.variant(),
+                    ),
+                )
+            }
+            other => {
+                Err(crate::runtime::call::CallError(format!("no operation `{other}`")))
+            }
+        }
+    }
+    /// A client for `base_url` carrying `secret` for every security scheme: for mock servers and tests.
+    #[cfg(feature = "dynamic-call")]
+    #[doc(hidden)]
+    pub fn client_with_placeholder_credentials(
+        base_url: &str,
+        secret: &str,
+        config: crate::runtime::ClientConfig,
+    ) -> Result<Client, crate::runtime::BuildError> {
+        Credentials::for_every_scheme(secret)
+            .into_iter()
+            .fold(
+                Client::builder(base_url).config(config),
+                |builder, credentials| builder.credentials(credentials),
+            )
+            .build()
+    }
+    /// Typed outcomes of each operation: an enum of documented error responses per operation, and of
+    /// success responses where an operation documents several with different bodies.
+    pub mod responses {
+        use super::types;
+        use super::Error;
+        ///The documented success responses of [`GetJob::send`](super::builder::GetJob::send).
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[serde(untagged)]
+        pub enum GetJobSuccess {
+            ///`200`: finished (types::Job)
+            Ok(types::Job),
+            ///`202`: still running (types::GetJobResponse)
+            Accepted(types::GetJobResponse),
+            ///`204`: nothing to report (no body)
+            NoContent,
+        }
+        impl GetJobSuccess {
+            /// The variant's name: the documented status's reason phrase (`NotFound`).
+            pub fn variant(&self) -> &'static str {
+                match *self {
+                    Self::Ok(..) => "Ok",
+                    Self::Accepted(..) => "Accepted",
+                    Self::NoContent => "NoContent",
+                }
+            }
+        }
+        ///The documented error responses of [`GetJob::send`](super::builder::GetJob::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[serde(untagged)]
+        pub enum GetJobError {
+            ///`404`: no such job (types::GetJobError404)
+            NotFound(types::GetJobError404),
+            ///`4XX`: other client error (::std::string::String)
+            ClientError(::std::string::String),
+            ///`default`: anything else (types::Job)
+            Other(types::Job),
+        }
+        impl GetJobError {
+            /// The variant's name: the documented status's reason phrase (`NotFound`).
+            pub fn variant(&self) -> &'static str {
+                match *self {
+                    Self::NotFound(..) => "NotFound",
+                    Self::ClientError(..) => "ClientError",
+                    Self::Other(..) => "Other",
+                }
+            }
+        }
+        /// Decodes `response` as the operation whose method is named `method` would, reporting only
+        /// whether that worked: for tests that check every documented example decodes.
+        #[cfg(feature = "dynamic-call")]
+        #[doc(hidden)]
+        pub async fn __decode_by_operation(
+            method: &str,
+            response: ::reqwest::Response,
+        ) -> Result<(), String> {
+            match method {
+                "get_job" => {
+                    match decode::get_job(response).await {
+                        Ok(_) | Err(Error::Documented(_)) => Ok(()),
+                        Err(other) => Err(other.to_string()),
+                    }
+                }
+                _ => Err(format!("no operation `{method}`")),
+            }
+        }
+        pub(crate) mod decode {
+            use super::super::{responses, types, Error, Response};
+            pub(crate) async fn get_job(
+                response: ::reqwest::Response,
+            ) -> Result<
+                Response<responses::GetJobSuccess>,
+                Error<responses::GetJobError>,
+            > {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    200u16 => {
+                        Ok(
+                            crate::runtime::decode::variant(
+                                crate::runtime::decode::json::<
+                                    types::Job,
+                                    responses::GetJobError,
+                                >(response)
+                                    .await?,
+                                responses::GetJobSuccess::Ok,
+                            ),
+                        )
+                    }
+                    202u16 => {
+                        Ok(
+                            crate::runtime::decode::variant(
+                                crate::runtime::decode::json::<
+                                    types::GetJobResponse,
+                                    responses::GetJobError,
+                                >(response)
+                                    .await?,
+                                responses::GetJobSuccess::Accepted,
+                            ),
+                        )
+                    }
+                    204u16 => {
+                        Ok(
+                            crate::runtime::decode::variant(
+                                crate::runtime::decode::empty(response),
+                                |()| responses::GetJobSuccess::NoContent,
+                            ),
+                        )
+                    }
+                    404u16 => {
+                        Err(
+                            crate::runtime::decode::variant(
+                                    crate::runtime::decode::json::<
+                                        types::GetJobError404,
+                                        responses::GetJobError,
+                                    >(response)
+                                        .await?,
+                                    responses::GetJobError::NotFound,
+                                )
+                                .into(),
+                        )
+                    }
+                    400u16..=499u16 => {
+                        Err(
+                            crate::runtime::decode::variant(
+                                    crate::runtime::decode::text::<
+                                        responses::GetJobError,
+                                    >(response)
+                                        .await?,
+                                    responses::GetJobError::ClientError,
+                                )
+                                .into(),
+                        )
+                    }
+                    _ => {
+                        Err(
+                            crate::runtime::decode::variant(
+                                    crate::runtime::decode::json::<
+                                        types::Job,
+                                        responses::GetJobError,
+                                    >(response)
+                                        .await?,
+                                    responses::GetJobError::Other,
+                                )
+                                .into(),
+                        )
+                    }
+                }
+            }
+        }
+    }
+}
+/// The names of the specs, one per spec file (its stem as written), each with a module.
+pub const SPEC_NAMES: &[&str] = &["ok_or_no_content"];
+/// Calls operation `operation_id` of the spec named `spec` (see [`SPEC_NAMES`]) on `base_url`, with
+/// `secret` as every credential and JSON arguments as the module's `call_operation` takes them.
+#[cfg(feature = "dynamic-call")]
+#[doc(hidden)]
+pub async fn call_operation(
+    spec: &str,
+    base_url: &str,
+    secret: &str,
+    config: crate::runtime::ClientConfig,
+    operation_id: &str,
+    args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
+) -> Result<crate::runtime::call::CallOutcome, crate::runtime::call::CallError> {
+    match spec {
+        "ok_or_no_content" => {
+            let client = ok_or_no_content::client_with_placeholder_credentials(
+                    base_url,
+                    secret,
+                    config,
+                )
+                .map_err(|e| crate::runtime::call::CallError(e.to_string()))?;
+            ok_or_no_content::call_operation(&client, operation_id, args).await
+        }
+        other => Err(crate::runtime::call::CallError(format!("no spec `{other}`"))),
+    }
+}

@@ -1,0 +1,291 @@
+/**Client for repro (`options-method.yaml`).
+
+*/
+#[allow(
+    clippy::all,
+    nonstandard_style,
+    unused_comparisons,
+    unused_imports,
+    unused_variables,
+    dead_code,
+    rustdoc::bare_urls,
+    rustdoc::invalid_html_tags,
+    rustdoc::invalid_rust_codeblocks,
+    rustdoc::invalid_codeblock_attributes,
+    rustdoc::redundant_explicit_links,
+    rustdoc::unescaped_backticks
+)]
+pub mod options_method {
+    pub use crate::runtime::{Error, Response};
+    use progenitor_client::{encode_path, ClientInfo, RequestBuilderExt};
+    /// Types used as operation parameters and responses.
+    #[allow(clippy::all)]
+    pub mod types {
+        /// Error types.
+        pub mod error {
+            /// Error from a `TryFrom` or `FromStr` implementation.
+            pub struct ConversionError(::std::borrow::Cow<'static, str>);
+            impl ::std::error::Error for ConversionError {}
+            impl ::std::fmt::Display for ConversionError {
+                fn fmt(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> Result<(), ::std::fmt::Error> {
+                    ::std::fmt::Display::fmt(&self.0, f)
+                }
+            }
+            impl ::std::fmt::Debug for ConversionError {
+                fn fmt(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> Result<(), ::std::fmt::Error> {
+                    ::std::fmt::Debug::fmt(&self.0, f)
+                }
+            }
+            impl From<&'static str> for ConversionError {
+                fn from(value: &'static str) -> Self {
+                    Self(value.into())
+                }
+            }
+            impl From<String> for ConversionError {
+                fn from(value: String) -> Self {
+                    Self(value.into())
+                }
+            }
+        }
+    }
+    #[derive(Clone, Debug)]
+    /**Client for repro
+
+Version: 1*/
+    pub struct Client {
+        pub(crate) baseurl: String,
+        pub(crate) client: reqwest::Client,
+        pub(crate) inner: crate::runtime::ClientState,
+    }
+    impl ClientInfo<crate::runtime::ClientState> for Client {
+        fn api_version() -> &'static str {
+            "1"
+        }
+        fn baseurl(&self) -> &str {
+            self.baseurl.as_str()
+        }
+        fn client(&self) -> &reqwest::Client {
+            &self.client
+        }
+        fn inner(&self) -> &crate::runtime::ClientState {
+            &self.inner
+        }
+    }
+    /// This API documents no credentials, so there are none to pass.
+    #[derive(Debug, Clone)]
+    pub enum Credentials {}
+    impl crate::runtime::SchemeCredentials for Credentials {
+        fn credential(
+            &self,
+        ) -> Result<crate::runtime::Credential, crate::runtime::BuildError> {
+            match *self {}
+        }
+    }
+    #[cfg(feature = "dynamic-call")]
+    impl Credentials {
+        #[doc(hidden)]
+        pub fn for_every_scheme(_secret: &str) -> Vec<Credentials> {
+            Vec::new()
+        }
+    }
+    impl crate::runtime::GeneratedClient for Client {
+        type Credentials = Credentials;
+        fn from_parts(parts: crate::runtime::ClientParts) -> Self {
+            Self {
+                baseurl: parts.base_url,
+                client: parts.http,
+                inner: parts.state,
+            }
+        }
+    }
+    impl Client {
+        ///A client for repro: `Client::builder(base_url)`, then [`credentials`](crate::runtime::ClientBuilder::credentials), [`config`](crate::runtime::ClientBuilder::config), [`http_client`](crate::runtime::ClientBuilder::http_client) or [`layer`](crate::runtime::ClientBuilder::layer) as needed, then [`build`](crate::runtime::ClientBuilder::build).
+        pub fn builder(
+            base_url: impl Into<String>,
+        ) -> crate::runtime::ClientBuilder<Self> {
+            crate::runtime::ClientBuilder::new(base_url)
+        }
+        ///`OPTIONS /events`: set the parameters on the returned [`builder::OptionsEvents`], then [`send`](builder::OptionsEvents::send) it.
+        pub fn options_events(&self) -> builder::OptionsEvents<'_> {
+            builder::OptionsEvents::new(self)
+        }
+    }
+    /// The request builders, one per operation: set parameters, then `send()`.
+    pub mod builder {
+        use super::{
+            encode_path, responses, types, ClientInfo, Error, RequestBuilderExt, Response,
+        };
+        use crate::runtime::{CallOptions, Customize, IntoParam, Operation, Param};
+        ///Builds and sends [`Client::options_events`](super::Client::options_events): `OPTIONS /events`. Required: nothing.
+        #[derive(Debug, Clone)]
+        #[must_use = "a request builder does nothing until it is sent with `send()`"]
+        pub struct OptionsEvents<'a> {
+            client: &'a super::Client,
+            call: CallOptions,
+        }
+        impl<'a> OptionsEvents<'a> {
+            pub(super) fn new(client: &'a super::Client) -> Self {
+                Self {
+                    client,
+                    call: Default::default(),
+                }
+            }
+            /// Per-call headers, timeout, retry policy or request change ([`CallOptions`]).
+            pub fn customize(mut self, f: impl Customize) -> Self {
+                self.call = f(self.call);
+                self
+            }
+            /**Sends the request (`OPTIONS /events`), after checking that every required parameter is set and every value converted; a problem there is [`Error::InvalidRequest`] and nothing is sent.
+
+
+Responses:
+- `200` ok: `Ok` (Ok)
+*/
+            pub async fn send(
+                self,
+            ) -> Result<Response<()>, Error<responses::OptionsEventsError>> {
+                let client = self.client;
+                let url = format!("{}/events", client.baseurl,);
+                let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+                header_map
+                    .append(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .request(::reqwest::Method::OPTIONS, url)
+                    .headers(header_map)
+                    .build()?;
+                let operation = Operation("optionsEvents", None, None, None);
+                let response = client.inner.send(request, &operation, self.call).await?;
+                responses::decode::options_events(response).await
+            }
+        }
+    }
+    /// Calls the operation `operation_id` with `args`: each parameter under the name the spec gives it
+    /// (`"X-Project-ID"`, `"backupId"`), the request body under `"body"`, each converted to the type its
+    /// setter takes. The outcome is reported without the operation's types.
+    #[cfg(feature = "dynamic-call")]
+    #[doc(hidden)]
+    pub async fn call_operation(
+        client: &Client,
+        operation_id: &str,
+        args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    ) -> Result<crate::runtime::call::CallOutcome, crate::runtime::call::CallError> {
+        use crate::runtime::call::{outcome, set};
+        match operation_id {
+            "optionsEvents" => {
+                let call = client.options_events();
+                Ok(
+                    outcome(
+                        call.send().await,
+                        |_| None,
+                        |error: &responses::OptionsEventsError| error.variant(),
+                    ),
+                )
+            }
+            other => {
+                Err(crate::runtime::call::CallError(format!("no operation `{other}`")))
+            }
+        }
+    }
+    /// A client for `base_url` carrying `secret` for every security scheme: for mock servers and tests.
+    #[cfg(feature = "dynamic-call")]
+    #[doc(hidden)]
+    pub fn client_with_placeholder_credentials(
+        base_url: &str,
+        secret: &str,
+        config: crate::runtime::ClientConfig,
+    ) -> Result<Client, crate::runtime::BuildError> {
+        Credentials::for_every_scheme(secret)
+            .into_iter()
+            .fold(
+                Client::builder(base_url).config(config),
+                |builder, credentials| builder.credentials(credentials),
+            )
+            .build()
+    }
+    /// Typed outcomes of each operation: an enum of documented error responses per operation, and of
+    /// success responses where an operation documents several with different bodies.
+    pub mod responses {
+        use super::types;
+        use super::Error;
+        ///The documented error responses of [`OptionsEvents::send`](super::builder::OptionsEvents::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[serde(untagged)]
+        pub enum OptionsEventsError {}
+        impl OptionsEventsError {
+            /// The variant's name: the documented status's reason phrase (`NotFound`).
+            pub fn variant(&self) -> &'static str {
+                match *self {}
+            }
+        }
+        /// Decodes `response` as the operation whose method is named `method` would, reporting only
+        /// whether that worked: for tests that check every documented example decodes.
+        #[cfg(feature = "dynamic-call")]
+        #[doc(hidden)]
+        pub async fn __decode_by_operation(
+            method: &str,
+            response: ::reqwest::Response,
+        ) -> Result<(), String> {
+            match method {
+                "options_events" => {
+                    match decode::options_events(response).await {
+                        Ok(_) | Err(Error::Documented(_)) => Ok(()),
+                        Err(other) => Err(other.to_string()),
+                    }
+                }
+                _ => Err(format!("no operation `{method}`")),
+            }
+        }
+        pub(crate) mod decode {
+            use super::super::{responses, types, Error, Response};
+            pub(crate) async fn options_events(
+                response: ::reqwest::Response,
+            ) -> Result<Response<()>, Error<responses::OptionsEventsError>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    200u16 => Ok(crate::runtime::decode::empty(response)),
+                    _ => Err(crate::runtime::decode::undocumented(response).await),
+                }
+            }
+        }
+    }
+}
+/// The names of the specs, one per spec file (its stem as written), each with a module.
+pub const SPEC_NAMES: &[&str] = &["options-method"];
+/// Calls operation `operation_id` of the spec named `spec` (see [`SPEC_NAMES`]) on `base_url`, with
+/// `secret` as every credential and JSON arguments as the module's `call_operation` takes them.
+#[cfg(feature = "dynamic-call")]
+#[doc(hidden)]
+pub async fn call_operation(
+    spec: &str,
+    base_url: &str,
+    secret: &str,
+    config: crate::runtime::ClientConfig,
+    operation_id: &str,
+    args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
+) -> Result<crate::runtime::call::CallOutcome, crate::runtime::call::CallError> {
+    match spec {
+        "options-method" => {
+            let client = options_method::client_with_placeholder_credentials(
+                    base_url,
+                    secret,
+                    config,
+                )
+                .map_err(|e| crate::runtime::call::CallError(e.to_string()))?;
+            options_method::call_operation(&client, operation_id, args).await
+        }
+        other => Err(crate::runtime::call::CallError(format!("no spec `{other}`"))),
+    }
+}

@@ -1,0 +1,309 @@
+/**Client for repro (`param-name-collision.yaml`).
+
+*/
+#[allow(
+    clippy::all,
+    nonstandard_style,
+    unused_comparisons,
+    unused_imports,
+    unused_variables,
+    dead_code,
+    rustdoc::bare_urls,
+    rustdoc::invalid_html_tags,
+    rustdoc::invalid_rust_codeblocks,
+    rustdoc::invalid_codeblock_attributes,
+    rustdoc::redundant_explicit_links,
+    rustdoc::unescaped_backticks
+)]
+pub mod param_name_collision {
+    pub use crate::runtime::{Error, Response};
+    use progenitor_client::{encode_path, ClientInfo, RequestBuilderExt};
+    /// Types used as operation parameters and responses.
+    #[allow(clippy::all)]
+    pub mod types {
+        /// Error types.
+        pub mod error {
+            /// Error from a `TryFrom` or `FromStr` implementation.
+            pub struct ConversionError(::std::borrow::Cow<'static, str>);
+            impl ::std::error::Error for ConversionError {}
+            impl ::std::fmt::Display for ConversionError {
+                fn fmt(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> Result<(), ::std::fmt::Error> {
+                    ::std::fmt::Display::fmt(&self.0, f)
+                }
+            }
+            impl ::std::fmt::Debug for ConversionError {
+                fn fmt(
+                    &self,
+                    f: &mut ::std::fmt::Formatter<'_>,
+                ) -> Result<(), ::std::fmt::Error> {
+                    ::std::fmt::Debug::fmt(&self.0, f)
+                }
+            }
+            impl From<&'static str> for ConversionError {
+                fn from(value: &'static str) -> Self {
+                    Self(value.into())
+                }
+            }
+            impl From<String> for ConversionError {
+                fn from(value: String) -> Self {
+                    Self(value.into())
+                }
+            }
+        }
+    }
+    #[derive(Clone, Debug)]
+    /**Client for repro
+
+Version: 1*/
+    pub struct Client {
+        pub(crate) baseurl: String,
+        pub(crate) client: reqwest::Client,
+        pub(crate) inner: crate::runtime::ClientState,
+    }
+    impl ClientInfo<crate::runtime::ClientState> for Client {
+        fn api_version() -> &'static str {
+            "1"
+        }
+        fn baseurl(&self) -> &str {
+            self.baseurl.as_str()
+        }
+        fn client(&self) -> &reqwest::Client {
+            &self.client
+        }
+        fn inner(&self) -> &crate::runtime::ClientState {
+            &self.inner
+        }
+    }
+    /// This API documents no credentials, so there are none to pass.
+    #[derive(Debug, Clone)]
+    pub enum Credentials {}
+    impl crate::runtime::SchemeCredentials for Credentials {
+        fn credential(
+            &self,
+        ) -> Result<crate::runtime::Credential, crate::runtime::BuildError> {
+            match *self {}
+        }
+    }
+    #[cfg(feature = "dynamic-call")]
+    impl Credentials {
+        #[doc(hidden)]
+        pub fn for_every_scheme(_secret: &str) -> Vec<Credentials> {
+            Vec::new()
+        }
+    }
+    impl crate::runtime::GeneratedClient for Client {
+        type Credentials = Credentials;
+        fn from_parts(parts: crate::runtime::ClientParts) -> Self {
+            Self {
+                baseurl: parts.base_url,
+                client: parts.http,
+                inner: parts.state,
+            }
+        }
+    }
+    impl Client {
+        ///A client for repro: `Client::builder(base_url)`, then [`credentials`](crate::runtime::ClientBuilder::credentials), [`config`](crate::runtime::ClientBuilder::config), [`http_client`](crate::runtime::ClientBuilder::http_client) or [`layer`](crate::runtime::ClientBuilder::layer) as needed, then [`build`](crate::runtime::ClientBuilder::build).
+        pub fn builder(
+            base_url: impl Into<String>,
+        ) -> crate::runtime::ClientBuilder<Self> {
+            crate::runtime::ClientBuilder::new(base_url)
+        }
+        ///`GET /calls`: set the parameters on the returned [`builder::ListCalls`], then [`send`](builder::ListCalls::send) it.
+        pub fn list_calls(&self) -> builder::ListCalls<'_> {
+            builder::ListCalls::new(self)
+        }
+    }
+    /// The request builders, one per operation: set parameters, then `send()`.
+    pub mod builder {
+        use super::{
+            encode_path, responses, types, ClientInfo, Error, RequestBuilderExt, Response,
+        };
+        use crate::runtime::{CallOptions, Customize, IntoParam, Operation, Param};
+        ///Builds and sends [`Client::list_calls`](super::Client::list_calls): `GET /calls`. Required: nothing.
+        #[derive(Debug, Clone)]
+        #[must_use = "a request builder does nothing until it is sent with `send()`"]
+        pub struct ListCalls<'a> {
+            client: &'a super::Client,
+            call: CallOptions,
+            start_time: Param<::std::string::String>,
+        }
+        impl<'a> ListCalls<'a> {
+            pub(super) fn new(client: &'a super::Client) -> Self {
+                Self {
+                    client,
+                    call: Default::default(),
+                    start_time: Default::default(),
+                }
+            }
+            ///`StartTime` (query):
+            pub fn start_time(
+                mut self,
+                value: impl IntoParam<::std::string::String>,
+            ) -> Self {
+                self.start_time = Param::new(value);
+                self
+            }
+            /// Per-call headers, timeout, retry policy or request change ([`CallOptions`]).
+            pub fn customize(mut self, f: impl Customize) -> Self {
+                self.call = f(self.call);
+                self
+            }
+            /**Sends the request (`GET /calls`), after checking that every required parameter is set and every value converted; a problem there is [`Error::InvalidRequest`] and nothing is sent.
+
+
+Responses:
+- `204` ok: `Ok` (NoContent)
+*/
+            pub async fn send(
+                self,
+            ) -> Result<Response<()>, Error<responses::ListCallsError>> {
+                let client = self.client;
+                let start_time = self.start_time.optional("start_time")?;
+                let url = format!("{}/calls", client.baseurl,);
+                let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+                header_map
+                    .append(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .query(&progenitor_client::QueryParam::new("StartTime", &start_time))
+                    .headers(header_map)
+                    .build()?;
+                let operation = Operation("listCalls", None, None, None);
+                let response = client.inner.send(request, &operation, self.call).await?;
+                responses::decode::list_calls(response).await
+            }
+        }
+    }
+    /// Calls the operation `operation_id` with `args`: each parameter under the name the spec gives it
+    /// (`"X-Project-ID"`, `"backupId"`), the request body under `"body"`, each converted to the type its
+    /// setter takes. The outcome is reported without the operation's types.
+    #[cfg(feature = "dynamic-call")]
+    #[doc(hidden)]
+    pub async fn call_operation(
+        client: &Client,
+        operation_id: &str,
+        args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    ) -> Result<crate::runtime::call::CallOutcome, crate::runtime::call::CallError> {
+        use crate::runtime::call::{outcome, set};
+        match operation_id {
+            "listCalls" => {
+                let call = client.list_calls();
+                let call = set(
+                    call,
+                    args,
+                    "StartTime",
+                    |b, v: ::std::string::String| b.start_time(v),
+                )?;
+                Ok(
+                    outcome(
+                        call.send().await,
+                        |_| None,
+                        |error: &responses::ListCallsError| error.variant(),
+                    ),
+                )
+            }
+            other => {
+                Err(crate::runtime::call::CallError(format!("no operation `{other}`")))
+            }
+        }
+    }
+    /// A client for `base_url` carrying `secret` for every security scheme: for mock servers and tests.
+    #[cfg(feature = "dynamic-call")]
+    #[doc(hidden)]
+    pub fn client_with_placeholder_credentials(
+        base_url: &str,
+        secret: &str,
+        config: crate::runtime::ClientConfig,
+    ) -> Result<Client, crate::runtime::BuildError> {
+        Credentials::for_every_scheme(secret)
+            .into_iter()
+            .fold(
+                Client::builder(base_url).config(config),
+                |builder, credentials| builder.credentials(credentials),
+            )
+            .build()
+    }
+    /// Typed outcomes of each operation: an enum of documented error responses per operation, and of
+    /// success responses where an operation documents several with different bodies.
+    pub mod responses {
+        use super::types;
+        use super::Error;
+        ///The documented error responses of [`ListCalls::send`](super::builder::ListCalls::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[serde(untagged)]
+        pub enum ListCallsError {}
+        impl ListCallsError {
+            /// The variant's name: the documented status's reason phrase (`NotFound`).
+            pub fn variant(&self) -> &'static str {
+                match *self {}
+            }
+        }
+        /// Decodes `response` as the operation whose method is named `method` would, reporting only
+        /// whether that worked: for tests that check every documented example decodes.
+        #[cfg(feature = "dynamic-call")]
+        #[doc(hidden)]
+        pub async fn __decode_by_operation(
+            method: &str,
+            response: ::reqwest::Response,
+        ) -> Result<(), String> {
+            match method {
+                "list_calls" => {
+                    match decode::list_calls(response).await {
+                        Ok(_) | Err(Error::Documented(_)) => Ok(()),
+                        Err(other) => Err(other.to_string()),
+                    }
+                }
+                _ => Err(format!("no operation `{method}`")),
+            }
+        }
+        pub(crate) mod decode {
+            use super::super::{responses, types, Error, Response};
+            pub(crate) async fn list_calls(
+                response: ::reqwest::Response,
+            ) -> Result<Response<()>, Error<responses::ListCallsError>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    204u16 => Ok(crate::runtime::decode::empty(response)),
+                    _ => Err(crate::runtime::decode::undocumented(response).await),
+                }
+            }
+        }
+    }
+}
+/// The names of the specs, one per spec file (its stem as written), each with a module.
+pub const SPEC_NAMES: &[&str] = &["param-name-collision"];
+/// Calls operation `operation_id` of the spec named `spec` (see [`SPEC_NAMES`]) on `base_url`, with
+/// `secret` as every credential and JSON arguments as the module's `call_operation` takes them.
+#[cfg(feature = "dynamic-call")]
+#[doc(hidden)]
+pub async fn call_operation(
+    spec: &str,
+    base_url: &str,
+    secret: &str,
+    config: crate::runtime::ClientConfig,
+    operation_id: &str,
+    args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
+) -> Result<crate::runtime::call::CallOutcome, crate::runtime::call::CallError> {
+    match spec {
+        "param-name-collision" => {
+            let client = param_name_collision::client_with_placeholder_credentials(
+                    base_url,
+                    secret,
+                    config,
+                )
+                .map_err(|e| crate::runtime::call::CallError(e.to_string()))?;
+            param_name_collision::call_operation(&client, operation_id, args).await
+        }
+        other => Err(crate::runtime::call::CallError(format!("no spec `{other}`"))),
+    }
+}
