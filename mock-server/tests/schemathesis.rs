@@ -1,8 +1,11 @@
 //! Peer check: Schemathesis (pinned in `tests/peer/schemathesis.sh`, which installs it into a virtualenv
-//! under the target directory) runs its examples, coverage and fuzzing phases, with every check, a fixed
-//! seed and a bounded number of cases, against the in-process mock serving each vendored spec. The test
-//! fails on any failure or error not listed in [`ACCEPTED`], the one place that says which failures the
-//! specs themselves cause (or that a stateless mock cannot avoid), and why.
+//! under the target directory) runs with every check (`ignored_auth`, `use_after_free`,
+//! `ensure_resource_availability` among them), a fixed seed and a bounded number of cases, against the
+//! in-process mock serving each vendored spec with one valid credential per security scheme: first the
+//! stateless mock (examples, coverage and fuzzing phases), then the stateful one (`--stateful`, the same
+//! phases plus Schemathesis' stateful phase over the links it infers). The test fails on any failure or
+//! error not listed in [`ACCEPTED`], the one place that says which failures the specs themselves cause, and
+//! why.
 //!
 //! If Schemathesis cannot be installed the test fails, saying why. `SKIP_SCHEMATHESIS=1` skips it on a
 //! developer's machine; it is ignored where `CI` is set. Run it alone with
@@ -12,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use apispec::{Document, OverlayText};
-use mock_server::{MockServer, ServerOptions};
+use mock_server::{MockServer, ServerOptions, ValidCredentials};
 use serde_json::Value;
 
 /// The seed of every run, so a failure reproduces (`st run … --seed 42`).
@@ -21,16 +24,29 @@ const SEED: u64 = 42;
 /// the four vendored specs).
 const MAX_EXAMPLES: u32 = 20;
 
-/// Why a failure is expected.
+/// The credential every security scheme accepts, and Schemathesis sends.
+const CREDENTIAL: &str = "peer-check";
+
+/// How the mock answers in one run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Cause {
-    /// The spec says so, and the mock follows the spec.
-    Spec,
-    /// The mock keeps no state and knows no valid credential: by design, not a bug.
-    StatelessMock,
+enum Mode {
+    /// Examples only (the default).
+    Stateless,
+    /// From each session's state (`--stateful`).
+    Stateful,
 }
 
-/// A failure that does not fail the test: every field must match.
+impl Mode {
+    fn phases(self) -> &'static str {
+        match self {
+            Mode::Stateless => "examples,coverage,fuzzing",
+            Mode::Stateful => "examples,coverage,fuzzing,stateful",
+        }
+    }
+}
+
+/// A failure that does not fail the test: every field must match. Each is caused by its spec, which the
+/// mock follows.
 struct Accepted {
     /// The spec's file stem, or `*` for any.
     spec: &'static str,
@@ -40,28 +56,16 @@ struct Accepted {
     operation: &'static str,
     /// Text the failure's message contains.
     message: &'static str,
-    cause: Cause,
     reason: &'static str,
 }
 
 /// Every failure accepted, with its reason. A failure not listed here fails the test.
 const ACCEPTED: &[Accepted] = &[
     Accepted {
-        spec: "*",
-        code: "ST401",
-        operation: "*",
-        message: "(invalid credentials provided)",
-        cause: Cause::StatelessMock,
-        reason: "`ignored_auth` with a made-up credential: the mock accepts any non-empty credential in the \
-                 place the spec names, since it cannot know which ones the real service would accept. A \
-                 request without credentials still must get 401 (that failure is not accepted).",
-    },
-    Accepted {
         spec: "raff",
         code: "ST103",
         operation: "GET /api/v1/backups",
         message: "Received: 422",
-        cause: Cause::Spec,
         reason: "listBackups documents only 200 and 401, no 400, 422 or 4XX: a request its parameters refuse \
                  (a `vm_id` that is not a UUID, a `limit` given twice) can only get the mock's own 422 \
                  problem, as Prism answers, which the spec does not list.",
@@ -71,7 +75,6 @@ const ACCEPTED: &[Accepted] = &[
         code: "ST205",
         operation: "*",
         message: "`Allow: POST, DELETE` does not match the schema. Undocumented methods advertised: DELETE",
-        cause: Cause::Spec,
         reason: "`/v3/{project_id}/backups/create` is also `/v3/{project_id}/backups/{backup_id}` with the \
                  backup id `create` (the spec's BackupId has no pattern), so DELETE is served there and \
                  `Allow` says so; Schemathesis counts only the literal path's own methods.",
@@ -158,20 +161,20 @@ fn served_document(spec: &mock_server::EmbeddedSpec, dir: &Path) -> (String, Pat
 }
 
 /// Runs Schemathesis on one spec and returns what it reported, failures and errors alike.
-fn run(st: &Path, spec: &Path, url: &str, report: &Path) -> Vec<Reported> {
+fn run(st: &Path, mode: Mode, spec: &Path, url: &str, report: &Path) -> Vec<Reported> {
     let output = Command::new(st)
         .current_dir(report.parent().expect("the report's folder"))
         .arg("run")
         .arg(spec)
         .args(["--url", url])
-        .args(["--phases", "examples,coverage,fuzzing"])
+        .args(["--phases", mode.phases()])
         .args(["--checks", "all"])
         .args(["--seed", &SEED.to_string()])
         .args(["--max-examples", &MAX_EXAMPLES.to_string()])
         .args(["--workers", "1", "--no-shrink", "--request-timeout", "10"])
-        .args(["-H", "X-API-Key: peer-check"])
-        .args(["-H", "Authorization: Bearer peer-check"])
-        .args(["-H", "X-Auth-Token: peer-check"])
+        .args(["-H", &format!("X-API-Key: {CREDENTIAL}")])
+        .args(["-H", &format!("Authorization: Bearer {CREDENTIAL}")])
+        .args(["-H", &format!("X-Auth-Token: {CREDENTIAL}")])
         .args(["--report", "ndjson", "--report-ndjson-path"])
         .arg(report)
         .env("NO_COLOR", "1")
@@ -233,6 +236,19 @@ fn run(st: &Path, spec: &Path, url: &str, report: &Path) -> Vec<Reported> {
     reported
 }
 
+/// The embedded specs, `CREDENTIAL` the one valid value of every scheme they declare.
+fn options(mode: Mode) -> ServerOptions {
+    let mut credentials = ValidCredentials::default();
+    for scheme in ["ApiKeyAuth", "BearerAuth", "IamToken"] {
+        credentials.add(scheme, CREDENTIAL);
+    }
+    ServerOptions {
+        stateful: mode == Mode::Stateful,
+        credentials,
+        ..ServerOptions::embedded()
+    }
+}
+
 #[test]
 fn schemathesis_finds_nothing_the_specs_do_not_cause() {
     if opted_out() {
@@ -245,34 +261,37 @@ fn schemathesis_finds_nothing_the_specs_do_not_cause() {
         .enable_all()
         .build()
         .unwrap();
-    let server = runtime
-        .block_on(MockServer::start(ServerOptions::embedded()))
-        .expect("the vendored specs load");
     let dir = tempfile::tempdir().unwrap();
     let mut unexpected = Vec::new();
-    for spec in mock_server::embedded_specs() {
-        let (stem, path) = served_document(spec, dir.path());
-        let url = server.spec_url(&stem).expect("mounted under its stem");
-        let report = dir.path().join(format!("{stem}.ndjson"));
-        for found in run(&st, &path, &url, &report) {
-            match found.accepted_by(&stem) {
-                Some(accepted) => eprintln!(
-                    "accepted ({:?}): {stem}: {} {}: {}\n  because {}",
-                    accepted.cause, found.code, found.operation, found.message, accepted.reason
-                ),
-                None => unexpected.push(format!(
-                    "{stem}: {} {}: {}",
-                    found.code, found.operation, found.message
-                )),
+    for mode in [Mode::Stateless, Mode::Stateful] {
+        let server = runtime
+            .block_on(MockServer::start(options(mode)))
+            .expect("the vendored specs load");
+        for spec in mock_server::embedded_specs() {
+            let (stem, path) = served_document(spec, dir.path());
+            let url = server.spec_url(&stem).expect("mounted under its stem");
+            let report = dir.path().join(format!("{stem}-{mode:?}.ndjson"));
+            for found in run(&st, mode, &path, &url, &report) {
+                match found.accepted_by(&stem) {
+                    Some(accepted) => eprintln!(
+                        "accepted ({mode:?}): {stem}: {} {}: {}\n  because {}",
+                        found.code, found.operation, found.message, accepted.reason
+                    ),
+                    None => unexpected.push(format!(
+                        "{mode:?}: {stem}: {} {}: {}",
+                        found.code, found.operation, found.message
+                    )),
+                }
             }
         }
+        runtime.block_on(server.shutdown());
     }
-    runtime.block_on(server.shutdown());
     assert!(
         unexpected.is_empty(),
         "Schemathesis found {} failure(s) the specs do not cause (reproduce: {} run specs/<spec>.yaml --url \
-         http://127.0.0.1:4010/<spec> --phases examples,coverage,fuzzing --checks all --seed {SEED} \
-         --max-examples {MAX_EXAMPLES}):\n{}",
+         http://127.0.0.1:4010/<spec> --phases examples,coverage,fuzzing[,stateful] --checks all --seed \
+         {SEED} --max-examples {MAX_EXAMPLES} -H 'X-API-Key: {CREDENTIAL}' …, against `mock-server \
+         [--stateful] --credential ApiKeyAuth={CREDENTIAL} …`):\n{}",
         unexpected.len(),
         st.display(),
         unexpected.join("\n")
