@@ -1,7 +1,9 @@
 //! The benchmark's baseline: a bare axum handler that answers seed 000's route with the same bytes the mock
-//! serves, and nothing else (no validation, no logging). `cargo run --release --example bare_axum -- PORT`.
+//! serves, and nothing else (no validation, no logging). `TCP_NODELAY` is set on each connection, as the mock
+//! sets it. `cargo run --release --example bare_axum -- PORT`.
 
 use axum::Router;
+use axum::serve::ListenerExt;
 use axum::http::header;
 use axum::routing::delete;
 
@@ -19,5 +21,8 @@ async fn main() -> std::io::Result<()> {
     );
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
     println!("listening on http://{}", listener.local_addr()?);
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     axum::serve(listener, app).await
 }
