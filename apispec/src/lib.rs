@@ -33,9 +33,9 @@ mod yaml;
 pub use document::{Document, LoadError, LoadErrorKind, Location, OverlayText, SpecVersion};
 pub use media::{is_json_media_type, media_type_essence};
 pub use operation::{
-    ArrayEncoding, Example, Header, MediaContent, Method, Operation, ParamLocation, Parameter,
-    RequestBody, Response, SchemaAt, SecurityRequirement, SecurityScheme, SecuritySchemeKind,
-    StatusKey,
+    ArrayEncoding, Example, Header, MediaContent, Method, ObjectEncoding, Operation, ParamLocation,
+    Parameter, RequestBody, Response, SchemaAt, SecurityRequirement, SecurityScheme,
+    SecuritySchemeKind, StatusKey,
 };
 pub use schema::{
     CompiledSchemas, Direction, MAX_REF_HOPS, SchemaKeywordAt, SchemaRoot, SchemaSet,

@@ -165,18 +165,97 @@ pub enum ArrayEncoding {
     Delimited(char),
 }
 
+/// How the properties of an object parameter are written in the request (OpenAPI `style` and `explode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectEncoding {
+    /// Each property as a parameter of its own: `?status=open&limit=3` (`form` exploded, the default in a
+    /// query or cookie).
+    Exploded,
+    /// Each property under the parameter's name: `?filter[status]=open&filter[limit]=3` (`deepObject`).
+    DeepObject,
+    /// In one value, names and values alternating: `status,open,limit,3` (`simple`, the default in a path or
+    /// header, or `form` not exploded).
+    Pairs,
+    /// In one value, `name=value` items comma-separated: `status=open,limit=3` (`simple` exploded).
+    Assignments,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parameter {
     pub name: String,
     pub location: ParamLocation,
     /// How an array value is written, from `style` and `explode` with their defaults for the location.
     pub array_encoding: ArrayEncoding,
+    /// How an object value is written, from the same.
+    pub object_encoding: ObjectEncoding,
     pub required: bool,
     pub description: Option<String>,
     pub schema: Option<SchemaAt>,
     pub examples: Vec<Example>,
     /// Where the Parameter Object is written.
     pub pointer: String,
+}
+
+impl Parameter {
+    /// The query pairs that carry `value` in this parameter's style: `tag=a&tag=b` or `tag=a,b` for an
+    /// array, `status=open`, `filter[status]=open` or `filter=status,open` for an object.
+    pub fn query_pairs(&self, value: &Value) -> Vec<(String, String)> {
+        match value {
+            Value::Array(items) if self.array_encoding == ArrayEncoding::Repeated => items
+                .iter()
+                .map(|item| (self.name.clone(), scalar_text(item)))
+                .collect(),
+            Value::Object(properties) => match self.object_encoding {
+                ObjectEncoding::Exploded => properties
+                    .iter()
+                    .map(|(name, value)| (name.clone(), scalar_text(value)))
+                    .collect(),
+                ObjectEncoding::DeepObject => properties
+                    .iter()
+                    .map(|(name, value)| (format!("{}[{name}]", self.name), scalar_text(value)))
+                    .collect(),
+                ObjectEncoding::Pairs | ObjectEncoding::Assignments => {
+                    vec![(self.name.clone(), self.text(value))]
+                }
+            },
+            other => vec![(self.name.clone(), self.text(other))],
+        }
+    }
+
+    /// `value` as one text in this parameter's style (a path segment, a header, a cookie, a query value):
+    /// `a,b` (or `a b`, `a|b`) for an array; `status,open` or `status=open` for an object.
+    pub fn text(&self, value: &Value) -> String {
+        match value {
+            Value::Array(items) => {
+                let delimiter = match self.array_encoding {
+                    ArrayEncoding::Delimited(delimiter) => delimiter,
+                    ArrayEncoding::Repeated => ',',
+                };
+                let items: Vec<String> = items.iter().map(scalar_text).collect();
+                items.join(&delimiter.to_string())
+            }
+            Value::Object(properties) => {
+                let items: Vec<String> = properties
+                    .iter()
+                    .map(|(name, value)| match self.object_encoding {
+                        ObjectEncoding::Assignments => format!("{name}={}", scalar_text(value)),
+                        _ => format!("{name},{}", scalar_text(value)),
+                    })
+                    .collect();
+                items.join(",")
+            }
+            other => scalar_text(other),
+        }
+    }
+}
+
+/// A scalar as a parameter writes it: strings as they are, `null` as nothing, the rest as JSON.
+fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
 }
 
 /// One media type of a request body or response.
@@ -505,6 +584,7 @@ impl<'a> Walker<'a> {
             name: text(param, "name").unwrap_or_default(),
             location,
             array_encoding: array_encoding(param, location),
+            object_encoding: object_encoding(param, location),
             required: location == ParamLocation::Path
                 || param
                     .get("required")
@@ -691,9 +771,9 @@ pub(crate) fn operation_label(id: &str, method: Method, path: &str) -> String {
     format!("`{id}` ({method} {path})")
 }
 
-/// OpenAPI's defaults: `form` in a query or cookie, `simple` in a path or header; `explode` is true for
-/// `form` only.
-fn array_encoding(param: &Value, location: ParamLocation) -> ArrayEncoding {
+/// A parameter's `style` and `explode`, with OpenAPI's defaults: `form` in a query or cookie, `simple` in a
+/// path or header; `explode` is true for `form` only.
+fn style_and_explode(param: &Value, location: ParamLocation) -> (&str, bool) {
     let style = param
         .get("style")
         .and_then(Value::as_str)
@@ -705,6 +785,20 @@ fn array_encoding(param: &Value, location: ParamLocation) -> ArrayEncoding {
         .get("explode")
         .and_then(Value::as_bool)
         .unwrap_or(style == "form");
+    (style, explode)
+}
+
+fn object_encoding(param: &Value, location: ParamLocation) -> ObjectEncoding {
+    match style_and_explode(param, location) {
+        ("deepObject", _) => ObjectEncoding::DeepObject,
+        ("form", true) => ObjectEncoding::Exploded,
+        ("simple", true) => ObjectEncoding::Assignments,
+        _ => ObjectEncoding::Pairs,
+    }
+}
+
+fn array_encoding(param: &Value, location: ParamLocation) -> ArrayEncoding {
+    let (style, explode) = style_and_explode(param, location);
     match style {
         "form" if explode => ArrayEncoding::Repeated,
         "spaceDelimited" if !explode => ArrayEncoding::Delimited(' '),
@@ -860,6 +954,92 @@ paths:
                 ("X-List", ArrayEncoding::Delimited(',')),
                 ("c", ArrayEncoding::Repeated),
             ]
+        );
+    }
+
+    #[test]
+    fn object_encodings_follow_style_explode_and_the_locations_defaults() {
+        let text = r#"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a/{o}/{e}:
+    get:
+      parameters:
+        - {name: o, in: path, required: true, schema: {type: object}}
+        - {name: e, in: path, required: true, explode: true, schema: {type: object}}
+        - {name: page, in: query, schema: {type: object}}
+        - {name: filter, in: query, style: deepObject, explode: true, schema: {type: object}}
+        - {name: flat, in: query, explode: false, schema: {type: object}}
+        - {name: X-O, in: header, schema: {type: object}}
+      responses:
+        '200': {description: ok}
+"#;
+        let doc = Document::parse("t.yaml", "t", text, false).unwrap();
+        let encodings: Vec<(&str, ObjectEncoding)> = doc.operations[0]
+            .parameters
+            .iter()
+            .map(|p| (p.name.as_str(), p.object_encoding))
+            .collect();
+        assert_eq!(
+            encodings,
+            [
+                ("o", ObjectEncoding::Pairs),
+                ("e", ObjectEncoding::Assignments),
+                ("page", ObjectEncoding::Exploded),
+                ("filter", ObjectEncoding::DeepObject),
+                ("flat", ObjectEncoding::Pairs),
+                ("X-O", ObjectEncoding::Pairs),
+            ]
+        );
+    }
+
+    #[test]
+    fn values_are_written_in_the_parameters_style() {
+        let text = r#"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      parameters:
+        - {name: tag, in: query, schema: {type: array}}
+        - {name: piped, in: query, style: pipeDelimited, explode: false, schema: {type: array}}
+        - {name: page, in: query, schema: {type: object}}
+        - {name: filter, in: query, style: deepObject, explode: true, schema: {type: object}}
+        - {name: X-O, in: header, explode: true, schema: {type: object}}
+      responses:
+        '200': {description: ok}
+"#;
+        let doc = Document::parse("t.yaml", "t", text, false).unwrap();
+        let param = |name: &str| {
+            doc.operations[0]
+                .parameters
+                .iter()
+                .find(|p| p.name == name)
+                .unwrap()
+        };
+        let pairs = |name: &str, value: Value| {
+            param(name)
+                .query_pairs(&value)
+                .into_iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("&")
+        };
+        assert_eq!(pairs("tag", serde_json::json!(["a", 1])), "tag=a&tag=1");
+        assert_eq!(pairs("piped", serde_json::json!(["a", "b"])), "piped=a|b");
+        assert_eq!(
+            pairs("page", serde_json::json!({"size": 2, "cursor": "c"})),
+            "size=2&cursor=c"
+        );
+        assert_eq!(
+            pairs("filter", serde_json::json!({"status": "open"})),
+            "filter[status]=open"
+        );
+        assert_eq!(
+            param("X-O").text(&serde_json::json!({"region": "eu", "tier": 2})),
+            "region=eu,tier=2"
         );
     }
 

@@ -3,9 +3,9 @@
 //! sets it. `cargo run --release --example bare_axum -- PORT`.
 
 use axum::Router;
-use axum::serve::ListenerExt;
 use axum::http::header;
 use axum::routing::delete;
+use axum::serve::ListenerExt;
 
 const BODY: &str = r#"{"success":true,"message":"Backup series deleted successfully"}"#;
 

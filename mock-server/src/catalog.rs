@@ -10,7 +10,7 @@ use apispec::examples::invalid_examples_compiled;
 use apispec::path_template::{PathTemplate, Segment};
 use apispec::{
     ArrayEncoding, CompiledSchemas, CredentialPlacement, Direction, Document, LoadError, Method,
-    Operation, ParamLocation, SchemaRoot, SchemaValidator, StatusKey,
+    ObjectEncoding, Operation, ParamLocation, SchemaRoot, SchemaValidator, StatusKey,
 };
 use axum::body::Bytes;
 use axum::http::{HeaderName, HeaderValue};
@@ -162,6 +162,8 @@ pub enum ValueKind {
     Boolean,
     /// Comma-separated (or repeated, in a query) values of one kind.
     Array(Box<ValueKind>),
+    /// Named properties, each of its own kind (how they are written: [`ParamCheck::object_encoding`]).
+    Object(Vec<(String, ValueKind)>),
     /// Anything else: validated as text.
     Other,
 }
@@ -177,6 +179,8 @@ pub struct ParamCheck {
     pub kind: ValueKind,
     /// How an array value is written (query parameters may repeat).
     pub array_encoding: ArrayEncoding,
+    /// How an object value is written (`?status=open`, `?filter[status]=open`, `status,open`).
+    pub object_encoding: ObjectEncoding,
     /// For path parameters: which segment holds it, and which parameter of a mixed segment it is.
     pub path_position: Option<(usize, usize)>,
     pub validator: Option<Arc<SchemaValidator>>,
@@ -497,6 +501,7 @@ fn mock_operation(
             required: param.required,
             kind,
             array_encoding: param.array_encoding,
+            object_encoding: param.object_encoding,
             path_position,
             validator,
         });
@@ -758,7 +763,11 @@ fn value_kind(root: &SchemaRoot, schema: &Value, depth: usize) -> ValueKind {
                 value_kind(root, items, depth + 1)
             }),
         )),
+        Some("object") => ValueKind::Object(properties(root, schema, depth)),
         Some(_) => ValueKind::Other,
+        None if schema.get("properties").is_some() => {
+            ValueKind::Object(properties(root, schema, depth))
+        }
         None => ["allOf", "oneOf", "anyOf"]
             .iter()
             .filter_map(|key| schema.get(*key).and_then(Value::as_array))
@@ -767,6 +776,30 @@ fn value_kind(root: &SchemaRoot, schema: &Value, depth: usize) -> ValueKind {
             .find(|kind| *kind != ValueKind::Other)
             .unwrap_or(ValueKind::Other),
     }
+}
+
+/// The properties of an object schema (its own and its `allOf` parts'), each with its kind.
+fn properties(root: &SchemaRoot, schema: &Value, depth: usize) -> Vec<(String, ValueKind)> {
+    let mut found: Vec<(String, ValueKind)> = Vec::new();
+    let own = schema.get("properties").and_then(Value::as_object);
+    for (name, property) in own.into_iter().flatten() {
+        if !found.iter().any(|(known, _)| known == name) {
+            found.push((name.clone(), value_kind(root, property, depth + 1)));
+        }
+    }
+    let parts = schema.get("allOf").and_then(Value::as_array);
+    for part in parts.into_iter().flatten() {
+        if depth < 8
+            && let Some(part) = root.resolve(part)
+        {
+            for (name, kind) in properties(root, part, depth + 1) {
+                if !found.iter().any(|(known, _)| *known == name) {
+                    found.push((name, kind));
+                }
+            }
+        }
+    }
+    found
 }
 
 fn routes_json(catalog: &Catalog) -> Bytes {

@@ -4,9 +4,9 @@
 
 use std::borrow::Cow;
 
-use apispec::{ArrayEncoding, ParamLocation, SchemaValidator, Violation};
+use apispec::{ArrayEncoding, ObjectEncoding, ParamLocation, SchemaValidator, Violation};
 use axum::http::{HeaderMap, header};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use apispec::media::wildcard_covers;
 use apispec::media_type_essence;
@@ -145,7 +145,7 @@ fn check_parameter(
     let location = param.location.as_str();
     let values: Vec<Value> = match param.location {
         ParamLocation::Path => path_value(op, param, request)
-            .map(|text| coerce(&text, &param.kind))
+            .map(|text| parameter_value(&text, param))
             .into_iter()
             .collect(),
         ParamLocation::Query => query_values(param, request),
@@ -153,11 +153,11 @@ fn check_parameter(
             .header
             .as_ref()
             .and_then(|name| request.headers.get(name))
-            .map(|value| coerce(&String::from_utf8_lossy(value.as_bytes()), &param.kind))
+            .map(|value| parameter_value(&String::from_utf8_lossy(value.as_bytes()), param))
             .into_iter()
             .collect(),
         ParamLocation::Cookie => crate::credentials::cookie(request.headers, &param.name)
-            .map(|text| coerce(text, &param.kind))
+            .map(|text| parameter_value(text, param))
             .into_iter()
             .collect(),
     };
@@ -207,6 +207,13 @@ fn check_parameter(
 /// else each split at its delimiter); anything else gives one value per occurrence, so a scalar given
 /// twice is seen twice.
 fn query_values(param: &ParamCheck, request: &RequestView<'_>) -> Vec<Value> {
+    if let ValueKind::Object(properties) = &param.kind {
+        match param.object_encoding {
+            ObjectEncoding::Exploded => return exploded_object(properties, request),
+            ObjectEncoding::DeepObject => return deep_object(&param.name, properties, request),
+            ObjectEncoding::Pairs | ObjectEncoding::Assignments => {}
+        }
+    }
     let given: Vec<&str> = request
         .query
         .iter()
@@ -228,8 +235,90 @@ fn query_values(param: &ParamCheck, request: &RequestView<'_>) -> Vec<Value> {
             };
             vec![Value::Array(items)]
         }
-        kind => given.iter().map(|text| coerce(text, kind)).collect(),
+        _ => given
+            .iter()
+            .map(|text| parameter_value(text, param))
+            .collect(),
     }
+}
+
+/// A form-exploded object: its properties are query parameters of their own (`?status=open&limit=3`);
+/// absent when none of them is given.
+fn exploded_object(properties: &[(String, ValueKind)], request: &RequestView<'_>) -> Vec<Value> {
+    let mut object = Map::new();
+    for (key, text) in request.query {
+        if let Some((name, kind)) = properties.iter().find(|(name, _)| name == key.as_ref())
+            && !object.contains_key(name)
+        {
+            object.insert(name.clone(), coerce(text, kind));
+        }
+    }
+    if object.is_empty() {
+        Vec::new()
+    } else {
+        vec![Value::Object(object)]
+    }
+}
+
+/// A `deepObject`: `?filter[status]=open&filter[limit]=3`, properties the schema does not name included
+/// (as text) so that `additionalProperties` applies; absent when no key has the parameter's name.
+fn deep_object(
+    name: &str,
+    properties: &[(String, ValueKind)],
+    request: &RequestView<'_>,
+) -> Vec<Value> {
+    let mut object = Map::new();
+    for (key, text) in request.query {
+        let Some(property) = key
+            .strip_prefix(name)
+            .and_then(|rest| rest.strip_prefix('['))
+            .and_then(|rest| rest.strip_suffix(']'))
+        else {
+            continue;
+        };
+        if object.contains_key(property) {
+            continue;
+        }
+        let value = match properties.iter().find(|(known, _)| known == property) {
+            Some((_, kind)) => coerce(text, kind),
+            None => Value::String(text.to_string()),
+        };
+        object.insert(property.to_string(), value);
+    }
+    if object.is_empty() {
+        Vec::new()
+    } else {
+        vec![Value::Object(object)]
+    }
+}
+
+/// A parameter's value from its text: an object from its `name,value` pairs or `name=value` items, anything
+/// else as [`coerce`] reads it.
+fn parameter_value(text: &str, param: &ParamCheck) -> Value {
+    let ValueKind::Object(properties) = &param.kind else {
+        return coerce(text, &param.kind);
+    };
+    let kind_of = |name: &str| properties.iter().find(|(known, _)| known == name);
+    let mut object = Map::new();
+    let mut put = |name: &str, value: &str| {
+        let value = match kind_of(name) {
+            Some((_, kind)) => coerce(value, kind),
+            None => Value::String(value.to_string()),
+        };
+        object.entry(name.to_string()).or_insert(value);
+    };
+    if param.object_encoding == ObjectEncoding::Assignments {
+        for item in text.split(',') {
+            let (name, value) = item.split_once('=').unwrap_or((item, ""));
+            put(name, value);
+        }
+    } else {
+        let mut parts = text.split(',');
+        while let Some(name) = parts.next() {
+            put(name, parts.next().unwrap_or(""));
+        }
+    }
+    Value::Object(object)
 }
 
 /// The text of a path parameter, from the segment the route template puts it in.
@@ -271,7 +360,9 @@ pub(crate) fn coerce(text: &str, kind: &ValueKind) -> Value {
         ValueKind::Array(item) => {
             Value::Array(text.split(',').map(|part| coerce(part, item)).collect())
         }
-        ValueKind::String | ValueKind::Other => Value::String(text.to_string()),
+        ValueKind::String | ValueKind::Object(_) | ValueKind::Other => {
+            Value::String(text.to_string())
+        }
     }
 }
 

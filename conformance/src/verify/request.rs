@@ -147,16 +147,6 @@ pub fn example_cases(doc: &Document, op: &Operation) -> Vec<ExampleCase> {
     cases
 }
 
-/// A parameter value as text (`simple` and `form` styles without explosion of objects).
-pub fn param_text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(param_text).collect::<Vec<_>>().join(","),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    }
-}
-
 /// The request for a case, with or without the operation's credentials.
 pub fn build_request(
     op: &Operation,
@@ -173,24 +163,28 @@ pub fn build_request(
         with_credentials,
     };
     for (location, name, value) in &case.params {
+        // Written in the parameter's own style (`apispec::Parameter::text`, `query_pairs`).
+        let Some(param) = op
+            .parameters
+            .iter()
+            .find(|p| p.location == *location && p.name == *name)
+        else {
+            continue;
+        };
         match location {
-            ParamLocation::Path => request.path_values.push((name.clone(), param_text(value))),
-            ParamLocation::Query => match value {
-                Value::Array(items) => request.query.extend(
-                    items
-                        .iter()
-                        .map(|item| (name.clone(), SentValue::plain(param_text(item)))),
-                ),
-                other => request
-                    .query
-                    .push((name.clone(), SentValue::plain(param_text(other)))),
-            },
+            ParamLocation::Path => request.path_values.push((name.clone(), param.text(value))),
+            ParamLocation::Query => request.query.extend(
+                param
+                    .query_pairs(value)
+                    .into_iter()
+                    .map(|(key, text)| (key, SentValue::plain(text))),
+            ),
             ParamLocation::Header => request
                 .headers
-                .push((name.clone(), SentValue::plain(param_text(value)))),
+                .push((name.clone(), SentValue::plain(param.text(value)))),
             ParamLocation::Cookie => request.headers.push((
                 "Cookie".into(),
-                SentValue::plain(format!("{name}={}", param_text(value))),
+                SentValue::plain(format!("{name}={}", param.text(value))),
             )),
         }
     }

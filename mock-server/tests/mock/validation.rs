@@ -618,3 +618,69 @@ async fn a_wrong_content_type_falls_back_to_4xx_then_default_served_as_415() {
         assert_eq!(json(response).await, expected);
     }
 }
+
+#[tokio::test]
+async fn object_parameters_are_read_in_their_style_and_validated_property_by_property() {
+    let server = mock_server::MockServer::start(mock_server::ServerOptions::spec_files([fixture(
+        "object_params.yaml",
+    )]))
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
+    let get = |path_and_query: &str, tenant: Option<&str>| {
+        let mut request = client().get(format!("{}{path_and_query}", server.url()));
+        if let Some(tenant) = tenant {
+            request = request.header("X-Tenant", tenant);
+        }
+        request.send()
+    };
+    let ok = "/items/from,1,to,9?filter%5Bstatus%5D=open&filter%5Blimit%5D=3&size=20&cursor=abc";
+    assert_eq!(
+        get(ok, Some("region=eu,tier=2")).await.unwrap().status(),
+        200
+    );
+
+    // Each property is checked against its own schema, wherever the style puts it.
+    for (path_and_query, tenant, expected) in [
+        (
+            "/items/from,1,to,x?filter%5Bstatus%5D=open",
+            None,
+            vec!["path", "range", "to"],
+        ),
+        (
+            "/items/from,1,to,9?filter%5Bstatus%5D=bogus",
+            None,
+            vec!["query", "filter", "status"],
+        ),
+        (
+            "/items/from,1,to,9?filter%5Bstatus%5D=open&filter%5Blimit%5D=50",
+            None,
+            vec!["query", "filter", "limit"],
+        ),
+        (
+            "/items/from,1,to,9?filter%5Bstatus%5D=open&filter%5Bcolour%5D=red",
+            None,
+            vec!["query", "filter"],
+        ),
+        (
+            "/items/from,1,to,9?filter%5Bstatus%5D=open&size=0",
+            None,
+            vec!["query", "page", "size"],
+        ),
+        (
+            "/items/from,1,to,9?filter%5Bstatus%5D=open",
+            Some("region=eu,tier=two"),
+            vec!["header", "x-tenant", "tier"],
+        ),
+    ] {
+        let response = get(path_and_query, tenant).await.unwrap();
+        assert_eq!(response.status(), 422, "{path_and_query} {tenant:?}");
+        let problem = json(response).await;
+        assert_eq!(locations(&problem), [expected], "{problem:#}");
+    }
+
+    // A required deepObject with none of its keys is missing.
+    let response = get("/items/from,1,to,9?status=open", None).await.unwrap();
+    assert_eq!(response.status(), 422);
+    let problem = json(response).await;
+    assert_eq!(problem["validation"][0]["code"], "required", "{problem:#}");
+}
