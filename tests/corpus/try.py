@@ -11,7 +11,9 @@ Compile cost (building the generated clients) is measured by client-codegen/benc
 """
 import json, os, re, shutil, subprocess, sys, tempfile, time, urllib.request
 
-RELEASE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "target", "release")
+TARGET = os.environ.get("CARGO_TARGET_DIR") or os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "target")
+RELEASE = os.path.join(TARGET, "release")
 MOCK = os.path.join(RELEASE, "mock-server")
 CONFORMANCE = os.path.join(RELEASE, "conformance")
 GENERATE = os.path.join(RELEASE, "examples", "generate")
