@@ -207,7 +207,8 @@ pub struct BodyContent {
 /// One example body, serialized once.
 #[derive(Debug)]
 pub struct MockExample {
-    pub name: Option<String>,
+    /// Shared with every journal entry that served it.
+    pub name: Option<Arc<str>>,
     pub body: Bytes,
     /// False when the example breaks its schema: it is served only when asked for by name.
     pub valid: bool,
@@ -252,7 +253,8 @@ pub struct MockOperation {
     /// `spec.operationId`, as logs name it.
     pub label: String,
     /// The operationId alone (spec names may hold dots, so it is not cut from `label`).
-    pub operation_id: String,
+    /// Shared with every journal entry of the operation.
+    pub operation_id: Arc<str>,
     pub method: Method,
     /// The mounted path template (`/raff/api/v1/backups/{id}/chain`).
     pub path: String,
@@ -271,7 +273,8 @@ pub struct MockOperation {
 /// A loaded spec.
 #[derive(Debug)]
 pub struct MountedSpec {
-    pub name: String,
+    /// Shared with every journal entry of the spec.
+    pub name: Arc<str>,
     pub source: String,
     pub title: String,
     /// `""` at the root, else `/<name>`.
@@ -444,7 +447,7 @@ fn add_spec(
     catalog.warnings.append(&mut parts_left_out);
     let schema_root = context.root;
     catalog.specs.push(MountedSpec {
-        name: doc.name.clone(),
+        name: doc.name.as_str().into(),
         source: doc.source.clone(),
         title: doc.title().to_string(),
         prefix,
@@ -618,7 +621,7 @@ fn mock_operation(
                 .examples
                 .iter()
                 .map(|example| MockExample {
-                    name: example.name.clone(),
+                    name: example.name.as_deref().map(Arc::from),
                     body: body_bytes(&example.value, is_json),
                     valid: !context.invalid_examples.contains(&example.pointer),
                 })
@@ -653,7 +656,7 @@ fn mock_operation(
     Ok(MockOperation {
         spec,
         label: format!("{}.{}", context.doc.name, op.id),
-        operation_id: op.id.clone(),
+        operation_id: op.id.as_str().into(),
         method: op.method,
         path,
         segments: template.segments,
@@ -869,7 +872,7 @@ mod tests {
     #[test]
     fn every_embedded_spec_loads_without_warnings() {
         let catalog = load_catalog(&SpecSource::embedded(), Mount::Prefixed, true).unwrap();
-        let names: Vec<&str> = catalog.specs.iter().map(|s| s.name.as_str()).collect();
+        let names: Vec<&str> = catalog.specs.iter().map(|s| &*s.name).collect();
         assert!(
             names.contains(&"raff") && names.contains(&"hostup"),
             "{names:?}"

@@ -107,7 +107,7 @@ impl ValidCredentials {
         for (spec, scheme) in self.values.keys() {
             let known = catalog.operations.iter().any(|op| {
                 spec.as_ref()
-                    .is_none_or(|spec| catalog.specs[op.spec].name == *spec)
+                    .is_none_or(|spec| *catalog.specs[op.spec].name == **spec)
                     && op.security.iter().flatten().any(|c| c.scheme == *scheme)
             });
             if !known {

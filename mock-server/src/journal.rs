@@ -8,37 +8,120 @@
 //! dashboard lists entries; a new kind of decision (an injected fault and its seed) is one more [`Reason`].
 
 use std::collections::VecDeque;
-use std::time::SystemTime;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 
-use serde::{Deserialize, Serialize};
+use axum::http::Method;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::problem::ValidationItem;
 
 /// What the mock received and answered, once per request.
+///
+/// Recording one is on every request's path, and an entry is freed later by whichever thread evicts it, which
+/// costs more than allocating it: so the names it shares with the catalog (spec, operation, example) are
+/// `Arc<str>`, and the time and method are values, leaving the session and the path as its only strings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JournalEntry {
     /// Counts up from 1 per journal (per Redis journal when shared).
     pub sequence: u64,
-    /// When the request came in, RFC 3339 in UTC with microseconds.
-    pub time: String,
+    /// When the request came in (written as RFC 3339 in UTC with microseconds).
+    pub time: Timestamp,
     pub session: String,
-    pub method: String,
+    #[serde(with = "method_text")]
+    pub method: Method,
     pub path: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
     /// The spec of the matched operation.
     #[serde(default)]
-    pub spec: Option<String>,
+    pub spec: Option<Arc<str>>,
     /// The matched operation's `operationId`; `None` when no operation matched.
     #[serde(default)]
-    pub operation: Option<String>,
+    pub operation: Option<Arc<str>>,
     pub validation: Validation,
     pub status: u16,
     /// The named example served, if the body is one.
     #[serde(default)]
-    pub example: Option<String>,
+    pub example: Option<Arc<str>>,
     pub reason: Reason,
     pub latency_us: u64,
+}
+
+/// A moment, written as RFC 3339 in UTC with microseconds (`2026-11-24T09:30:00.123456Z`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Timestamp(pub SystemTime);
+
+impl Timestamp {
+    /// Microseconds since 1970-01-01T00:00:00Z.
+    pub fn unix_micros(self) -> u64 {
+        self.0
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |since| since.as_micros() as u64)
+    }
+
+    /// Reads the form [`Timestamp`] writes (`YYYY-MM-DDTHH:MM:SS.ffffffZ`).
+    pub fn parse(text: &str) -> Option<Timestamp> {
+        let bytes = text.as_bytes();
+        if bytes.len() != 27 || bytes[26] != b'Z' {
+            return None;
+        }
+        let number = |from: usize, to: usize| -> Option<u64> {
+            text.get(from..to)
+                .filter(|digits| digits.bytes().all(|b| b.is_ascii_digit()))?
+                .parse()
+                .ok()
+        };
+        let (year, month, day) = (number(0, 4)?, number(5, 7)?, number(8, 10)?);
+        let (hour, minute, second) = (number(11, 13)?, number(14, 16)?, number(17, 19)?);
+        let micros = number(20, 26)?;
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 {
+            return None;
+        }
+        let days = crate::logging::days_from_civil(year as i64, month as u32, day as u32);
+        let seconds = u64::try_from(days).ok()? * 86_400 + hour * 3600 + minute * 60 + second;
+        Some(Timestamp(
+            SystemTime::UNIX_EPOCH + Duration::from_secs(seconds) + Duration::from_micros(micros),
+        ))
+    }
+}
+
+impl std::fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        crate::logging::write_utc_micros(f, self.0)
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Timestamp::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{text}` is not a time as YYYY-MM-DDTHH:MM:SS.ffffffZ"
+            ))
+        })
+    }
+}
+
+/// An HTTP method as its text (`GET`).
+mod method_text {
+    use axum::http::Method;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(method: &Method, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(method.as_str())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Method, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Method::from_bytes(text.as_bytes()).map_err(serde::de::Error::custom)
+    }
 }
 
 /// The validation verdict.
@@ -98,7 +181,7 @@ pub enum Reason {
 
 /// The name of the example a response's body is, carried on the response for the journal.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ServedExample(pub String);
+pub struct ServedExample(pub Arc<str>);
 
 /// Which entries to read back. Every field narrows; `None` keeps everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -215,23 +298,39 @@ impl Ring {
     }
 }
 
-/// `2026-05-14T02:15:42.123456Z`.
-pub fn rfc3339(time: SystemTime) -> String {
-    let mut text = String::with_capacity(27);
-    let _ = crate::logging::write_utc_micros(&mut text, time);
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    #[test]
+    fn timestamps_read_back_what_they_write() {
+        for micros in [0u64, 1_764_000_000_123_456, 951_782_400_000_001] {
+            let time = Timestamp(SystemTime::UNIX_EPOCH + Duration::from_micros(micros));
+            let text = time.to_string();
+            assert_eq!(Timestamp::parse(&text), Some(time), "{text}");
+            assert_eq!(time.unix_micros(), micros);
+        }
+        assert_eq!(
+            Timestamp(SystemTime::UNIX_EPOCH + Duration::from_micros(951_782_400_000_001))
+                .to_string(),
+            "2000-02-29T00:00:00.000001Z"
+        );
+        for bad in [
+            "",
+            "2000-02-29T00:00:00Z",
+            "2000-13-01T00:00:00.000000Z",
+            "x000-01-01T00:00:00.000000Z",
+        ] {
+            assert_eq!(Timestamp::parse(bad), None, "{bad}");
+        }
+    }
+
     fn entry(session: &str, operation: &str, status: u16) -> JournalEntry {
         JournalEntry {
             sequence: 0,
-            time: rfc3339(SystemTime::UNIX_EPOCH),
+            time: Timestamp(SystemTime::UNIX_EPOCH),
             session: session.into(),
-            method: "GET".into(),
+            method: Method::GET,
             path: "/x".into(),
             query: None,
             spec: Some("raff".into()),
@@ -257,7 +356,7 @@ mod tests {
         let all = ring.select(&JournalFilter::default());
         let seen: Vec<(u64, u16)> = all.iter().map(|e| (e.sequence, e.status)).collect();
         assert_eq!(seen, [(2, 201), (3, 202)]);
-        assert_eq!(all[0].time, "1970-01-01T00:00:00.000000Z");
+        assert_eq!(all[0].time.to_string(), "1970-01-01T00:00:00.000000Z");
     }
 
     #[test]

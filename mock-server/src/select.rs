@@ -10,6 +10,8 @@
 //! Latency or fault injection would be a step that wraps the result (a delay, an injected status) before the
 //! response is built; neither needs to touch routing or validation.
 
+use std::sync::Arc;
+
 use apispec::media::{range_covers, range_specificity, wildcard_covers};
 use apispec::{SchemaRoot, StatusKey};
 use axum::body::Bytes;
@@ -123,7 +125,7 @@ pub enum ChosenBody {
         content_type: HeaderValue,
         body: Bytes,
         /// The name of the example served, when the body is a named example.
-        example: Option<String>,
+        example: Option<Arc<str>>,
     },
 }
 
@@ -159,13 +161,12 @@ pub fn select_body(
                 .collect(),
         })?;
     let (body, example) = if let Some(name) = &preferences.example {
-        let body = content
+        content
             .examples
             .iter()
             .find(|e| e.name.as_deref() == Some(name.as_str()))
-            .map(|e| e.body.clone())
-            .ok_or_else(|| BodyError::UnknownExample(name.clone()))?;
-        (body, Some(name.clone()))
+            .map(|e| (e.body.clone(), e.name.clone()))
+            .ok_or_else(|| BodyError::UnknownExample(name.clone()))?
     } else if preferences.dynamic == Some(true) {
         match &content.schema {
             Some(schema) => {
@@ -247,7 +248,7 @@ mod tests {
             examples: examples
                 .iter()
                 .map(|(name, body)| MockExample {
-                    name: Some(name.to_string()),
+                    name: Some(Arc::from(*name)),
                     body: Bytes::from(body.to_string()),
                     valid: true,
                 })

@@ -200,7 +200,7 @@ impl MockServer {
         catalog
             .specs
             .iter()
-            .find(|spec| spec.name == name)
+            .find(|spec| &*spec.name == name)
             .map(|spec| format!("{}{}", self.url(), spec.prefix))
     }
 
@@ -424,18 +424,13 @@ fn journal_entry(
         });
     JournalEntry {
         sequence: 0,
-        time: journal::rfc3339(time),
+        time: journal::Timestamp(time),
         session,
-        method: parts.method.to_string(),
+        method: parts.method.clone(),
         path: parts.uri.path().to_string(),
         query: parts.uri.query().map(str::to_string),
         spec: op.map(|op| catalog.specs[op.spec].name.clone()),
-        operation: op.map(|op| {
-            op.label
-                .split_once('.')
-                .map_or(op.label.as_str(), |(_, id)| id)
-                .to_string()
-        }),
+        operation: op.map(|op| op.operation_id.clone()),
         validation: journal::Validation {
             verdict,
             failure,

@@ -312,21 +312,10 @@ async fn hostup_flow() -> Result<(), String> {
 
 /// Microseconds from one journal entry's time to another's.
 fn micros_between(earlier: &JournalEntry, later: &JournalEntry) -> Result<u64, String> {
-    let micros = |entry: &JournalEntry| -> Result<u64, String> {
-        // `…T12:34:56.123456Z`: seconds of the day and the fraction are enough within one test.
-        let time = entry.time.split('T').nth(1).ok_or("a time")?;
-        let time = time.trim_end_matches('Z');
-        let mut parts = time.split([':', '.']);
-        let mut next = || -> Result<u64, String> {
-            parts
-                .next()
-                .and_then(|p| p.parse().ok())
-                .ok_or_else(|| format!("cannot read {}", entry.time))
-        };
-        let (h, m, s, us) = (next()?, next()?, next()?, next()?);
-        Ok(((h * 60 + m) * 60 + s) * 1_000_000 + us)
-    };
-    Ok(micros(later)?.saturating_sub(micros(earlier)?))
+    Ok(later
+        .time
+        .unix_micros()
+        .saturating_sub(earlier.time.unix_micros()))
 }
 
 /// The `Retry-After` HostUp's 429 documents, which the mock sends.
