@@ -275,7 +275,8 @@ impl<'a> Sampler<'a> {
         };
         let count = match source {
             Source::Static => least.min(max),
-            Source::Random(rng) => rng.random_range(min..=max.min(min + 3)),
+            // At least one item where the static value has one: an empty list says little.
+            Source::Random(rng) => rng.random_range(least.min(max)..=max.min(least + 3)),
         };
         let items = schema.get("items").cloned().unwrap_or(json!({}));
         let unique = schema.get("uniqueItems").and_then(Value::as_bool) == Some(true);
@@ -488,16 +489,17 @@ fn number_value(schema: &Map<String, Value>, source: &mut Source<'_>) -> Value {
 }
 
 fn string_value(schema: &Map<String, Value>, source: &mut Source<'_>) -> Value {
+    let format = schema.get("format").and_then(Value::as_str).unwrap_or("");
     if let Some(pattern) = schema.get("pattern").and_then(Value::as_str) {
         let generated = match source {
             Source::Static => string_matching(pattern, &mut rng_from_seed(0)),
-            Source::Random(rng) => string_matching(pattern, *rng),
+            Source::Random(rng) => believable_match(pattern, format, *rng)
+                .or_else(|| string_matching(pattern, *rng)),
         };
         if let Some(text) = generated {
             return Value::String(text);
         }
     }
-    let format = schema.get("format").and_then(Value::as_str).unwrap_or("");
     let text = match source {
         Source::Static => static_format(format).map(str::to_string),
         Source::Random(rng) => random_format(format, *rng),
@@ -604,6 +606,36 @@ fn random_word(length: usize, rng: &mut dyn RngCore) -> String {
     (0..length)
         .map(|_| LETTERS[rng.random_range(0..LETTERS.len())] as char)
         .collect()
+}
+
+/// A value a real server could send that `pattern` also matches: a date, time or timestamp in the usual
+/// notations, a uuid, an address... A pattern that describes a timestamp digit by digit (`^\\d{4}-\\d{2}-...`)
+/// would otherwise give month 68 and minute 69. `None` when no such value matches.
+fn believable_match(pattern: &str, format: &str, rng: &mut dyn RngCore) -> Option<String> {
+    let regex = regress::Regex::new(pattern).ok()?;
+    let (date, time) = (random_date(rng), random_time(rng));
+    let millis = rng.random_range(0..1000);
+    let mut candidates = vec![
+        format!("{date}T{time}Z"),
+        format!("{date}T{time}.{millis:03}Z"),
+        format!("{date}T{time}+00:00"),
+        format!("{date}T{time}"),
+        format!("{date} {time}"),
+        date.clone(),
+        time.clone(),
+        format!("{time}Z"),
+        date.replace('-', ""),
+        format!("{}{}", date.replace('-', ""), time.replace(':', "")),
+    ];
+    for known in ["uuid", "email", "uri", "hostname", "ipv4", "ipv6"] {
+        candidates.extend(random_format(known, rng));
+    }
+    if let Some(text) = random_format(format, rng) {
+        candidates.insert(0, text);
+    }
+    candidates
+        .into_iter()
+        .find(|candidate| regex.find(candidate).is_some())
 }
 
 /// A string that `pattern` matches, or `None` when the pattern cannot be read.
@@ -904,5 +936,25 @@ components:
             assert!(text.ends_with("br07"));
         }
         assert!(string_matching("(unclosed", &mut rng).is_none());
+    }
+
+    #[test]
+    fn dynamic_values_of_a_timestamp_pattern_are_real_timestamps_and_lists_have_items() {
+        let doc = components(
+            "    Backup: {type: object, required: [at, tags], properties: {at: {type: string, pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}$'}, tags: {type: array, items: {type: string}}}}\n",
+        );
+        let sampler = Sampler::new(&doc.raw, Direction::Response);
+        let schema = json!({"$ref": "#/components/schemas/Backup"});
+        for seed in 0..40 {
+            let value = sampler.dynamic_value(&schema, seed);
+            let at = value["at"].as_str().unwrap();
+            let month: u32 = at[5..7].parse().unwrap();
+            let (day, hour, minute): (u32, u32, u32) =
+                (at[8..10].parse().unwrap(), at[11..13].parse().unwrap(), at[14..16].parse().unwrap());
+            assert!((1..=12).contains(&month) && (1..=31).contains(&day), "{at}");
+            assert!(hour < 24 && minute < 60, "{at}");
+            assert!(!value["tags"].as_array().unwrap().is_empty(), "{value}");
+            assert_valid(&doc, "Backup", Direction::Response, &value);
+        }
     }
 }

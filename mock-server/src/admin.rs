@@ -1,7 +1,10 @@
 //! The mock's endpoints about sessions: `GET /__mock/requests` (the journal, filtered by `session`,
-//! `operation`, `status` and `limit`) and `POST /__mock/reset` (one session back to the seeds, or all).
+//! `operation`, `status` and `limit`), `POST /__mock/reset` (one session back to the seeds, or all), and a
+//! session's plan: `/__mock/scenarios` (GET lists the session's scenarios and faults, POST sets a scenario,
+//! DELETE removes them all) and `/__mock/faults` (GET, POST adds faults, DELETE removes them).
 //! A session is named by the `session` query parameter, else the `X-Mock-Session` header; without either,
-//! requests lists every session and reset resets every session.
+//! requests lists every session and reset resets every session, and the plan endpoints use the default
+//! session.
 
 use axum::body::Body;
 use axum::http::{HeaderValue, Method, StatusCode, header, request::Parts};
@@ -9,24 +12,63 @@ use axum::response::Response;
 use serde_json::json;
 
 use crate::catalog::Catalog;
+use crate::faults::Fault;
+use crate::scenarios::{self, Scenario, ScenarioError, SessionPlan};
 use crate::journal::{JournalFilter, StatusFilter};
 use crate::problem::{Problem, ProblemKind};
 use crate::server::AppState;
-use crate::session::{SESSION_HEADER, check_session};
+use crate::session::{DEFAULT_SESSION, SESSION_HEADER, check_session};
 
-/// The answer to a request of these endpoints; `None` for any other request.
+/// Whether the request is for one of these endpoints.
+pub(crate) fn is_admin(parts: &Parts) -> bool {
+    matches!(
+        parts.uri.path(),
+        "/__mock/requests" | "/__mock/reset" | "/__mock/scenarios" | "/__mock/faults"
+    )
+}
+
+/// The answer to a request of these endpoints ([`is_admin`]).
 pub(crate) async fn answer(
     state: &AppState,
-    _catalog: &Catalog,
+    catalog: &Catalog,
     parts: &Parts,
-) -> Option<Response> {
+    body: axum::body::Body,
+) -> Response {
     let path = parts.uri.path();
-    if !path.starts_with("/__mock/") {
-        return None;
-    }
-    let response = match (path, &parts.method) {
+    match (path, &parts.method) {
         ("/__mock/requests", &Method::GET) => requests(state, parts).await,
         ("/__mock/reset", &Method::POST) => reset(state, parts).await,
+        ("/__mock/scenarios" | "/__mock/faults", &Method::GET) => show_plan(state, parts).await,
+        ("/__mock/scenarios" | "/__mock/faults", &Method::POST) => {
+            let body = match axum::body::to_bytes(body, MAX_PLAN_BYTES).await {
+                Ok(body) => body,
+                Err(_) => {
+                    return bad_request(format!(
+                        "the body is over {MAX_PLAN_BYTES} bytes, or did not arrive whole"
+                    ));
+                }
+            };
+            if path == "/__mock/scenarios" {
+                add_scenario(state, catalog, parts, &body).await
+            } else {
+                add_faults(state, catalog, parts, &body).await
+            }
+        }
+        ("/__mock/scenarios" | "/__mock/faults", &Method::DELETE) => {
+            clear_plan(state, parts, path == "/__mock/scenarios").await
+        }
+        ("/__mock/scenarios" | "/__mock/faults", _) => {
+            let mut response = Problem::new(
+                ProblemKind::NoMethodMatched,
+                format!("{path} answers GET, POST and DELETE"),
+            )
+            .into_response();
+            response.headers_mut().insert(
+                header::ALLOW,
+                HeaderValue::from_static("GET, POST, DELETE"),
+            );
+            response
+        }
         ("/__mock/requests" | "/__mock/reset", _) => {
             let allowed = if path == "/__mock/reset" {
                 "POST"
@@ -43,9 +85,12 @@ pub(crate) async fn answer(
                 .insert(header::ALLOW, HeaderValue::from_static(allowed));
             response
         }
-        _ => return None,
-    };
-    Some(response)
+        _ => Problem::new(
+            ProblemKind::NoPathMatched,
+            format!("{path} is not one of the mock's endpoints"),
+        )
+        .into_response(),
+    }
 }
 
 /// The query's value of `name`.
@@ -70,6 +115,182 @@ fn named_session(parts: &Parts) -> Result<Option<String>, Box<Response>> {
         Some(name) => check_session(&name)
             .map(|name| Some(name.to_string()))
             .map_err(|bad| Box::new(bad_request(bad.0))),
+    }
+}
+
+/// The largest body `POST /__mock/scenarios` and `/__mock/faults` read.
+const MAX_PLAN_BYTES: usize = 1024 * 1024;
+
+/// The session a plan endpoint acts on: the named one, else the default session.
+fn plan_session(parts: &Parts) -> Result<String, Box<Response>> {
+    Ok(named_session(parts)?.unwrap_or_else(|| DEFAULT_SESSION.to_string()))
+}
+
+async fn current_plan(state: &AppState, session: &str) -> Result<SessionPlan, Response> {
+    match state.store.plan(session).await {
+        Ok(plan) => Ok(plan.map(|p| (*p).clone()).unwrap_or_default()),
+        Err(error) => Err(unavailable(&error.to_string())),
+    }
+}
+
+fn unavailable(error: &str) -> Response {
+    Problem::new(
+        ProblemKind::StoreUnavailable,
+        format!("The session's scenarios cannot be read or written: {error}"),
+    )
+    .into_response()
+}
+
+async fn show_plan(state: &AppState, parts: &Parts) -> Response {
+    let session = match plan_session(parts) {
+        Ok(session) => session,
+        Err(response) => return *response,
+    };
+    match current_plan(state, &session).await {
+        Ok(plan) => json_response(
+            StatusCode::OK,
+            &json!({
+                "session": session,
+                "scenarios": plan.scenarios,
+                "faults": plan.faults,
+                "every_session": {"faults": state.faults, "seed": state.seed},
+            }),
+        ),
+        Err(response) => response,
+    }
+}
+
+/// A scenario refused: 422 with the reason and, for a body, each violation.
+fn refused(error: &ScenarioError) -> Response {
+    let mut response = json_response(StatusCode::UNPROCESSABLE_ENTITY, &json!(error));
+    response
+        .headers_mut()
+        .insert(crate::problem::REFUSAL_HEADER, HeaderValue::from_static("UNPROCESSABLE_ENTITY"));
+    response
+}
+
+async fn add_scenario(
+    state: &AppState,
+    catalog: &Catalog,
+    parts: &Parts,
+    body: &[u8],
+) -> Response {
+    let session = match plan_session(parts) {
+        Ok(session) => session,
+        Err(response) => return *response,
+    };
+    let scenario: Scenario = match serde_json::from_slice(body) {
+        Ok(scenario) => scenario,
+        Err(error) => {
+            return bad_request(format!(
+                "the body is not a scenario ({error}); send {{\"operation\": \"spec.operationId\", \"respond\": [{{\"status\": 429}}, {{\"status\": 200}}]}}"
+            ));
+        }
+    };
+    let scenario = match scenarios::checked(catalog, scenario) {
+        Ok(scenario) => scenario,
+        Err(error) => return refused(&error),
+    };
+    let mut plan = match current_plan(state, &session).await {
+        Ok(plan) => plan,
+        Err(response) => return response,
+    };
+    plan.set_scenario(scenario.clone());
+    match state.store.set_plan(&session, plan).await {
+        Ok(()) => json_response(
+            StatusCode::CREATED,
+            &json!({"session": session, "scenario": scenario}),
+        ),
+        Err(error) => unavailable(&error.to_string()),
+    }
+}
+
+/// Faults, as one text (`"status=503,count=2"`), a list of them, or `{"faults": [...]}`.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum FaultsBody {
+    One(Fault),
+    Many(Vec<Fault>),
+    Named { faults: Vec<Fault> },
+}
+
+async fn add_faults(state: &AppState, catalog: &Catalog, parts: &Parts, body: &[u8]) -> Response {
+    let session = match plan_session(parts) {
+        Ok(session) => session,
+        Err(response) => return *response,
+    };
+    let faults = match serde_json::from_slice::<FaultsBody>(body) {
+        Ok(FaultsBody::One(fault)) => vec![fault],
+        Ok(FaultsBody::Many(faults) | FaultsBody::Named { faults }) => faults,
+        Err(_) => {
+            // Say what is wrong with the first fault text that does not read.
+            let texts: Vec<String> = match serde_json::from_slice::<serde_json::Value>(body) {
+                Ok(serde_json::Value::String(text)) => vec![text],
+                Ok(serde_json::Value::Array(items)) => items
+                    .iter()
+                    .filter_map(|i| i.as_str().map(str::to_string))
+                    .collect(),
+                Ok(value) => value["faults"]
+                    .as_array()
+                    .map(|items| {
+                        items
+                            .iter()
+                            .filter_map(|i| i.as_str().map(str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                Err(_) => Vec::new(),
+            };
+            let reason = texts
+                .iter()
+                .find_map(|text| Fault::parse(text).err())
+                .map_or_else(
+                    || "send a fault text such as \"status=503,count=2\", a list of them, or {\"faults\": [...]}".to_string(),
+                    |error| error.0,
+                );
+            return bad_request(format!("the body is not a fault: {reason}"));
+        }
+    };
+    for fault in &faults {
+        if let Some(operation) = &fault.operation
+            && let Err(error) = scenarios::find_operation(catalog, operation)
+        {
+            return refused(&error);
+        }
+    }
+    let mut plan = match current_plan(state, &session).await {
+        Ok(plan) => plan,
+        Err(response) => return response,
+    };
+    plan.faults.extend(faults);
+    let listed = plan.faults.clone();
+    match state.store.set_plan(&session, plan).await {
+        Ok(()) => json_response(
+            StatusCode::CREATED,
+            &json!({"session": session, "faults": listed}),
+        ),
+        Err(error) => unavailable(&error.to_string()),
+    }
+}
+
+/// Removes the session's scenarios (`/__mock/scenarios`) or faults (`/__mock/faults`).
+async fn clear_plan(state: &AppState, parts: &Parts, scenarios: bool) -> Response {
+    let session = match plan_session(parts) {
+        Ok(session) => session,
+        Err(response) => return *response,
+    };
+    let mut plan = match current_plan(state, &session).await {
+        Ok(plan) => plan,
+        Err(response) => return response,
+    };
+    if scenarios {
+        plan.scenarios.clear();
+    } else {
+        plan.faults.clear();
+    }
+    match state.store.set_plan(&session, plan).await {
+        Ok(()) => json_response(StatusCode::OK, &json!({"session": session, "cleared": if scenarios { "scenarios" } else { "faults" }})),
+        Err(error) => unavailable(&error.to_string()),
     }
 }
 

@@ -225,6 +225,8 @@ pub struct MockContent {
     pub default_body: Bytes,
     /// For dynamic bodies.
     pub schema: Option<Value>,
+    /// Checks bodies a scenario gives for this content (JSON contents with a schema).
+    pub validator: Option<Arc<SchemaValidator>>,
 }
 
 /// One documented response.
@@ -644,6 +646,12 @@ fn mock_operation(
                 examples,
                 default_body,
                 schema: content.schema.as_ref().map(|s| s.schema.clone()),
+                validator: match &content.schema {
+                    Some(schema) if is_json => {
+                        context.schemas.validator(schema, Direction::Response)
+                    }
+                    _ => None,
+                },
             });
         }
         responses.push(MockResponse {

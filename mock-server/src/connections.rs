@@ -7,7 +7,8 @@
 //! its own time (`limits::read_body`).
 //!
 //! Each connection is served by hyper with the axum router as its service; a per-connection `Activity`
-//! (bytes arriving, requests in flight) decides when it may be closed. Shutdown stops accepting, lets
+//! (bytes arriving, requests in flight) decides when it may be closed. A response that carries a
+//! [`TransportFault`] is not written: the connection is reset, or closed with no reply. Shutdown stops accepting, lets
 //! requests in flight finish and closes idle connections.
 
 use std::collections::HashMap;
@@ -15,7 +16,7 @@ use std::convert::Infallible;
 use std::future::Future;
 use std::io;
 use std::pin::{Pin, pin};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU8, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
@@ -32,6 +33,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Notify, Semaphore, watch};
 use tower::ServiceExt;
 
+use crate::faults::TransportFault;
 use crate::limits::Limits;
 
 /// "Not set" for the millisecond stamps of [`Activity`].
@@ -50,7 +52,13 @@ struct Activity {
     free_since: AtomicU64,
     /// When the first byte arrived with no request in flight (a head on its way), or [`NEVER`].
     head_since: AtomicU64,
+    /// A transport fault to carry out instead of writing: [`NO_FAULT`], [`RESET`] or [`EMPTY`].
+    fault: AtomicU8,
 }
+
+const NO_FAULT: u8 = 0;
+const RESET: u8 = 1;
+const EMPTY: u8 = 2;
 
 impl Activity {
     fn new() -> Activity {
@@ -58,6 +66,7 @@ impl Activity {
             accepted: Instant::now(),
             in_flight: AtomicUsize::new(0),
             started: AtomicU64::new(0),
+            fault: AtomicU8::new(NO_FAULT),
             free_since: AtomicU64::new(0),
             head_since: AtomicU64::new(NEVER),
         }
@@ -143,12 +152,33 @@ impl AsyncRead for Watched {
     }
 }
 
+impl Watched {
+    /// The error that ends the connection instead of a write, when a transport fault is set: for a
+    /// reset, the socket is first set to close with RST.
+    fn faulted(&self) -> Option<io::Error> {
+        match self.activity.fault.load(Ordering::Acquire) {
+            NO_FAULT => None,
+            RESET => {
+                let _ = self.stream.set_zero_linger();
+                Some(io::Error::new(
+                    io::ErrorKind::ConnectionReset,
+                    "connection reset by an injected fault",
+                ))
+            }
+            _ => Some(io::Error::other("no reply, by an injected fault")),
+        }
+    }
+}
+
 impl AsyncWrite for Watched {
     fn poll_write(
         mut self: Pin<&mut Self>,
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
+        if let Some(error) = self.faulted() {
+            return Poll::Ready(Err(error));
+        }
         Pin::new(&mut self.stream).poll_write(cx, buf)
     }
 
@@ -165,6 +195,9 @@ impl AsyncWrite for Watched {
         cx: &mut Context<'_>,
         bufs: &[io::IoSlice<'_>],
     ) -> Poll<io::Result<usize>> {
+        if let Some(error) = self.faulted() {
+            return Poll::Ready(Err(error));
+        }
         Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
     }
 
@@ -188,8 +221,18 @@ impl hyper::service::Service<Request<Incoming>> for Counted {
     fn call(&self, request: Request<Incoming>) -> Self::Future {
         let in_flight = self.activity.request_started();
         let answer = self.router.clone().oneshot(request.map(Body::new));
+        let activity = self.activity.clone();
         Box::pin(async move {
             let response = answer.await;
+            if let Ok(response) = &response
+                && let Some(fault) = response.extensions().get::<TransportFault>()
+            {
+                let code = match fault {
+                    TransportFault::Reset => RESET,
+                    TransportFault::Empty => EMPTY,
+                };
+                activity.fault.store(code, Ordering::Release);
+            }
             drop(in_flight);
             response
         })

@@ -14,6 +14,7 @@ use std::time::{Duration, SystemTime};
 use axum::http::Method;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+pub use crate::faults::InjectedFault;
 use crate::problem::ValidationItem;
 
 /// What the mock received and answered, once per request.
@@ -46,6 +47,9 @@ pub struct JournalEntry {
     pub example: Option<Arc<str>>,
     pub reason: Reason,
     pub latency_us: u64,
+    /// The faults injected into this request, each with the seed and draw that produced it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub faults: Vec<InjectedFault>,
 }
 
 /// A moment, written as RFC 3339 in UTC with microseconds (`2026-11-24T09:30:00.123456Z`).
@@ -171,6 +175,10 @@ pub enum Reason {
     Prefer,
     /// The stateful mode chose it; the detail says what the state held (`item 3f9c… does not exist`).
     State(String),
+    /// A scenario the session set; the detail says which step (`step 2 of 3`).
+    Scenario(String),
+    /// An injected fault (`status=503`); the entry's `faults` say which, with seed and draw.
+    Fault(String),
     /// The documented default: the lowest success with its first example.
     Default,
     /// The request broke the spec: the spec's own answer for that, or a problem document.
@@ -344,6 +352,7 @@ mod tests {
             example: None,
             reason: Reason::Default,
             latency_us: 1,
+            faults: Vec::new(),
         }
     }
 

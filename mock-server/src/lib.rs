@@ -17,13 +17,15 @@
 //! documents), [`server`] (HTTP, the in-process handle, `--watch`), [`limits`] (body size and read time),
 //! [`connections`] (timeouts, the connection cap), [`logging`] (the binary's log output), [`session`]
 //! (`X-Mock-Session`), [`credentials`] (valid credentials), [`journal`] (what the mock received and answered),
-//! [`state`] (the stateful mode), [`store`] (where state and journal are kept).
+//! [`state`] (the stateful mode), [`store`] (where state and journal are kept), [`scenarios`] (what a session
+//! told the mock to answer), [`faults`] (latency, error statuses and transport failures on a seeded schedule).
 
 mod admin;
 pub mod catalog;
 pub mod connections;
 pub mod credentials;
 mod embedded;
+pub mod faults;
 mod form;
 pub mod journal;
 pub mod limits;
@@ -32,6 +34,7 @@ pub mod preferences;
 pub mod problem;
 pub mod redis_store;
 pub mod routing;
+pub mod scenarios;
 pub mod select;
 pub mod server;
 pub mod session;
@@ -41,6 +44,8 @@ pub mod validate;
 
 pub use catalog::{CatalogError, Mount, SpecSource, load_catalog};
 pub use credentials::ValidCredentials;
+pub use faults::{Fault, FaultKind, Latency};
+pub use scenarios::{Scenario, ScenarioError, SessionPlan, Step};
 pub use journal::{JournalEntry, JournalFilter, Reason, StatusFilter};
 pub use limits::Limits;
 pub use server::{MockServer, ServerOptions, StartError};

@@ -9,7 +9,7 @@ use std::time::Duration;
 use clap::Parser;
 use mock_server::logging::{self, LogFormat};
 use mock_server::{
-    Limits, MockServer, Mount, RedisOptions, ServerOptions, StartError, StateLimits,
+    Fault, Limits, MockServer, Mount, RedisOptions, ServerOptions, StartError, StateLimits,
 };
 
 #[derive(Debug, Parser)]
@@ -96,6 +96,21 @@ struct Cli {
         requires = "redis"
     )]
     redis_prefix: String,
+    /// A fault to inject in every session; repeat for several. `KIND[=VALUE][,operation=OP]
+    /// [,probability=P][,count=N][,seed=S]` with KIND one of latency=200ms (or 50ms..400ms, or
+    /// p50:20ms/p99:400ms), status=503 (the operation's documented response of it, with its Retry-After),
+    /// reset, empty, truncate, drip=50ms. Count is per session. Sessions add their own with
+    /// `POST /__mock/faults`.
+    #[arg(long = "fault", value_name = "FAULT", value_parser = fault)]
+    faults: Vec<Fault>,
+    /// The seed that faults draw from (unless they give their own): the same seed and the same requests
+    /// give the same faults. The journal records it with each fault.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    seed: u64,
+}
+
+fn fault(text: &str) -> Result<Fault, String> {
+    Fault::parse(text).map_err(|error| error.0)
 }
 
 impl Cli {
@@ -173,6 +188,8 @@ async fn run(cli: Cli) -> ExitCode {
         max_sessions: cli.max_sessions,
     };
     options.limits = cli.limits();
+    options.faults = cli.faults.clone();
+    options.seed = cli.seed;
     if cli.watch {
         if cli.specs.is_empty() {
             tracing::warn!(
@@ -184,7 +201,7 @@ async fn run(cli: Cli) -> ExitCode {
 
     let server = match MockServer::start(options).await {
         Ok(server) => server,
-        Err(error @ (StartError::Catalog(_) | StartError::Credentials(_))) => {
+        Err(error @ (StartError::Catalog(_) | StartError::Credentials(_) | StartError::Fault(_))) => {
             logging::flush();
             eprintln!("error: {error}");
             return ExitCode::from(2);

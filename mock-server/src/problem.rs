@@ -1,11 +1,20 @@
 //! The mock's own error documents: RFC 7807 `application/problem+json` in Prism's shape, with Prism's type
 //! URIs (`https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY`), which is what Prism users match on.
 //! Used only where the spec documents no response of its own for the situation.
+//!
+//! Every such document but an injected fault's carries [`REFUSAL_HEADER`] with its code
+//! (`x-mock-refusal: NOT_FOUND`), so that a client or a test can tell the mock's own refusal from the API's
+//! documented answer of the same status (a `Prefer: code=409` on an operation without a 409 gets Prism's
+//! 404, which must not pass for the operation's documented 404).
 
 use axum::body::Body;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use serde_json::{Value, json};
+
+/// Marks a response as the mock's own refusal, not an answer the spec documents; its value is the
+/// problem's code.
+pub const REFUSAL_HEADER: HeaderName = HeaderName::from_static("x-mock-refusal");
 
 /// Which of Prism's errors this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +38,8 @@ pub enum ProblemKind {
     PayloadTooLarge,
     /// Not one of Prism's: the body did not arrive in time.
     RequestTimeout,
+    /// Not one of Prism's: a fault injected with this status, which the operation does not document.
+    Fault(u16),
 }
 
 impl ProblemKind {
@@ -47,6 +58,7 @@ impl ProblemKind {
             ProblemKind::StoreUnavailable => "SERVICE_UNAVAILABLE",
             ProblemKind::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
             ProblemKind::RequestTimeout => "REQUEST_TIMEOUT",
+            ProblemKind::Fault(_) => "INJECTED_FAULT",
         }
     }
 
@@ -64,6 +76,9 @@ impl ProblemKind {
             ProblemKind::StoreUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             ProblemKind::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ProblemKind::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
+            ProblemKind::Fault(status) => {
+                StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE)
+            }
         }
     }
 
@@ -84,6 +99,7 @@ impl ProblemKind {
             ProblemKind::StoreUnavailable => "The mock's state store cannot be reached",
             ProblemKind::PayloadTooLarge => "Request body too large",
             ProblemKind::RequestTimeout => "Request body not received in time",
+            ProblemKind::Fault(_) => "Injected fault",
         }
     }
 }
@@ -256,6 +272,11 @@ impl Problem {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
+        if !matches!(self.kind, ProblemKind::Fault(_)) {
+            response
+                .headers_mut()
+                .insert(REFUSAL_HEADER, HeaderValue::from_static(self.kind.code()));
+        }
         response
     }
 }

@@ -4,13 +4,17 @@
 //! instance's items as JSON (absent: the seed items); `PREFIX:journal` is a list of JSON entries trimmed to the
 //! journal's size, numbered by `PREFIX:journal:sequence`. A change is written only if the instance is still
 //! what it read (a compare-and-set script), and tried again otherwise, so concurrent writers from several
-//! processes do not lose each other's changes. Here `max_items` bounds each instance; sessions are kept until
-//! a reset.
+//! processes do not lose each other's changes. `PREFIX:plan:SESSION` holds a session's scenarios and faults
+//! as JSON, and `PREFIX:count:SESSION:KEY` their counts (INCR). Here `max_items` bounds each instance;
+//! sessions are kept until a reset.
+
+use std::sync::Arc;
 
 use redis::AsyncCommands;
 use redis::aio::MultiplexedConnection;
 
 use crate::journal::{JournalEntry, JournalFilter};
+use crate::scenarios::SessionPlan;
 use crate::store::{Items, StateLimits, StoreError};
 
 /// How many times a change is tried when another writer changed the instance in between.
@@ -67,6 +71,80 @@ impl RedisStore {
         format!("{}:state:{session}:{instance}", self.prefix)
     }
 
+    fn plan_key(&self, session: &str) -> String {
+        format!("{}:plan:{session}", self.prefix)
+    }
+
+    fn count_key(&self, session: &str, key: &str) -> String {
+        format!("{}:count:{session}:{key}", self.prefix)
+    }
+
+    pub async fn plan(&self, session: &str) -> Result<Option<Arc<SessionPlan>>, StoreError> {
+        let mut connection = self.connection.clone();
+        let key = self.plan_key(session);
+        let stored: Option<String> = connection.get(&key).await.map_err(failed)?;
+        stored
+            .map(|text| {
+                serde_json::from_str(&text).map(Arc::new).map_err(|e| {
+                    StoreError(format!(
+                        "Redis key {key} does not hold the mock's scenarios: {e}"
+                    ))
+                })
+            })
+            .transpose()
+    }
+
+    pub async fn set_plan(&self, session: &str, plan: SessionPlan) -> Result<(), StoreError> {
+        let mut connection = self.connection.clone();
+        if plan.is_empty() {
+            let _: () = connection
+                .del(self.plan_key(session))
+                .await
+                .map_err(failed)?;
+        } else {
+            let text = serde_json::to_string(&plan).map_err(|e| StoreError(e.to_string()))?;
+            let _: () = connection
+                .set(self.plan_key(session), text)
+                .await
+                .map_err(failed)?;
+        }
+        let counts = format!(
+            "{}:count:{}:*",
+            glob_escape(&self.prefix),
+            glob_escape(session)
+        );
+        self.delete_matching(&counts).await
+    }
+
+    pub async fn next_count(&self, session: &str, key: &str) -> Result<u64, StoreError> {
+        let mut connection = self.connection.clone();
+        let count: u64 = connection
+            .incr(self.count_key(session, key), 1)
+            .await
+            .map_err(failed)?;
+        Ok(count - 1)
+    }
+
+    /// Deletes every key matching the glob `pattern`.
+    async fn delete_matching(&self, pattern: &str) -> Result<(), StoreError> {
+        let mut connection = self.connection.clone();
+        let keys: Vec<String> = {
+            let mut found = Vec::new();
+            let mut iter = connection
+                .scan_match::<_, String>(pattern)
+                .await
+                .map_err(failed)?;
+            while let Some(key) = futures_next(&mut iter).await {
+                found.push(key);
+            }
+            found
+        };
+        if !keys.is_empty() {
+            let _: () = connection.del(keys).await.map_err(failed)?;
+        }
+        Ok(())
+    }
+
     pub async fn record(&self, entry: &JournalEntry) -> Result<(), StoreError> {
         if self.limits.journal_size == 0 {
             return Ok(());
@@ -111,28 +189,14 @@ impl RedisStore {
 
     pub async fn reset(&self, session: Option<&str>) -> Result<(), StoreError> {
         let mut connection = self.connection.clone();
-        let pattern = match session {
-            Some(session) => format!(
-                "{}:state:{}:*",
-                glob_escape(&self.prefix),
-                glob_escape(session)
-            ),
-            None => format!("{}:state:*", glob_escape(&self.prefix)),
-        };
-        let keys: Vec<String> = {
-            let mut found = Vec::new();
-            let mut iter = connection
-                .scan_match::<_, String>(&pattern)
-                .await
-                .map_err(failed)?;
-            while let Some(key) = futures_next(&mut iter).await {
-                found.push(key);
-            }
-            found
-        };
-        if !keys.is_empty() {
-            let _: () = connection.del(keys).await.map_err(failed)?;
+        let prefix = glob_escape(&self.prefix);
+        let session_glob = session.map_or("*".to_string(), |s| format!("{}:*", glob_escape(s)));
+        for kind in ["state", "count"] {
+            self.delete_matching(&format!("{prefix}:{kind}:{session_glob}"))
+                .await?;
         }
+        let plans = session.map_or("*".to_string(), glob_escape);
+        self.delete_matching(&format!("{prefix}:plan:{plans}")).await?;
         match session {
             None => {
                 let _: () = connection.del(self.journal_key()).await.map_err(failed)?;

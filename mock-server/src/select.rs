@@ -255,6 +255,7 @@ mod tests {
                 .collect(),
             default_body: Bytes::from(examples.first().map_or("", |e| e.1).to_string()),
             schema: None,
+            validator: None,
         }
     }
 

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant, SystemTime};
 use apispec::Method;
 use apispec::quote::{MAX_QUOTED, cut_text};
 use arc_swap::ArcSwap;
+use futures_util::StreamExt;
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -25,11 +26,13 @@ use crate::admin;
 use crate::catalog::{Catalog, CatalogError, MockOperation, Mount, SpecSource, load_catalog};
 use crate::connections;
 use crate::credentials::{CredentialsError, ValidCredentials};
+use crate::faults::{DRIP_PIECE, Fault, FaultKind, InjectedFault, TransportFault};
 use crate::journal::{self, JournalEntry, JournalFilter, Reason, ServedExample, Verdict};
 use crate::limits::{self, BodyReadError, Limits, read_body, release_freed_memory};
 use crate::preferences::{self, Preferences};
 use crate::problem::{Problem, ProblemKind, ValidationItem};
 use crate::redis_store::RedisStore;
+use crate::scenarios::{self, Scenario, ScenarioError, SessionPlan, Step};
 use crate::session::{BadSession, session_of};
 use crate::state::engine::{self, StateAnswer, StateRequest};
 use crate::store::{MemoryStore, RedisOptions, StateLimits, Store, StoreError};
@@ -67,6 +70,10 @@ pub struct ServerOptions {
     pub redis: Option<RedisOptions>,
     /// Bounds on bodies and connections.
     pub limits: Limits,
+    /// Faults injected in every session (`--fault`), besides those a session sets.
+    pub faults: Vec<Fault>,
+    /// The seed faults draw from unless they give their own (`--seed`).
+    pub seed: u64,
 }
 
 impl ServerOptions {
@@ -85,6 +92,8 @@ impl ServerOptions {
             credentials: ValidCredentials::default(),
             redis: None,
             limits: Limits::default(),
+            faults: Vec::new(),
+            seed: 0,
         }
     }
 
@@ -114,6 +123,8 @@ pub enum StartError {
     Credentials(CredentialsError),
     /// The Redis store cannot be reached.
     Store(StoreError),
+    /// A `--fault` names an operation no spec has (exit code 2 in the CLI).
+    Fault(ScenarioError),
 }
 
 impl std::fmt::Display for StartError {
@@ -123,6 +134,7 @@ impl std::fmt::Display for StartError {
             StartError::Bind(error) => write!(f, "cannot listen: {error}"),
             StartError::Credentials(error) => write!(f, "{error}"),
             StartError::Store(error) => write!(f, "{error}"),
+            StartError::Fault(error) => write!(f, "--fault: {error}"),
         }
     }
 }
@@ -140,6 +152,9 @@ pub struct AppState {
     journal: bool,
     credentials: ValidCredentials,
     limits: Limits,
+    /// Faults of every session, from the command line.
+    pub(crate) faults: Vec<Fault>,
+    pub(crate) seed: u64,
 }
 
 /// A running mock server. Dropping it stops the server.
@@ -214,9 +229,57 @@ impl MockServer {
         self.state.store.requests(filter).await
     }
 
-    /// Back to the seed state with an empty journal: one session, or every session.
+    /// Back to the seed state with an empty journal and no scenarios or faults: one session, or every
+    /// session.
     pub async fn reset(&self, session: Option<&str>) -> Result<(), StoreError> {
         self.state.store.reset(session).await
+    }
+
+    /// Sets a scenario in `session` (replacing the operation's previous one), as `POST /__mock/scenarios`
+    /// does; refused when it names what the operation does not document.
+    pub async fn scenario(&self, session: &str, scenario: Scenario) -> Result<(), ScenarioError> {
+        let catalog = self.state.catalog.load();
+        let scenario = scenarios::checked(&catalog, scenario)?;
+        self.change_plan(session, |plan| plan.set_scenario(scenario))
+            .await
+    }
+
+    /// Adds a fault to `session`, as `POST /__mock/faults` does.
+    pub async fn fault(&self, session: &str, fault: Fault) -> Result<(), ScenarioError> {
+        if let Some(operation) = &fault.operation {
+            scenarios::find_operation(&self.state.catalog.load(), operation)?;
+        }
+        self.change_plan(session, |plan| plan.faults.push(fault))
+            .await
+    }
+
+    /// The scenarios and faults `session` has set.
+    pub async fn plan(&self, session: &str) -> Result<SessionPlan, StoreError> {
+        Ok(self
+            .state
+            .store
+            .plan(session)
+            .await?
+            .map(|plan| (*plan).clone())
+            .unwrap_or_default())
+    }
+
+    async fn change_plan(
+        &self,
+        session: &str,
+        change: impl FnOnce(&mut SessionPlan),
+    ) -> Result<(), ScenarioError> {
+        let stored = |e: StoreError| ScenarioError {
+            message: e.to_string(),
+            violations: Vec::new(),
+        };
+        let mut plan = self.plan(session).await.map_err(stored)?;
+        change(&mut plan);
+        self.state
+            .store
+            .set_plan(session, plan)
+            .await
+            .map_err(stored)
     }
 
     /// Stops accepting connections, lets requests in flight finish, and returns when the server is down.
@@ -252,6 +315,9 @@ async fn loaded(options: &ServerOptions) -> Result<Arc<AppState>, StartError> {
         .credentials
         .check_against(&catalog)
         .map_err(StartError::Credentials)?;
+    for operation in options.faults.iter().filter_map(|f| f.operation.as_deref()) {
+        scenarios::find_operation(&catalog, operation).map_err(StartError::Fault)?;
+    }
     let store = match &options.redis {
         None => Store::Memory(MemoryStore::new(options.state_limits)),
         Some(redis) => Store::Redis(
@@ -270,6 +336,8 @@ async fn loaded(options: &ServerOptions) -> Result<Arc<AppState>, StartError> {
         journal: options.state_limits.journal_size > 0,
         credentials: options.credentials.clone(),
         limits: options.limits.clone(),
+        faults: options.faults.clone(),
+        seed: options.seed,
     }))
 }
 
@@ -337,6 +405,10 @@ struct Outcome {
     failure: Option<(FailureKind, Vec<ValidationItem>)>,
     /// Bytes of request body read.
     body_bytes: usize,
+    /// Faults that fired: latency to add, and a fault of the body to carry out.
+    faults: Vec<InjectedFault>,
+    delay: Duration,
+    body_fault: Option<FaultKind>,
 }
 
 async fn handle(State(state): State<Arc<AppState>>, request: Request) -> Response {
@@ -344,10 +416,8 @@ async fn handle(State(state): State<Arc<AppState>>, request: Request) -> Respons
     let time = SystemTime::now();
     let catalog = state.catalog.load_full();
     let (parts, body) = request.into_parts();
-    if parts.uri.path().starts_with("/__mock/")
-        && let Some(response) = Box::pin(admin::answer(&state, &catalog, &parts)).await
-    {
-        return response;
+    if parts.uri.path().starts_with("/__mock/") && admin::is_admin(&parts) {
+        return Box::pin(admin::answer(&state, &catalog, &parts, body)).await;
     }
     let session = match session_of(&parts.headers) {
         Ok(session) => session.to_string(),
@@ -360,8 +430,17 @@ async fn handle(State(state): State<Arc<AppState>>, request: Request) -> Respons
         validation: "skipped",
         failure: None,
         body_bytes: 0,
+        faults: Vec::new(),
+        delay: Duration::ZERO,
+        body_fault: None,
     };
     let mut response = answer(&state, &catalog, &parts, body, &session, &mut outcome).await;
+    if !outcome.delay.is_zero() {
+        tokio::time::sleep(outcome.delay).await;
+    }
+    if let Some(fault) = outcome.body_fault.take() {
+        response = faulty_body(response, &fault).await;
+    }
     limits::release_after_body(outcome.body_bytes);
     if state.cors
         && let Some(origin) = parts.headers.get(header::ORIGIN)
@@ -436,13 +515,19 @@ fn journal_entry(
             failure,
             violations,
         },
-        status: response.status().as_u16(),
+        // A connection reset or closed instead of answered sent no status.
+        status: if response.extensions().get::<TransportFault>().is_some() {
+            0
+        } else {
+            response.status().as_u16()
+        },
         example: response
             .extensions()
             .get::<ServedExample>()
             .map(|served| served.0.clone()),
         reason,
         latency_us: started.elapsed().as_micros() as u64,
+        faults: outcome.faults,
     }
 }
 
@@ -489,6 +574,16 @@ async fn answer(
         RouteMatch::NotFound => return no_path_matched(path),
         RouteMatch::MethodNotAllowed(allowed) => return method_not_allowed(parts, &allowed),
     };
+
+    let plan = match state.store.plan(session).await {
+        Ok(plan) => plan,
+        Err(error) => return store_unavailable(&error),
+    };
+    match inject_faults(state, catalog, op, parts, session, plan.as_deref(), outcome).await {
+        Ok(Some(response)) => return response,
+        Ok(None) => {}
+        Err(error) => return store_unavailable(&error),
+    }
 
     let preferences = match read_preferences(parts) {
         Ok(preferences) => preferences,
@@ -553,6 +648,23 @@ async fn answer(
         }
     }
 
+    if preferences.is_empty()
+        && let Some(scenario) = plan.as_deref().and_then(|p| p.scenario_of(&op.label))
+    {
+        let key = format!("scenario:{}", op.label);
+        let served = match state.store.next_count(session, &key).await {
+            Ok(served) => served,
+            Err(error) => return store_unavailable(&error),
+        };
+        if let Some((at, step)) = scenario.step(served) {
+            let detail = format!("step {} of {}", at + 1, scenario.respond.len());
+            return because(
+                scenario_response(catalog, op, parts, step),
+                Reason::Scenario(detail),
+            );
+        }
+    }
+
     if stateful {
         let request = StateRequest {
             session,
@@ -572,13 +684,7 @@ async fn answer(
         match answered {
             Ok(None) => {}
             Ok(Some(answer)) => return state_response(catalog, op, parts, answer),
-            Err(error) => {
-                return Problem::new(
-                    ProblemKind::StoreUnavailable,
-                    format!("The mock's state cannot be read: {error}"),
-                )
-                .into_response();
-            }
+            Err(error) => return store_unavailable(&error),
         }
     }
 
@@ -604,6 +710,186 @@ async fn answer(
         }
     };
     because(respond(catalog, op, parts, selected, &preferences), reason)
+}
+
+fn store_unavailable(error: &StoreError) -> Response {
+    Problem::new(
+        ProblemKind::StoreUnavailable,
+        format!("The mock's state cannot be read: {error}"),
+    )
+    .into_response()
+}
+
+/// Draws the faults that apply to `op` in this session (the command line's, then the session's own). A
+/// status or a connection fault answers at once (its response is returned); latency and body faults are
+/// left in `outcome` for the handler to carry out on the answer.
+async fn inject_faults(
+    state: &AppState,
+    catalog: &Catalog,
+    op: &MockOperation,
+    parts: &Parts,
+    session: &str,
+    plan: Option<&SessionPlan>,
+    outcome: &mut Outcome,
+) -> Result<Option<Response>, StoreError> {
+    let session_faults = plan.map_or(&[][..], |plan| &plan.faults[..]);
+    if state.faults.is_empty() && session_faults.is_empty() {
+        return Ok(None);
+    }
+    let everyone = state.faults.iter().enumerate().map(|(i, f)| ("all", i, f));
+    let own = session_faults.iter().enumerate().map(|(i, f)| ("own", i, f));
+    let mut answer = None;
+    for (set, place, fault) in everyone.chain(own) {
+        // A fault that cannot fire is not counted: it costs nothing and changes no other draw.
+        if fault.probability <= 0.0 || !fault.applies_to(&op.label, &op.operation_id) {
+            continue;
+        }
+        let key = format!("fault:{set}:{place}");
+        let seen = state.store.next_count(session, &key).await?;
+        let Some(drawn) = fault.draw(state.seed, place, seen) else {
+            continue;
+        };
+        if let Some(count) = fault.count {
+            let fired = state.store.next_count(session, &format!("{key}:fired")).await?;
+            if fired >= count {
+                continue;
+            }
+        }
+        let injected = InjectedFault {
+            fault: fault.to_string(),
+            seed: fault.seed.unwrap_or(state.seed),
+            draw: drawn.draw,
+        };
+        match &fault.kind {
+            FaultKind::Latency(_) => outcome.delay += drawn.delay,
+            _ if answer.is_some() || outcome.body_fault.is_some() => continue,
+            FaultKind::Status(status) => {
+                answer = Some(fault_status_response(catalog, op, parts, *status));
+            }
+            FaultKind::Reset | FaultKind::Empty => {
+                let mut response = Response::new(Body::empty());
+                response.extensions_mut().insert(match fault.kind {
+                    FaultKind::Reset => TransportFault::Reset,
+                    _ => TransportFault::Empty,
+                });
+                answer = Some(response);
+            }
+            FaultKind::Truncate | FaultKind::Drip(_) => {
+                outcome.body_fault = Some(fault.kind.clone());
+            }
+        }
+        outcome.faults.push(injected);
+    }
+    let Some(response) = answer else {
+        // Latency and body faults change the answer the pipeline gives; the journal lists them.
+        return Ok(None);
+    };
+    let shown: Vec<&str> = outcome.faults.iter().map(|f| f.fault.as_str()).collect();
+    Ok(Some(because(response, Reason::Fault(shown.join("; ")))))
+}
+
+/// An injected status: the operation's documented response of it (with its `Retry-After` and other
+/// headers), else a problem document with the status, and `Retry-After: 1` for 429 and 503.
+fn fault_status_response(
+    catalog: &Catalog,
+    op: &MockOperation,
+    parts: &Parts,
+    status: u16,
+) -> Response {
+    let preferences = Preferences {
+        code: Some(status),
+        ..Preferences::default()
+    };
+    match select_response(op, &preferences) {
+        Ok(selected) => respond(catalog, op, parts, selected, &preferences),
+        Err(_) => {
+            let mut response = Problem::new(
+                ProblemKind::Fault(status),
+                format!(
+                    "A fault injected the status {status}, which {} does not document",
+                    op.label
+                ),
+            )
+            .into_response();
+            if status == 429 || status == 503 {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            }
+            response
+        }
+    }
+}
+
+/// A scenario step's answer: the documented response of its status, with its example or its own body.
+fn scenario_response(
+    catalog: &Catalog,
+    op: &MockOperation,
+    parts: &Parts,
+    step: &Step,
+) -> Response {
+    let preferences = step.preferences();
+    match select_response(op, &preferences) {
+        Ok(selected) => match &step.body {
+            Some(body) => respond_json(catalog, op, parts, selected, body),
+            None => respond(catalog, op, parts, selected, &preferences),
+        },
+        // The spec changed under the scenario (`--watch`).
+        Err(_) => Problem::new(
+            ProblemKind::NotFound,
+            format!(
+                "The scenario asks {} for a {} response it no longer documents",
+                op.label, step.status
+            ),
+        )
+        .into_response(),
+    }
+}
+
+/// The answer with a faulty body: cut short (the full length declared, half sent, then the connection
+/// closed), or sent slowly in [`DRIP_PIECE`]-byte pieces.
+async fn faulty_body(response: Response, fault: &FaultKind) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .unwrap_or_default();
+    parts.headers.insert(
+        header::CONTENT_LENGTH,
+        HeaderValue::from(bytes.len().max(1)),
+    );
+    let body = match fault {
+        FaultKind::Drip(every) => {
+            let every = *every;
+            let pieces: Vec<Bytes> = bytes
+                .chunks(DRIP_PIECE)
+                .map(|piece| bytes.slice_ref(piece))
+                .collect();
+            let stream = futures_util::stream::iter(pieces.into_iter().enumerate()).then(
+                move |(index, piece)| async move {
+                    if index > 0 {
+                        tokio::time::sleep(every).await;
+                    }
+                    Ok::<_, std::io::Error>(piece)
+                },
+            );
+            Body::from_stream(stream)
+        }
+        _ => {
+            let half = bytes.slice(..bytes.len() / 2);
+            let pieces = futures_util::stream::iter([Some(half), None]).then(|piece| async move {
+                match piece {
+                    Some(half) => Ok(half),
+                    None => {
+                        // A pause first, so that the head and the half are on the wire before the close.
+                        tokio::time::sleep(Duration::from_millis(5)).await;
+                        Err(std::io::Error::other("body cut short by an injected fault"))
+                    }
+                }
+            });
+            Body::from_stream(pieces)
+        }
+    };
+    Response::from_parts(parts, body)
 }
 
 /// The response for what the state decided: the documented response of its status, with the state's

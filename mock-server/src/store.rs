@@ -8,13 +8,15 @@
 //! seeds if it comes back).
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::journal::{JournalEntry, JournalFilter, Ring};
 use crate::redis_store::RedisStore;
+use crate::scenarios::SessionPlan;
 
 /// Where a shared store is (`--redis URL`, `--redis-prefix`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,7 +212,8 @@ impl Store {
         }
     }
 
-    /// Back to the seeds and an empty journal: one session, or all.
+    /// Back to the seeds, an empty journal, no scenarios or faults set and every count at 0: one
+    /// session, or all.
     pub async fn reset(&self, session: Option<&str>) -> Result<(), StoreError> {
         match self {
             Store::Memory(store) => {
@@ -218,6 +221,34 @@ impl Store {
                 Ok(())
             }
             Store::Redis(store) => Box::pin(store.reset(session)).await,
+        }
+    }
+
+    /// The scenarios and faults a session has set, if any.
+    pub async fn plan(&self, session: &str) -> Result<Option<Arc<SessionPlan>>, StoreError> {
+        match self {
+            Store::Memory(store) => Ok(store.plan(session)),
+            Store::Redis(store) => Box::pin(store.plan(session)).await,
+        }
+    }
+
+    /// Replaces a session's scenarios and faults (and starts their counts again).
+    pub async fn set_plan(&self, session: &str, plan: SessionPlan) -> Result<(), StoreError> {
+        match self {
+            Store::Memory(store) => {
+                store.set_plan(session, plan);
+                Ok(())
+            }
+            Store::Redis(store) => Box::pin(store.set_plan(session, plan)).await,
+        }
+    }
+
+    /// Counts one more under `key` in a session; gives the count before (0 the first time). Scenarios
+    /// count the requests they answered, faults the requests they saw and the times they fired.
+    pub async fn next_count(&self, session: &str, key: &str) -> Result<u64, StoreError> {
+        match self {
+            Store::Memory(store) => Ok(store.next_count(session, key)),
+            Store::Redis(store) => Box::pin(store.next_count(session, key)).await,
         }
     }
 
@@ -246,6 +277,11 @@ pub struct MemoryStore {
     limits: StateLimits,
     journal: Mutex<Ring>,
     sessions: Mutex<Sessions>,
+    /// Sessions' scenarios and faults; `any_plan` spares the lock when no session has one.
+    plans: RwLock<HashMap<String, Arc<SessionPlan>>>,
+    any_plan: AtomicBool,
+    /// Per session and key, see [`Store::next_count`].
+    counts: Mutex<HashMap<(String, String), u64>>,
 }
 
 #[derive(Debug, Default)]
@@ -268,6 +304,46 @@ impl MemoryStore {
             limits,
             journal: Mutex::new(Ring::new(limits.journal_size)),
             sessions: Mutex::new(Sessions::default()),
+            plans: RwLock::new(HashMap::new()),
+            any_plan: AtomicBool::new(false),
+            counts: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn plan(&self, session: &str) -> Option<Arc<SessionPlan>> {
+        if !self.any_plan.load(Ordering::Acquire) {
+            return None;
+        }
+        let plans = self.plans.read().unwrap_or_else(|p| p.into_inner());
+        plans.get(session).cloned()
+    }
+
+    fn set_plan(&self, session: &str, plan: SessionPlan) {
+        let mut plans = self.plans.write().unwrap_or_else(|p| p.into_inner());
+        if plan.is_empty() {
+            plans.remove(session);
+        } else {
+            plans.insert(session.to_string(), Arc::new(plan));
+        }
+        self.any_plan.store(!plans.is_empty(), Ordering::Release);
+        drop(plans);
+        self.forget_counts(Some(session));
+    }
+
+    fn next_count(&self, session: &str, key: &str) -> u64 {
+        let mut counts = self.counts.lock().unwrap_or_else(|p| p.into_inner());
+        let count = counts
+            .entry((session.to_string(), key.to_string()))
+            .or_insert(0);
+        *count += 1;
+        *count - 1
+    }
+
+    fn forget_counts(&self, session: Option<&str>) {
+        let mut counts = self.counts.lock().unwrap_or_else(|p| p.into_inner());
+        match session {
+            Some(session) => counts.retain(|(s, _), _| s != session),
+            None => counts.clear(),
         }
     }
 
@@ -296,6 +372,16 @@ impl MemoryStore {
         if let Ok(mut journal) = self.journal.lock() {
             journal.clear(session);
         }
+        let mut plans = self.plans.write().unwrap_or_else(|p| p.into_inner());
+        match session {
+            Some(session) => {
+                plans.remove(session);
+            }
+            None => plans.clear(),
+        }
+        self.any_plan.store(!plans.is_empty(), Ordering::Release);
+        drop(plans);
+        self.forget_counts(session);
     }
 
     fn with_items<R>(

@@ -10,6 +10,7 @@ mod limits;
 mod operability;
 mod properties;
 mod routing;
+mod scenarios;
 mod selection;
 mod sessions;
 mod shared_state;

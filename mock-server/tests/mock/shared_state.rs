@@ -246,3 +246,52 @@ async fn an_unreachable_redis_stops_the_start() {
         Ok(_) => panic!("started without redis"),
     }
 }
+
+#[tokio::test]
+async fn a_scenario_and_a_fault_set_through_one_mock_are_served_by_the_other() {
+    let Some(redis) = start_redis() else { return };
+    let (one, two) = (sharing(&redis).await, sharing(&redis).await);
+    one.scenario(
+        "plans",
+        mock_server::Scenario::new("hostup.listVpsBackups")
+            .then(mock_server::Step::status(429))
+            .then(mock_server::Step::status(500)),
+    )
+    .await
+    .unwrap();
+    one.fault(
+        "plans",
+        mock_server::Fault::status(500)
+            .operation("hostup.deleteVpsBackup")
+            .count(1),
+    )
+    .await
+    .unwrap();
+    let http = client();
+    let vps = "vps_01hxa3b4c5d6e7f8g9h0j1k2m3";
+    let list = |server: &MockServer| {
+        http.get(format!("{}/hostup/api/v2/vps/{vps}/backups", server.url()))
+            .bearer_auth("t")
+            .header("X-Mock-Session", "plans")
+            .send()
+    };
+    // The steps are counted in Redis: one step through each mock, then the state answers.
+    assert_eq!(list(&two).await.unwrap().status(), 429);
+    assert_eq!(list(&one).await.unwrap().status(), 500);
+    assert_eq!(list(&two).await.unwrap().status(), 200);
+    let delete = |server: &MockServer| {
+        http.delete(format!(
+            "{}/hostup/api/v2/vps/{vps}/backups/nope",
+            server.url()
+        ))
+        .bearer_auth("t")
+        .header("X-Mock-Session", "plans")
+        .send()
+    };
+    // The fault fires once across both mocks, then the state's 404 answers.
+    assert_eq!(delete(&two).await.unwrap().status(), 500);
+    assert_eq!(delete(&one).await.unwrap().status(), 404);
+    assert_eq!(two.plan("plans").await.unwrap().faults.len(), 1);
+    two.reset(Some("plans")).await.unwrap();
+    assert!(one.plan("plans").await.unwrap().is_empty());
+}
