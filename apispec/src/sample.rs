@@ -493,8 +493,9 @@ fn string_value(schema: &Map<String, Value>, source: &mut Source<'_>) -> Value {
     if let Some(pattern) = schema.get("pattern").and_then(Value::as_str) {
         let generated = match source {
             Source::Static => string_matching(pattern, &mut rng_from_seed(0)),
-            Source::Random(rng) => believable_match(pattern, format, *rng)
-                .or_else(|| string_matching(pattern, *rng)),
+            Source::Random(rng) => {
+                believable_match(pattern, format, *rng).or_else(|| string_matching(pattern, *rng))
+            }
         };
         if let Some(text) = generated {
             return Value::String(text);
@@ -949,8 +950,11 @@ components:
             let value = sampler.dynamic_value(&schema, seed);
             let at = value["at"].as_str().unwrap();
             let month: u32 = at[5..7].parse().unwrap();
-            let (day, hour, minute): (u32, u32, u32) =
-                (at[8..10].parse().unwrap(), at[11..13].parse().unwrap(), at[14..16].parse().unwrap());
+            let (day, hour, minute): (u32, u32, u32) = (
+                at[8..10].parse().unwrap(),
+                at[11..13].parse().unwrap(),
+                at[14..16].parse().unwrap(),
+            );
             assert!((1..=12).contains(&month) && (1..=31).contains(&day), "{at}");
             assert!(hour < 24 && minute < 60, "{at}");
             assert!(!value["tags"].as_array().unwrap().is_empty(), "{value}");

@@ -94,7 +94,7 @@ pub fn outcome<S: Serialize, E: Serialize>(
             variant: error_variant(&response),
             body: to_json(&**response),
         },
-        Err(Error::Undocumented(response)) => CallOutcome::Unexpected {
+        Err(Error::Undocumented(response) | Error::Refused(response)) => CallOutcome::Unexpected {
             status: response.status().as_u16(),
             body: response.into_inner(),
         },

@@ -68,3 +68,11 @@ pub async fn undocumented<E>(response: reqwest::Response) -> Error<E> {
         Err(e) => e,
     }
 }
+
+/// A mock server's own refusal ([`crate::REFUSAL_HEADER`]), with its body as text.
+pub async fn refused<E>(response: reqwest::Response) -> Error<E> {
+    match text(response).await {
+        Ok(response) => Error::Refused(Box::new(response)),
+        Err(e) => e,
+    }
+}

@@ -23,6 +23,10 @@ pub enum Error<E> {
     Documented(Box<Response<E>>),
     /// A status the operation does not document, with the body as text.
     Undocumented(Box<Response<String>>),
+    /// A mock server's own refusal (marked `x-mock-refusal`), not the API's answer, even when its status is
+    /// one the operation documents: a `Prefer` for a status the operation does not have, a request that
+    /// breaks the spec where the spec documents no answer for it. The body (a problem document) as text.
+    Refused(Box<Response<String>>),
     /// A documented status whose body does not decode into its documented type.
     Undecodable {
         response: Box<Response<Bytes>>,
@@ -56,7 +60,7 @@ impl<E> Error<E> {
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Documented(r) => Some(r.status()),
-            Error::Undocumented(r) => Some(r.status()),
+            Error::Undocumented(r) | Error::Refused(r) => Some(r.status()),
             Error::Undecodable { response, .. } => Some(response.status()),
             Error::InvalidRequest(_) | Error::Transport(_) => None,
         }
@@ -66,7 +70,7 @@ impl<E> Error<E> {
     pub fn headers(&self) -> Option<&HeaderMap> {
         match self {
             Error::Documented(r) => Some(r.headers()),
-            Error::Undocumented(r) => Some(r.headers()),
+            Error::Undocumented(r) | Error::Refused(r) => Some(r.headers()),
             Error::Undecodable { response, .. } => Some(response.headers()),
             Error::InvalidRequest(_) | Error::Transport(_) => None,
         }
@@ -76,7 +80,7 @@ impl<E> Error<E> {
     pub fn attempts(&self) -> u32 {
         match self {
             Error::Documented(r) => r.attempts(),
-            Error::Undocumented(r) => r.attempts(),
+            Error::Undocumented(r) | Error::Refused(r) => r.attempts(),
             Error::Undecodable { response, .. } => response.attempts(),
             Error::InvalidRequest(_) => 0,
             Error::Transport(e) => e.attempts,
@@ -147,6 +151,17 @@ impl<E: Serialize> fmt::Display for Error<E> {
                 after(r.attempts()),
                 one_line(r, 200)
             ),
+            Error::Refused(r) => write!(
+                f,
+                "{}{}, the mock server's own refusal ({}): {}",
+                r.status(),
+                after(r.attempts()),
+                r.headers()
+                    .get(crate::REFUSAL_HEADER)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("refused"),
+                one_line(r, 200)
+            ),
             Error::Undecodable { response, reason } => write!(
                 f,
                 "{}: the body does not match its documented type: {reason}",
@@ -163,6 +178,7 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
         match self {
             Error::Documented(r) => f.debug_tuple("Documented").field(r).finish(),
             Error::Undocumented(r) => f.debug_tuple("Undocumented").field(r).finish(),
+            Error::Refused(r) => f.debug_tuple("Refused").field(r).finish(),
             Error::Undecodable { response, reason } => f
                 .debug_struct("Undecodable")
                 .field("response", response)

@@ -44,6 +44,10 @@ pub use credentials::Secret;
 #[doc(hidden)]
 pub use credentials::{Credential, SchemeCredentials};
 pub use error::{Error, TransportError};
+
+/// The header a mock server puts on a refusal of its own ([`Error::Refused`]), which is not the API's
+/// answer even when its status is one the operation documents.
+pub const REFUSAL_HEADER: &str = "x-mock-refusal";
 pub use form::FilePart;
 pub use pages::Items;
 #[doc(hidden)]

@@ -138,7 +138,11 @@ async fn send<E>(
         method = %request.method(),
         path = request.url().path(),
     );
-    attempts(state, policy, request).instrument(span).await
+    let response = attempts(state, policy, request).instrument(span).await?;
+    if response.headers().contains_key(crate::REFUSAL_HEADER) {
+        return Err(crate::decode::refused(response).await);
+    }
+    Ok(response)
 }
 
 /// Credentials, default headers and media types.

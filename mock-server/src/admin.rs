@@ -13,9 +13,9 @@ use serde_json::json;
 
 use crate::catalog::Catalog;
 use crate::faults::Fault;
-use crate::scenarios::{self, Scenario, ScenarioError, SessionPlan};
 use crate::journal::{JournalFilter, StatusFilter};
 use crate::problem::{Problem, ProblemKind};
+use crate::scenarios::{self, Scenario, ScenarioError, SessionPlan};
 use crate::server::AppState;
 use crate::session::{DEFAULT_SESSION, SESSION_HEADER, check_session};
 
@@ -63,10 +63,9 @@ pub(crate) async fn answer(
                 format!("{path} answers GET, POST and DELETE"),
             )
             .into_response();
-            response.headers_mut().insert(
-                header::ALLOW,
-                HeaderValue::from_static("GET, POST, DELETE"),
-            );
+            response
+                .headers_mut()
+                .insert(header::ALLOW, HeaderValue::from_static("GET, POST, DELETE"));
             response
         }
         ("/__mock/requests" | "/__mock/reset", _) => {
@@ -163,18 +162,14 @@ async fn show_plan(state: &AppState, parts: &Parts) -> Response {
 /// A scenario refused: 422 with the reason and, for a body, each violation.
 fn refused(error: &ScenarioError) -> Response {
     let mut response = json_response(StatusCode::UNPROCESSABLE_ENTITY, &json!(error));
-    response
-        .headers_mut()
-        .insert(crate::problem::REFUSAL_HEADER, HeaderValue::from_static("UNPROCESSABLE_ENTITY"));
+    response.headers_mut().insert(
+        crate::problem::REFUSAL_HEADER,
+        HeaderValue::from_static("UNPROCESSABLE_ENTITY"),
+    );
     response
 }
 
-async fn add_scenario(
-    state: &AppState,
-    catalog: &Catalog,
-    parts: &Parts,
-    body: &[u8],
-) -> Response {
+async fn add_scenario(state: &AppState, catalog: &Catalog, parts: &Parts, body: &[u8]) -> Response {
     let session = match plan_session(parts) {
         Ok(session) => session,
         Err(response) => return *response,
@@ -289,7 +284,10 @@ async fn clear_plan(state: &AppState, parts: &Parts, scenarios: bool) -> Respons
         plan.faults.clear();
     }
     match state.store.set_plan(&session, plan).await {
-        Ok(()) => json_response(StatusCode::OK, &json!({"session": session, "cleared": if scenarios { "scenarios" } else { "faults" }})),
+        Ok(()) => json_response(
+            StatusCode::OK,
+            &json!({"session": session, "cleared": if scenarios { "scenarios" } else { "faults" }}),
+        ),
         Err(error) => unavailable(&error.to_string()),
     }
 }

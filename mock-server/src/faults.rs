@@ -158,7 +158,11 @@ impl Fault {
                 Some(text) => parse_duration(text)?,
                 None => Duration::from_millis(100),
             }),
-            "" => return Err(FaultError("a fault is empty; try `latency=200ms` or `status=503`".into())),
+            "" => {
+                return Err(FaultError(
+                    "a fault is empty; try `latency=200ms` or `status=503`".into(),
+                ));
+            }
             other => {
                 return Err(FaultError(format!(
                     "`{other}` is not a fault; the faults are latency=DURATION, status=CODE, reset, empty, truncate and drip=INTERVAL"
@@ -282,7 +286,9 @@ fn parse_latency(text: &str) -> Result<Latency, FaultError> {
     if text.starts_with('p') {
         let mut points = Vec::new();
         for point in text.split('/') {
-            let parsed = point.strip_prefix('p').and_then(|rest| rest.split_once(':'));
+            let parsed = point
+                .strip_prefix('p')
+                .and_then(|rest| rest.split_once(':'));
             let Some((share, delay)) = parsed else {
                 return Err(FaultError(format!(
                     "`{point}` is not a percentile point like p99:400ms"
@@ -470,7 +476,9 @@ mod tests {
     fn draws_depend_on_seed_place_and_count_only() {
         let fault = Fault::status(503).probability(0.5);
         let fired = |seed: u64| -> Vec<bool> {
-            (0..200).map(|seen| fault.draw(seed, 0, seen).is_some()).collect()
+            (0..200)
+                .map(|seen| fault.draw(seed, 0, seen).is_some())
+                .collect()
         };
         assert_eq!(fired(42), fired(42));
         assert_ne!(fired(42), fired(43));

@@ -45,9 +45,9 @@ pub mod validate;
 pub use catalog::{CatalogError, Mount, SpecSource, load_catalog};
 pub use credentials::ValidCredentials;
 pub use faults::{Fault, FaultKind, Latency};
-pub use scenarios::{Scenario, ScenarioError, SessionPlan, Step};
 pub use journal::{JournalEntry, JournalFilter, Reason, StatusFilter};
 pub use limits::Limits;
+pub use scenarios::{Scenario, ScenarioError, SessionPlan, Step};
 pub use server::{MockServer, ServerOptions, StartError};
 pub use store::{RedisOptions, StateLimits};
 

@@ -201,7 +201,9 @@ async fn run(cli: Cli) -> ExitCode {
 
     let server = match MockServer::start(options).await {
         Ok(server) => server,
-        Err(error @ (StartError::Catalog(_) | StartError::Credentials(_) | StartError::Fault(_))) => {
+        Err(
+            error @ (StartError::Catalog(_) | StartError::Credentials(_) | StartError::Fault(_)),
+        ) => {
             logging::flush();
             eprintln!("error: {error}");
             return ExitCode::from(2);

@@ -196,7 +196,8 @@ impl RedisStore {
                 .await?;
         }
         let plans = session.map_or("*".to_string(), glob_escape);
-        self.delete_matching(&format!("{prefix}:plan:{plans}")).await?;
+        self.delete_matching(&format!("{prefix}:plan:{plans}"))
+            .await?;
         match session {
             None => {
                 let _: () = connection.del(self.journal_key()).await.map_err(failed)?;

@@ -7,6 +7,9 @@
 //! does not have, or a body its schema refuses is refused when the scenario is set, with the reason.
 //! `Prefer` still wins, request by request.
 
+use std::collections::BTreeMap;
+
+use axum::http::{HeaderName, HeaderValue};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -38,6 +41,10 @@ pub struct Step {
     /// A JSON body; it must be valid against the status's documented schema.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<Value>,
+    /// Headers sent with the documented ones, in their place where the names meet (a `Retry-After` as an
+    /// HTTP date instead of the documented seconds).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub headers: BTreeMap<String, String>,
 }
 
 impl Scenario {
@@ -80,7 +87,14 @@ impl Step {
             status,
             example: None,
             body: None,
+            headers: BTreeMap::new(),
         }
+    }
+
+    /// A header sent with this answer (replacing a documented one of the same name).
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Step {
+        self.headers.insert(name.into(), value.into());
+        self
     }
 
     /// The named example of the status's response.
@@ -201,10 +215,13 @@ pub fn checked(catalog: &Catalog, mut scenario: Scenario) -> Result<Scenario, Sc
     }
     for (index, step) in scenario.respond.iter().enumerate() {
         let at = format!("step {} of the scenario for {}", index + 1, op.label);
-        let selected = select_response(op, &Preferences {
-            code: Some(step.status),
-            ..Preferences::default()
-        })
+        let selected = select_response(
+            op,
+            &Preferences {
+                code: Some(step.status),
+                ..Preferences::default()
+            },
+        )
         .map_err(|_| {
             refused(format!(
                 "{at}: the operation documents no {} response; it documents {}",
@@ -219,6 +236,14 @@ pub fn checked(catalog: &Catalog, mut scenario: Scenario) -> Result<Scenario, Sc
 }
 
 fn check_step(step: &Step, response: &MockResponse, at: &str) -> Result<(), ScenarioError> {
+    for (name, value) in &step.headers {
+        if HeaderName::from_bytes(name.as_bytes()).is_err() || HeaderValue::from_str(value).is_err()
+        {
+            return Err(refused(format!(
+                "{at}: `{name}: {value}` cannot be sent as an HTTP header"
+            )));
+        }
+    }
     if let Some(name) = &step.example {
         if step.body.is_some() {
             return Err(refused(format!(
@@ -261,12 +286,7 @@ fn check_step(step: &Step, response: &MockResponse, at: &str) -> Result<(), Scen
                 .iter()
                 .map(|v| Violation {
                     location: std::iter::once("body".to_string())
-                        .chain(
-                            v.instance_pointer
-                                .split('/')
-                                .skip(1)
-                                .map(str::to_string),
-                        )
+                        .chain(v.instance_pointer.split('/').skip(1).map(str::to_string))
                         .collect(),
                     code: Value::String(
                         v.schema_pointer
@@ -294,11 +314,7 @@ fn check_step(step: &Step, response: &MockResponse, at: &str) -> Result<(), Scen
 
 /// `200, 404, default` for messages.
 fn documented_statuses(op: &MockOperation) -> String {
-    let statuses: Vec<String> = op
-        .responses
-        .iter()
-        .map(|r| r.status.to_string())
-        .collect();
+    let statuses: Vec<String> = op.responses.iter().map(|r| r.status.to_string()).collect();
     if statuses.is_empty() {
         "none".into()
     } else {
@@ -327,7 +343,10 @@ mod tests {
     fn the_json_form_reads_as_written() {
         let text = r#"{"operation":"raff.deleteBackup","respond":[{"status":429},{"status":409,"body":{"code":"x"}}],"repeat":true}"#;
         let scenario: Scenario = serde_json::from_str(text).unwrap();
-        assert_eq!(scenario.respond[1].body, Some(serde_json::json!({"code": "x"})));
+        assert_eq!(
+            scenario.respond[1].body,
+            Some(serde_json::json!({"code": "x"}))
+        );
         assert_eq!(serde_json::to_string(&scenario).unwrap(), text);
     }
 }

@@ -12,12 +12,12 @@ use std::time::{Duration, Instant, SystemTime};
 use apispec::Method;
 use apispec::quote::{MAX_QUOTED, cut_text};
 use arc_swap::ArcSwap;
-use futures_util::StreamExt;
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header, request::Parts};
 use axum::response::Response;
+use futures_util::StreamExt;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -737,7 +737,10 @@ async fn inject_faults(
         return Ok(None);
     }
     let everyone = state.faults.iter().enumerate().map(|(i, f)| ("all", i, f));
-    let own = session_faults.iter().enumerate().map(|(i, f)| ("own", i, f));
+    let own = session_faults
+        .iter()
+        .enumerate()
+        .map(|(i, f)| ("own", i, f));
     let mut answer = None;
     for (set, place, fault) in everyone.chain(own) {
         // A fault that cannot fire is not counted: it costs nothing and changes no other draw.
@@ -750,7 +753,10 @@ async fn inject_faults(
             continue;
         };
         if let Some(count) = fault.count {
-            let fired = state.store.next_count(session, &format!("{key}:fired")).await?;
+            let fired = state
+                .store
+                .next_count(session, &format!("{key}:fired"))
+                .await?;
             if fired >= count {
                 continue;
             }
@@ -830,10 +836,21 @@ fn scenario_response(
 ) -> Response {
     let preferences = step.preferences();
     match select_response(op, &preferences) {
-        Ok(selected) => match &step.body {
-            Some(body) => respond_json(catalog, op, parts, selected, body),
-            None => respond(catalog, op, parts, selected, &preferences),
-        },
+        Ok(selected) => {
+            let mut response = match &step.body {
+                Some(body) => respond_json(catalog, op, parts, selected, body),
+                None => respond(catalog, op, parts, selected, &preferences),
+            };
+            for (name, value) in &step.headers {
+                if let (Ok(name), Ok(value)) = (
+                    HeaderName::from_bytes(name.as_bytes()),
+                    HeaderValue::from_str(value),
+                ) {
+                    response.headers_mut().insert(name, value);
+                }
+            }
+            response
+        }
         // The spec changed under the scenario (`--watch`).
         Err(_) => Problem::new(
             ProblemKind::NotFound,

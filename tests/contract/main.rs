@@ -11,6 +11,7 @@ mod cases;
 mod count;
 mod flows;
 mod mutation;
+mod resilience;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -84,5 +85,6 @@ fn main() {
     ));
     trials.extend(mutation::trials());
     trials.extend(flows::trials());
+    trials.extend(resilience::trials());
     libtest_mimic::run(&arguments, trials).exit();
 }

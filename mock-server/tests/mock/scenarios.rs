@@ -21,7 +21,12 @@ fn delete_backup(
         .header("X-Mock-Session", session)
 }
 
-async fn statuses(server: &MockServer, http: &reqwest::Client, session: &str, n: usize) -> Vec<u16> {
+async fn statuses(
+    server: &MockServer,
+    http: &reqwest::Client,
+    session: &str,
+    n: usize,
+) -> Vec<u16> {
     let mut seen = Vec::new();
     for _ in 0..n {
         let response = delete_backup(server, http, session).send().await.unwrap();
@@ -51,16 +56,28 @@ async fn a_sequence_set_over_http_is_served_in_order_then_the_default_returns() 
     )
     .await;
     assert_eq!(set.status(), 201);
-    assert_eq!(json(set).await["scenario"]["operation"], "raff.deleteBackup");
+    assert_eq!(
+        json(set).await["scenario"]["operation"],
+        "raff.deleteBackup"
+    );
 
-    assert_eq!(statuses(&server, &http, "seq", 4).await, [409, 409, 200, 200]);
+    assert_eq!(
+        statuses(&server, &http, "seq", 4).await,
+        [409, 409, 200, 200]
+    );
     // Another session is untouched.
     assert_eq!(statuses(&server, &http, "other", 1).await, [200]);
 
     let entries = journal(&server, "session=seq").await;
     let reasons: Vec<&Value> = entries.iter().map(|e| &e["reason"]).collect();
-    assert_eq!(reasons[0], &json!({"by": "scenario", "detail": "step 1 of 3"}));
-    assert_eq!(reasons[2], &json!({"by": "scenario", "detail": "step 3 of 3"}));
+    assert_eq!(
+        reasons[0],
+        &json!({"by": "scenario", "detail": "step 1 of 3"})
+    );
+    assert_eq!(
+        reasons[2],
+        &json!({"by": "scenario", "detail": "step 3 of 3"})
+    );
     assert_eq!(reasons[3], &json!({"by": "default"}));
 
     let listed = json(
@@ -121,15 +138,27 @@ async fn scenarios_naming_what_the_operation_does_not_document_are_refused_with_
     )
     .await;
     assert_eq!(undocumented.status(), 422);
-    let message = json(undocumented).await["message"].as_str().unwrap().to_string();
+    let message = json(undocumented).await["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert!(message.contains("documents no 503 response"), "{message}");
-    assert!(message.contains("409"), "lists what is documented: {message}");
+    assert!(
+        message.contains("409"),
+        "lists what is documented: {message}"
+    );
 
     let unknown = server
-        .scenario("s", Scenario::new("noSuchOperation").then(Step::status(200)))
+        .scenario(
+            "s",
+            Scenario::new("noSuchOperation").then(Step::status(200)),
+        )
         .await
         .unwrap_err();
-    assert!(unknown.message.contains("no operation `noSuchOperation`"), "{unknown}");
+    assert!(
+        unknown.message.contains("no operation `noSuchOperation`"),
+        "{unknown}"
+    );
 
     let no_example = server
         .scenario(
@@ -138,7 +167,10 @@ async fn scenarios_naming_what_the_operation_does_not_document_are_refused_with_
         )
         .await
         .unwrap_err();
-    assert!(no_example.message.contains("no example `nope`"), "{no_example}");
+    assert!(
+        no_example.message.contains("no example `nope`"),
+        "{no_example}"
+    );
 
     // A body of the test's own must match the documented schema: raff's errors have a string `message`.
     let invalid = post(
@@ -150,7 +182,11 @@ async fn scenarios_naming_what_the_operation_does_not_document_are_refused_with_
     .await;
     assert_eq!(invalid.status(), 422);
     let refused = json(invalid).await;
-    assert_eq!(refused["violations"][0]["location"], json!(["body", "message"]), "{refused}");
+    assert_eq!(
+        refused["violations"][0]["location"],
+        json!(["body", "message"]),
+        "{refused}"
+    );
     assert!(server.plan("s").await.unwrap().scenarios.is_empty());
 }
 
@@ -223,7 +259,12 @@ async fn a_counted_status_fault_uses_the_documented_response_then_stops() {
 
     let bad = post(&server, "/__mock/faults", "f", json!("sometimes")).await;
     assert_eq!(bad.status(), 400);
-    assert!(json(bad).await["detail"].as_str().unwrap().contains("is not a fault"));
+    assert!(
+        json(bad).await["detail"]
+            .as_str()
+            .unwrap()
+            .contains("is not a fault")
+    );
 }
 
 /// The statuses and fault draws of 30 requests in a fresh session with a 50% fault.
@@ -274,19 +315,31 @@ async fn latency_and_transport_faults_happen_on_the_wire() {
     assert_eq!(get("slow").send().await.unwrap().status(), 200);
     assert!(started.elapsed() >= Duration::from_millis(150));
 
-    server.fault("reset", Fault::parse("reset").unwrap()).await.unwrap();
+    server
+        .fault("reset", Fault::parse("reset").unwrap())
+        .await
+        .unwrap();
     let reset = get("reset").send().await.unwrap_err();
     assert!(!reset.is_status(), "{reset:?}");
 
-    server.fault("empty", Fault::parse("empty").unwrap()).await.unwrap();
+    server
+        .fault("empty", Fault::parse("empty").unwrap())
+        .await
+        .unwrap();
     assert!(get("empty").send().await.is_err());
 
-    server.fault("cut", Fault::parse("truncate").unwrap()).await.unwrap();
+    server
+        .fault("cut", Fault::parse("truncate").unwrap())
+        .await
+        .unwrap();
     let cut = get("cut").send().await.unwrap();
     assert_eq!(cut.status(), 200);
     assert!(cut.bytes().await.is_err(), "a body cut short is an error");
 
-    server.fault("drip", Fault::parse("drip=20ms").unwrap()).await.unwrap();
+    server
+        .fault("drip", Fault::parse("drip=20ms").unwrap())
+        .await
+        .unwrap();
     let started = Instant::now();
     let dripped = get("drip").send().await.unwrap();
     let bytes = dripped.bytes().await.unwrap();
@@ -294,7 +347,11 @@ async fn latency_and_transport_faults_happen_on_the_wire() {
     assert_eq!(body["data"]["id"], BACKUP_ID);
     let pieces = bytes.len().div_ceil(16) as u32;
     let least = Duration::from_millis(150) + Duration::from_millis(20) * (pieces - 1);
-    assert!(started.elapsed() >= least, "{:?} < {least:?}", started.elapsed());
+    assert!(
+        started.elapsed() >= least,
+        "{:?} < {least:?}",
+        started.elapsed()
+    );
 
     let entries = journal(&server, "session=reset").await;
     assert_eq!(entries[0]["status"], 0, "a reset sends no status");
