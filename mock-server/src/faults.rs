@@ -342,7 +342,7 @@ pub fn parse_duration(text: &str) -> Result<Duration, FaultError> {
 
 fn show_duration(delay: Duration) -> String {
     let micros = delay.as_micros();
-    if micros % 1000 == 0 {
+    if micros.is_multiple_of(1000) {
         format!("{}ms", micros / 1000)
     } else {
         format!("{micros}us")
