@@ -6,8 +6,9 @@
 //! generates, per operation, a request builder ([`crate::builders`]) whose `send()` sends the request through
 //! the runtime and decodes every documented status into its own type ([`crate::responses`]), an `items()`
 //! stream for paged lists ([`crate::pagination`]); per module, `Credentials` and what `Client::builder`
-//! needs ([`crate::credentials`]), and under the `dynamic-call` feature `call_operation`
-//! ([`crate::dynamic_call`]).
+//! needs ([`crate::credentials`]), under the `dynamic-call` feature `call_operation`
+//! ([`crate::dynamic_call`]), and under the `mock` feature typed scenarios for the mock server
+//! ([`crate::mock_scenarios`]).
 
 use std::collections::BTreeSet;
 
@@ -19,6 +20,7 @@ use quote::quote;
 use crate::Failure;
 use crate::builders::{self, Field};
 use crate::dynamic_call::{self, CallableOperation};
+use crate::mock_scenarios;
 use crate::pagination;
 use crate::progenitor_output::{self, ProgenitorOutput};
 use crate::responses::{self, ResponseShape};
@@ -94,6 +96,8 @@ pub fn module(doc: &Document, view: &ClientView, file: syn::File) -> Result<Toke
     let credentials = crate::credentials::credentials(doc);
     let by_reference = by_reference(all_fields, &output);
     let call_operation = dynamic_call::emit(&callables);
+    let operations: Vec<&apispec::client_view::ClientOperation> = view.operations.iter().collect();
+    let mock = mock_scenarios::emit(&doc.name, &operations, &output.type_names).map_err(fail)?;
     let base_url = doc.default_server_url().map(|url| {
         let doc = format!("The first server the spec names: `{url}`.");
         quote!(#[doc = #doc] pub const DEFAULT_BASE_URL: &str = #url;)
@@ -130,6 +134,7 @@ pub fn module(doc: &Document, view: &ClientView, file: syn::File) -> Result<Toke
             }
             #call_operation
             #responses
+            #mock
         }
     })
 }

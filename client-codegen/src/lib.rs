@@ -17,6 +17,7 @@ mod builders;
 mod complete;
 mod credentials;
 mod dynamic_call;
+mod mock_scenarios;
 mod names;
 mod pagination;
 pub mod progenitor_output;

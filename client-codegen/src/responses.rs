@@ -166,7 +166,7 @@ fn enum_with_variant_names(
 }
 
 /// The Rust type of a body, `None` for no body.
-fn body_type(
+pub(crate) fn body_type(
     body: &BodyKind,
     type_names: &BTreeSet<String>,
 ) -> Result<Option<TokenStream>, String> {

@@ -237,9 +237,13 @@ impl MockServer {
 
     /// Sets a scenario in `session` (replacing the operation's previous one), as `POST /__mock/scenarios`
     /// does; refused when it names what the operation does not document.
-    pub async fn scenario(&self, session: &str, scenario: Scenario) -> Result<(), ScenarioError> {
+    pub async fn scenario(
+        &self,
+        session: &str,
+        scenario: impl Into<Scenario>,
+    ) -> Result<(), ScenarioError> {
         let catalog = self.state.catalog.load();
-        let scenario = scenarios::checked(&catalog, scenario)?;
+        let scenario = scenarios::checked(&catalog, scenario.into())?;
         self.change_plan(session, |plan| plan.set_scenario(scenario))
             .await
     }

@@ -34,6 +34,10 @@ pub fn trials() -> Vec<Trial> {
             "flows/taurusdb/create_then_list_then_delete_then_404",
             || run(taurusdb_flow()),
         ),
+        Trial::test(
+            "flows/raff/a_typed_scenario_answers_a_conflict_then_the_success",
+            || run(raff_typed_scenario()),
+        ),
         Trial::test("flows/a_wrong_credential_gets_401", || {
             run(wrong_credential_flow())
         }),
@@ -325,6 +329,56 @@ async fn hostup_flow() -> Result<(), String> {
 
 /// How many times faster than the providers' `Retry-After` the flows' clients wait.
 pub const SPEED_UP: u32 = 1000;
+
+/// A scenario named with the client's own types: the conflict body given is the one the client decodes.
+async fn raff_typed_scenario() -> Result<(), String> {
+    let session = "flows-raff-typed";
+    let conflict = raff::types::Error {
+        error: Some("Conflict".into()),
+        message: Some("set by a typed scenario".into()),
+    };
+    let answered = raff::types::SuccessResponse {
+        message: Some("deleted".into()),
+        ..Default::default()
+    };
+    stateful_mock()
+        .scenario(
+            session,
+            raff::mock::delete_backup()
+                .respond(raff::responses::DeleteBackupError::Conflict(
+                    conflict.clone(),
+                ))
+                .succeed(answered.clone()),
+        )
+        .await
+        .map_err(|e| e.to_string())?;
+    let client = raff::Client::builder(&base("raff")?)
+        .credentials(raff::Credentials::ApiKeyAuth(SECRET.into()))
+        .config(session_config(session)?)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let project: uuid::Uuid = "5a2d8e17-c4b9-4f63-8e01-7d9a3b6c2f58"
+        .parse()
+        .map_err(|e| format!("{e}"))?;
+    let id: uuid::Uuid = "3f9c2a61-8d4e-4b7a-9c15-2e7f0a6b8d41"
+        .parse()
+        .map_err(|e| format!("{e}"))?;
+    let delete = || client.delete_backup().id(id).x_project_id(project).send();
+    match delete().await.map_err(Error::into_documented) {
+        Err(Ok(raff::responses::DeleteBackupError::Conflict(body))) => {
+            expect_eq(body, conflict, "the conflict's body")?
+        }
+        other => return Err(format!("expected the scenario's 409, got {other:?}")),
+    }
+    let deleted = delete()
+        .await
+        .map_err(|e| format!("the scenario's success: {e}"))?;
+    expect_eq(deleted.into_inner(), answered, "the success's body")
+}
+
+fn session_config(name: &str) -> Result<ClientConfig, String> {
+    session(name, RetryPolicy::disabled())
+}
 
 /// Microseconds from one journal entry's time to another's.
 pub fn micros_between(earlier: &JournalEntry, later: &JournalEntry) -> Result<u64, String> {

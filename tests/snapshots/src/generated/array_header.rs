@@ -277,6 +277,41 @@ Responses:
             }
         }
     }
+    /// Typed scenarios for the mock server (`mock` feature): one builder per operation, whose answers
+    /// are named with this client's response types. Pass one to `MockServer::scenario`.
+    #[cfg(feature = "mock")]
+    pub mod mock {
+        use super::{responses, types};
+        ///A scenario for [`list_responses`](super::Client::list_responses) (`array-header.listResponses`): add its answers in order with `respond` and `succeed`.
+        pub fn list_responses() -> ListResponses {
+            ListResponses(::mock_server::Scenario::new("array-header.listResponses"))
+        }
+        ///The answers `array-header.listResponses` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct ListResponses(::mock_server::Scenario);
+        impl ListResponses {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: the documented success.
+            pub fn succeed(self) -> Self {
+                self.then(204u16, None)
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<ListResponses> for ::mock_server::Scenario {
+            fn from(scenario: ListResponses) -> Self {
+                scenario.0
+            }
+        }
+    }
 }
 /// The names of the specs, one per spec file (its stem as written), each with a module.
 pub const SPEC_NAMES: &[&str] = &["array-header"];

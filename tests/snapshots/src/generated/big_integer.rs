@@ -312,6 +312,41 @@ Responses:
             }
         }
     }
+    /// Typed scenarios for the mock server (`mock` feature): one builder per operation, whose answers
+    /// are named with this client's response types. Pass one to `MockServer::scenario`.
+    #[cfg(feature = "mock")]
+    pub mod mock {
+        use super::{responses, types};
+        ///A scenario for [`get_seed`](super::Client::get_seed) (`big-integer.getSeed`): add its answers in order with `respond` and `succeed`.
+        pub fn get_seed() -> GetSeed {
+            GetSeed(::mock_server::Scenario::new("big-integer.getSeed"))
+        }
+        ///The answers `big-integer.getSeed` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct GetSeed(::mock_server::Scenario);
+        impl GetSeed {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: the documented success with this body.
+            pub fn succeed(self, body: types::GetSeedResponse) -> Self {
+                self.then(200u16, ::serde_json::to_value(&body).ok())
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<GetSeed> for ::mock_server::Scenario {
+            fn from(scenario: GetSeed) -> Self {
+                scenario.0
+            }
+        }
+    }
 }
 /// The names of the specs, one per spec file (its stem as written), each with a module.
 pub const SPEC_NAMES: &[&str] = &["big-integer"];

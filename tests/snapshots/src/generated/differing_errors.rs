@@ -410,6 +410,58 @@ Responses:
             }
         }
     }
+    /// Typed scenarios for the mock server (`mock` feature): one builder per operation, whose answers
+    /// are named with this client's response types. Pass one to `MockServer::scenario`.
+    #[cfg(feature = "mock")]
+    pub mod mock {
+        use super::{responses, types};
+        ///A scenario for [`delete_system_backup`](super::Client::delete_system_backup) (`differing_errors.deleteSystemBackup`): add its answers in order with `respond` and `succeed`.
+        pub fn delete_system_backup() -> DeleteSystemBackup {
+            DeleteSystemBackup(
+                ::mock_server::Scenario::new("differing_errors.deleteSystemBackup"),
+            )
+        }
+        ///The answers `differing_errors.deleteSystemBackup` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct DeleteSystemBackup(::mock_server::Scenario);
+        impl DeleteSystemBackup {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: one of the operation's documented errors, with its body.
+            pub fn respond(self, error: responses::DeleteSystemBackupError) -> Self {
+                let (status, with_body) = match &error {
+                    responses::DeleteSystemBackupError::BadRequest(_) => (400u16, true),
+                    responses::DeleteSystemBackupError::Unauthorized(_) => (401u16, true),
+                    responses::DeleteSystemBackupError::BadGateway => (502u16, false),
+                    responses::DeleteSystemBackupError::ServiceUnavailable => {
+                        (503u16, false)
+                    }
+                };
+                self.then(
+                    status,
+                    with_body.then(|| ::serde_json::to_value(&error).ok()).flatten(),
+                )
+            }
+            /// The next answer: the documented success with this body.
+            pub fn succeed(self, body: types::DeleteSystemBackupResponse) -> Self {
+                self.then(200u16, ::serde_json::to_value(&body).ok())
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<DeleteSystemBackup> for ::mock_server::Scenario {
+            fn from(scenario: DeleteSystemBackup) -> Self {
+                scenario.0
+            }
+        }
+    }
 }
 /// The names of the specs, one per spec file (its stem as written), each with a module.
 pub const SPEC_NAMES: &[&str] = &["differing_errors"];

@@ -294,6 +294,41 @@ Responses:
             }
         }
     }
+    /// Typed scenarios for the mock server (`mock` feature): one builder per operation, whose answers
+    /// are named with this client's response types. Pass one to `MockServer::scenario`.
+    #[cfg(feature = "mock")]
+    pub mod mock {
+        use super::{responses, types};
+        ///A scenario for [`upload_file`](super::Client::upload_file) (`octet-stream-body.uploadFile`): add its answers in order with `respond` and `succeed`.
+        pub fn upload_file() -> UploadFile {
+            UploadFile(::mock_server::Scenario::new("octet-stream-body.uploadFile"))
+        }
+        ///The answers `octet-stream-body.uploadFile` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct UploadFile(::mock_server::Scenario);
+        impl UploadFile {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: the documented success.
+            pub fn succeed(self) -> Self {
+                self.then(204u16, None)
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<UploadFile> for ::mock_server::Scenario {
+            fn from(scenario: UploadFile) -> Self {
+                scenario.0
+            }
+        }
+    }
 }
 /// The names of the specs, one per spec file (its stem as written), each with a module.
 pub const SPEC_NAMES: &[&str] = &["octet-stream-body"];

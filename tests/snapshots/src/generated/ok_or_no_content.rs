@@ -455,6 +455,61 @@ Responses:
             }
         }
     }
+    /// Typed scenarios for the mock server (`mock` feature): one builder per operation, whose answers
+    /// are named with this client's response types. Pass one to `MockServer::scenario`.
+    #[cfg(feature = "mock")]
+    pub mod mock {
+        use super::{responses, types};
+        ///A scenario for [`get_job`](super::Client::get_job) (`ok_or_no_content.getJob`): add its answers in order with `respond` and `succeed`.
+        pub fn get_job() -> GetJob {
+            GetJob(::mock_server::Scenario::new("ok_or_no_content.getJob"))
+        }
+        ///The answers `ok_or_no_content.getJob` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct GetJob(::mock_server::Scenario);
+        impl GetJob {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: one of the operation's documented errors, with its body.
+            pub fn respond(self, error: responses::GetJobError) -> Self {
+                let (status, with_body) = match &error {
+                    responses::GetJobError::NotFound(_) => (404u16, true),
+                    responses::GetJobError::ClientError(_) => (400u16, false),
+                    responses::GetJobError::Other(_) => (500u16, true),
+                };
+                self.then(
+                    status,
+                    with_body.then(|| ::serde_json::to_value(&error).ok()).flatten(),
+                )
+            }
+            /// The next answer: one of the operation's documented successes, with its body.
+            pub fn succeed(self, success: responses::GetJobSuccess) -> Self {
+                let (status, with_body) = match &success {
+                    responses::GetJobSuccess::Ok(_) => (200u16, true),
+                    responses::GetJobSuccess::Accepted(_) => (202u16, true),
+                    responses::GetJobSuccess::NoContent => (204u16, false),
+                };
+                self.then(
+                    status,
+                    with_body.then(|| ::serde_json::to_value(&success).ok()).flatten(),
+                )
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<GetJob> for ::mock_server::Scenario {
+            fn from(scenario: GetJob) -> Self {
+                scenario.0
+            }
+        }
+    }
 }
 /// The names of the specs, one per spec file (its stem as written), each with a module.
 pub const SPEC_NAMES: &[&str] = &["ok_or_no_content"];

@@ -500,6 +500,70 @@ Responses:
             }
         }
     }
+    /// Typed scenarios for the mock server (`mock` feature): one builder per operation, whose answers
+    /// are named with this client's response types. Pass one to `MockServer::scenario`.
+    #[cfg(feature = "mock")]
+    pub mod mock {
+        use super::{responses, types};
+        ///A scenario for [`list_snapshots`](super::Client::list_snapshots) (`paged_lists.listSnapshots`): add its answers in order with `respond` and `succeed`.
+        pub fn list_snapshots() -> ListSnapshots {
+            ListSnapshots(::mock_server::Scenario::new("paged_lists.listSnapshots"))
+        }
+        ///The answers `paged_lists.listSnapshots` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct ListSnapshots(::mock_server::Scenario);
+        impl ListSnapshots {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: the documented success with this body.
+            pub fn succeed(self, body: types::ListSnapshotsResponse) -> Self {
+                self.then(200u16, ::serde_json::to_value(&body).ok())
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<ListSnapshots> for ::mock_server::Scenario {
+            fn from(scenario: ListSnapshots) -> Self {
+                scenario.0
+            }
+        }
+        ///A scenario for [`list_events`](super::Client::list_events) (`paged_lists.listEvents`): add its answers in order with `respond` and `succeed`.
+        pub fn list_events() -> ListEvents {
+            ListEvents(::mock_server::Scenario::new("paged_lists.listEvents"))
+        }
+        ///The answers `paged_lists.listEvents` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct ListEvents(::mock_server::Scenario);
+        impl ListEvents {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: the documented success with this body.
+            pub fn succeed(self, body: types::ListEventsResponse) -> Self {
+                self.then(200u16, ::serde_json::to_value(&body).ok())
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<ListEvents> for ::mock_server::Scenario {
+            fn from(scenario: ListEvents) -> Self {
+                scenario.0
+            }
+        }
+    }
 }
 /// The names of the specs, one per spec file (its stem as written), each with a module.
 pub const SPEC_NAMES: &[&str] = &["paged_lists"];

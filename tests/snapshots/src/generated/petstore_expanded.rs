@@ -732,6 +732,168 @@ Responses:
             }
         }
     }
+    /// Typed scenarios for the mock server (`mock` feature): one builder per operation, whose answers
+    /// are named with this client's response types. Pass one to `MockServer::scenario`.
+    #[cfg(feature = "mock")]
+    pub mod mock {
+        use super::{responses, types};
+        ///A scenario for [`find_pets`](super::Client::find_pets) (`petstore-expanded.findPets`): add its answers in order with `respond` and `succeed`.
+        pub fn find_pets() -> FindPets {
+            FindPets(::mock_server::Scenario::new("petstore-expanded.findPets"))
+        }
+        ///The answers `petstore-expanded.findPets` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct FindPets(::mock_server::Scenario);
+        impl FindPets {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: one of the operation's documented errors, with its body.
+            pub fn respond(self, error: responses::FindPetsError) -> Self {
+                let (status, with_body) = match &error {
+                    responses::FindPetsError::Other(_) => (500u16, true),
+                };
+                self.then(
+                    status,
+                    with_body.then(|| ::serde_json::to_value(&error).ok()).flatten(),
+                )
+            }
+            /// The next answer: the documented success with this body.
+            pub fn succeed(self, body: types::FindPetsResponse) -> Self {
+                self.then(200u16, ::serde_json::to_value(&body).ok())
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<FindPets> for ::mock_server::Scenario {
+            fn from(scenario: FindPets) -> Self {
+                scenario.0
+            }
+        }
+        ///A scenario for [`add_pet`](super::Client::add_pet) (`petstore-expanded.addPet`): add its answers in order with `respond` and `succeed`.
+        pub fn add_pet() -> AddPet {
+            AddPet(::mock_server::Scenario::new("petstore-expanded.addPet"))
+        }
+        ///The answers `petstore-expanded.addPet` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct AddPet(::mock_server::Scenario);
+        impl AddPet {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: one of the operation's documented errors, with its body.
+            pub fn respond(self, error: responses::AddPetError) -> Self {
+                let (status, with_body) = match &error {
+                    responses::AddPetError::Other(_) => (500u16, true),
+                };
+                self.then(
+                    status,
+                    with_body.then(|| ::serde_json::to_value(&error).ok()).flatten(),
+                )
+            }
+            /// The next answer: the documented success with this body.
+            pub fn succeed(self, body: types::Pet) -> Self {
+                self.then(200u16, ::serde_json::to_value(&body).ok())
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<AddPet> for ::mock_server::Scenario {
+            fn from(scenario: AddPet) -> Self {
+                scenario.0
+            }
+        }
+        ///A scenario for [`find_pet_by_id`](super::Client::find_pet_by_id) (`petstore-expanded.find pet by id`): add its answers in order with `respond` and `succeed`.
+        pub fn find_pet_by_id() -> FindPetById {
+            FindPetById(::mock_server::Scenario::new("petstore-expanded.find pet by id"))
+        }
+        ///The answers `petstore-expanded.find pet by id` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct FindPetById(::mock_server::Scenario);
+        impl FindPetById {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: one of the operation's documented errors, with its body.
+            pub fn respond(self, error: responses::FindPetByIdError) -> Self {
+                let (status, with_body) = match &error {
+                    responses::FindPetByIdError::Other(_) => (500u16, true),
+                };
+                self.then(
+                    status,
+                    with_body.then(|| ::serde_json::to_value(&error).ok()).flatten(),
+                )
+            }
+            /// The next answer: the documented success with this body.
+            pub fn succeed(self, body: types::Pet) -> Self {
+                self.then(200u16, ::serde_json::to_value(&body).ok())
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<FindPetById> for ::mock_server::Scenario {
+            fn from(scenario: FindPetById) -> Self {
+                scenario.0
+            }
+        }
+        ///A scenario for [`delete_pet`](super::Client::delete_pet) (`petstore-expanded.deletePet`): add its answers in order with `respond` and `succeed`.
+        pub fn delete_pet() -> DeletePet {
+            DeletePet(::mock_server::Scenario::new("petstore-expanded.deletePet"))
+        }
+        ///The answers `petstore-expanded.deletePet` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct DeletePet(::mock_server::Scenario);
+        impl DeletePet {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: one of the operation's documented errors, with its body.
+            pub fn respond(self, error: responses::DeletePetError) -> Self {
+                let (status, with_body) = match &error {
+                    responses::DeletePetError::Other(_) => (500u16, true),
+                };
+                self.then(
+                    status,
+                    with_body.then(|| ::serde_json::to_value(&error).ok()).flatten(),
+                )
+            }
+            /// The next answer: the documented success.
+            pub fn succeed(self) -> Self {
+                self.then(204u16, None)
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<DeletePet> for ::mock_server::Scenario {
+            fn from(scenario: DeletePet) -> Self {
+                scenario.0
+            }
+        }
+    }
 }
 /// The names of the specs, one per spec file (its stem as written), each with a module.
 pub const SPEC_NAMES: &[&str] = &["petstore-expanded"];

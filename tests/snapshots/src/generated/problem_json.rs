@@ -349,6 +349,52 @@ Responses:
             }
         }
     }
+    /// Typed scenarios for the mock server (`mock` feature): one builder per operation, whose answers
+    /// are named with this client's response types. Pass one to `MockServer::scenario`.
+    #[cfg(feature = "mock")]
+    pub mod mock {
+        use super::{responses, types};
+        ///A scenario for [`delete_vps_backup`](super::Client::delete_vps_backup) (`problem_json.deleteVpsBackup`): add its answers in order with `respond` and `succeed`.
+        pub fn delete_vps_backup() -> DeleteVpsBackup {
+            DeleteVpsBackup(::mock_server::Scenario::new("problem_json.deleteVpsBackup"))
+        }
+        ///The answers `problem_json.deleteVpsBackup` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct DeleteVpsBackup(::mock_server::Scenario);
+        impl DeleteVpsBackup {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: one of the operation's documented errors, with its body.
+            pub fn respond(self, error: responses::DeleteVpsBackupError) -> Self {
+                let (status, with_body) = match &error {
+                    responses::DeleteVpsBackupError::NotFound(_) => (404u16, true),
+                    responses::DeleteVpsBackupError::TooManyRequests(_) => (429u16, true),
+                };
+                self.then(
+                    status,
+                    with_body.then(|| ::serde_json::to_value(&error).ok()).flatten(),
+                )
+            }
+            /// The next answer: the documented success.
+            pub fn succeed(self) -> Self {
+                self.then(204u16, None)
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<DeleteVpsBackup> for ::mock_server::Scenario {
+            fn from(scenario: DeleteVpsBackup) -> Self {
+                scenario.0
+            }
+        }
+    }
 }
 /// The names of the specs, one per spec file (its stem as written), each with a module.
 pub const SPEC_NAMES: &[&str] = &["problem_json"];

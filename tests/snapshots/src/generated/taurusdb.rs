@@ -1925,6 +1925,156 @@ backups. (types::Error)*/
             }
         }
     }
+    /// Typed scenarios for the mock server (`mock` feature): one builder per operation, whose answers
+    /// are named with this client's response types. Pass one to `MockServer::scenario`.
+    #[cfg(feature = "mock")]
+    pub mod mock {
+        use super::{responses, types};
+        ///A scenario for [`list_backups`](super::Client::list_backups) (`taurusdb.listBackups`): add its answers in order with `respond` and `succeed`.
+        pub fn list_backups() -> ListBackups {
+            ListBackups(::mock_server::Scenario::new("taurusdb.listBackups"))
+        }
+        ///The answers `taurusdb.listBackups` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct ListBackups(::mock_server::Scenario);
+        impl ListBackups {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: one of the operation's documented errors, with its body.
+            pub fn respond(self, error: responses::ListBackupsError) -> Self {
+                let (status, with_body) = match &error {
+                    responses::ListBackupsError::BadRequest(_) => (400u16, true),
+                    responses::ListBackupsError::Unauthorized(_) => (401u16, true),
+                    responses::ListBackupsError::Forbidden(_) => (403u16, true),
+                    responses::ListBackupsError::TooManyRequests(_) => (429u16, true),
+                    responses::ListBackupsError::InternalServerError(_) => (500u16, true),
+                };
+                self.then(
+                    status,
+                    with_body.then(|| ::serde_json::to_value(&error).ok()).flatten(),
+                )
+            }
+            /// The next answer: the documented success with this body.
+            pub fn succeed(self, body: types::BackupListResponse) -> Self {
+                self.then(200u16, ::serde_json::to_value(&body).ok())
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<ListBackups> for ::mock_server::Scenario {
+            fn from(scenario: ListBackups) -> Self {
+                scenario.0
+            }
+        }
+        ///A scenario for [`create_manual_backup`](super::Client::create_manual_backup) (`taurusdb.createManualBackup`): add its answers in order with `respond` and `succeed`.
+        pub fn create_manual_backup() -> CreateManualBackup {
+            CreateManualBackup(
+                ::mock_server::Scenario::new("taurusdb.createManualBackup"),
+            )
+        }
+        ///The answers `taurusdb.createManualBackup` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct CreateManualBackup(::mock_server::Scenario);
+        impl CreateManualBackup {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: one of the operation's documented errors, with its body.
+            pub fn respond(self, error: responses::CreateManualBackupError) -> Self {
+                let (status, with_body) = match &error {
+                    responses::CreateManualBackupError::BadRequest(_) => (400u16, true),
+                    responses::CreateManualBackupError::Unauthorized(_) => (401u16, true),
+                    responses::CreateManualBackupError::Forbidden(_) => (403u16, true),
+                    responses::CreateManualBackupError::Conflict(_) => (409u16, true),
+                    responses::CreateManualBackupError::TooManyRequests(_) => {
+                        (429u16, true)
+                    }
+                    responses::CreateManualBackupError::InternalServerError(_) => {
+                        (500u16, true)
+                    }
+                };
+                self.then(
+                    status,
+                    with_body.then(|| ::serde_json::to_value(&error).ok()).flatten(),
+                )
+            }
+            /// The next answer: the documented success with this body.
+            pub fn succeed(self, body: types::CreateBackupResponse) -> Self {
+                self.then(201u16, ::serde_json::to_value(&body).ok())
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<CreateManualBackup> for ::mock_server::Scenario {
+            fn from(scenario: CreateManualBackup) -> Self {
+                scenario.0
+            }
+        }
+        ///A scenario for [`delete_manual_backup`](super::Client::delete_manual_backup) (`taurusdb.deleteManualBackup`): add its answers in order with `respond` and `succeed`.
+        pub fn delete_manual_backup() -> DeleteManualBackup {
+            DeleteManualBackup(
+                ::mock_server::Scenario::new("taurusdb.deleteManualBackup"),
+            )
+        }
+        ///The answers `taurusdb.deleteManualBackup` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct DeleteManualBackup(::mock_server::Scenario);
+        impl DeleteManualBackup {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: one of the operation's documented errors, with its body.
+            pub fn respond(self, error: responses::DeleteManualBackupError) -> Self {
+                let (status, with_body) = match &error {
+                    responses::DeleteManualBackupError::BadRequest(_) => (400u16, true),
+                    responses::DeleteManualBackupError::Unauthorized(_) => (401u16, true),
+                    responses::DeleteManualBackupError::Forbidden(_) => (403u16, true),
+                    responses::DeleteManualBackupError::NotFound(_) => (404u16, true),
+                    responses::DeleteManualBackupError::Conflict(_) => (409u16, true),
+                    responses::DeleteManualBackupError::TooManyRequests(_) => {
+                        (429u16, true)
+                    }
+                    responses::DeleteManualBackupError::InternalServerError(_) => {
+                        (500u16, true)
+                    }
+                };
+                self.then(
+                    status,
+                    with_body.then(|| ::serde_json::to_value(&error).ok()).flatten(),
+                )
+            }
+            /// The next answer: the documented success with this body.
+            pub fn succeed(self, body: types::DeleteBackupResponse) -> Self {
+                self.then(200u16, ::serde_json::to_value(&body).ok())
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<DeleteManualBackup> for ::mock_server::Scenario {
+            fn from(scenario: DeleteManualBackup) -> Self {
+                scenario.0
+            }
+        }
+    }
 }
 /// The names of the specs, one per spec file (its stem as written), each with a module.
 pub const SPEC_NAMES: &[&str] = &["taurusdb"];

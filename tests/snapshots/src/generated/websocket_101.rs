@@ -308,6 +308,54 @@ Responses:
             }
         }
     }
+    /// Typed scenarios for the mock server (`mock` feature): one builder per operation, whose answers
+    /// are named with this client's response types. Pass one to `MockServer::scenario`.
+    #[cfg(feature = "mock")]
+    pub mod mock {
+        use super::{responses, types};
+        ///A scenario for [`instance_serial_console_stream`](super::Client::instance_serial_console_stream) (`websocket-101.instanceSerialConsoleStream`): add its answers in order with `respond` and `succeed`.
+        pub fn instance_serial_console_stream() -> InstanceSerialConsoleStream {
+            InstanceSerialConsoleStream(
+                ::mock_server::Scenario::new("websocket-101.instanceSerialConsoleStream"),
+            )
+        }
+        ///The answers `websocket-101.instanceSerialConsoleStream` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct InstanceSerialConsoleStream(::mock_server::Scenario);
+        impl InstanceSerialConsoleStream {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: one of the operation's documented errors, with its body.
+            pub fn respond(
+                self,
+                error: responses::InstanceSerialConsoleStreamError,
+            ) -> Self {
+                let (status, with_body) = match &error {
+                    responses::InstanceSerialConsoleStreamError::ClientError => {
+                        (400u16, false)
+                    }
+                };
+                self.then(
+                    status,
+                    with_body.then(|| ::serde_json::to_value(&error).ok()).flatten(),
+                )
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<InstanceSerialConsoleStream> for ::mock_server::Scenario {
+            fn from(scenario: InstanceSerialConsoleStream) -> Self {
+                scenario.0
+            }
+        }
+    }
 }
 /// The names of the specs, one per spec file (its stem as written), each with a module.
 pub const SPEC_NAMES: &[&str] = &["websocket-101"];
