@@ -253,3 +253,54 @@ fn credentials_that_cannot_be_used_stop_the_binary_with_exit_code_2() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("`Nope`"));
 }
+
+#[test]
+fn a_fault_that_cannot_be_read_or_names_no_operation_stops_the_binary_with_exit_code_2() {
+    let unreadable = run_to_exit(&["--fault", "latency=200"]);
+    assert_eq!(unreadable.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unreadable.stderr).contains("give its unit"));
+    let nowhere = run_to_exit(&["--fault", "status=503,operation=noSuchOperation"]);
+    assert_eq!(nowhere.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&nowhere.stderr).contains("no operation `noSuchOperation`"));
+}
+
+#[tokio::test]
+async fn faults_from_the_command_line_apply_in_every_session_with_the_given_seed() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let server = Running::start(
+        &[
+            "--fault",
+            "status=404,count=1,operation=raff.deleteBackupChain",
+            "--seed",
+            "9",
+        ],
+        elsewhere.path(),
+    );
+    let http = client();
+    let send = |session: &str| {
+        http.delete(format!(
+            "{}/raff/api/v1/backups/{BACKUP_ID}/chain",
+            server.url
+        ))
+        .header("X-API-Key", "k")
+        .header("X-Project-ID", PROJECT_ID)
+        .header("X-Mock-Session", session.to_string())
+        .send()
+    };
+    for session in ["a", "b"] {
+        assert_eq!(send(session).await.unwrap().status(), 404, "{session}");
+        assert_eq!(send(session).await.unwrap().status(), 200, "{session}");
+    }
+    let listed: serde_json::Value = http
+        .get(format!("{}/__mock/faults", server.url))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        listed["every_session"],
+        serde_json::json!({"faults": ["status=404,operation=raff.deleteBackupChain,count=1"], "seed": 9})
+    );
+}
