@@ -16,8 +16,9 @@ use conformance::{check, check_report, verify, verify_report};
     version,
     about = "Lint OpenAPI 3.0 specs and contract-test live servers against them",
     long_about = "Lint OpenAPI 3.0 specs (`check`) and contract-test a live server against its spec (`verify`).\n\n\
-                  Exit codes: 0 clean, 1 findings or failures, 2 could not run (unreadable spec, unreachable \
-                  target, bad flags)."
+                  `coverage` reads a running mock server's coverage and fails under `--min`.\n\n\
+                  Exit codes: 0 clean, 1 findings or failures (or coverage under --min), 2 could not run \
+                  (unreadable spec, unreachable target, bad flags)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -32,6 +33,24 @@ enum Command {
     /// Contract-test a live server: send every operation's documented example requests to --target and
     /// check status, content type, required headers and body schema (Schemathesis check names).
     Verify(VerifyArgs),
+    /// Read a running mock server's coverage (which documented responses its clients were served) and
+    /// fail under a threshold: `conformance coverage http://127.0.0.1:4010 --min 100 --format junit`.
+    Coverage(CoverageArgs),
+}
+
+#[derive(Args)]
+struct CoverageArgs {
+    /// The mock server's address (`http://127.0.0.1:4010`); its `/__mock/coverage` is read.
+    #[arg(value_name = "URL")]
+    url: String,
+    /// One session's coverage (`X-Mock-Session`); every session's together by default.
+    #[arg(long, value_name = "NAME")]
+    session: Option<String>,
+    /// Exit 1 when fewer than this percent of the documented responses were served.
+    #[arg(long, value_name = "PERCENT", default_value_t = 0.0)]
+    min: f64,
+    #[command(flatten)]
+    output: OutputArgs,
 }
 
 #[derive(Args)]
@@ -144,7 +163,104 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Verify(args) => run_verify(args),
+        Command::Coverage(args) => run_coverage(args),
     }
+}
+
+fn run_coverage(args: CoverageArgs) -> ExitCode {
+    if !(0.0..=100.0).contains(&args.min) {
+        eprintln!(
+            "error: --min is a percentage from 0 to 100, not {}",
+            args.min
+        );
+        return ExitCode::from(2);
+    }
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let base = args.url.trim_end_matches('/');
+    let fetch = |format: &str| {
+        let mut url = format!("{base}/__mock/coverage?format={format}");
+        if let Some(session) = &args.session {
+            url.push_str("&session=");
+            url.push_str(&percent_encode(session));
+        }
+        runtime.block_on(async move {
+            let response = reqwest::Client::new()
+                .get(&url)
+                .timeout(Duration::from_secs(30))
+                .send()
+                .await
+                .map_err(|e| format!("{url} cannot be reached: {e}"))?;
+            let status = response.status();
+            let text = response
+                .text()
+                .await
+                .map_err(|e| format!("{url}: the answer cannot be read: {e}"))?;
+            if !status.is_success() {
+                return Err(format!(
+                    "{url} answered {status}: {}\n  is it a mock server of this project?",
+                    text.trim()
+                ));
+            }
+            Ok(text)
+        })
+    };
+    let summary = match fetch("json").map(|text| serde_json::from_str::<serde_json::Value>(&text)) {
+        Ok(Ok(summary)) => summary,
+        Ok(Err(e)) => {
+            eprintln!("error: {base}/__mock/coverage did not answer a coverage report: {e}");
+            return ExitCode::from(2);
+        }
+        Err(cannot) => {
+            eprintln!("error: {cannot}");
+            return ExitCode::from(2);
+        }
+    };
+    let report = match args.output.format {
+        Format::Human => fetch("text"),
+        Format::Json => Ok(format!("{summary}\n")),
+        Format::Junit => fetch("junit"),
+    };
+    let report = match report {
+        Ok(report) => report,
+        Err(cannot) => {
+            eprintln!("error: {cannot}");
+            return ExitCode::from(2);
+        }
+    };
+    let human = || fetch("text").unwrap_or_default();
+    if let Err(code) = emit(&args.output, human, report) {
+        return code;
+    }
+    let percent = summary["percent"].as_f64().unwrap_or(0.0);
+    if percent < args.min {
+        eprintln!(
+            "coverage {percent}% is under --min {}%: {} of {} documented responses served",
+            args.min, summary["served"], summary["documented"]
+        );
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}
+
+/// A query parameter value, percent-encoded.
+fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// Writes the report where `--output` says; a failure to write is a failure to run.

@@ -83,6 +83,7 @@ hwm_mb() { awk '/VmHWM/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 # is compared (on a shared machine the best round is the one least disturbed).
 ROUNDS="${ROUNDS:-3}"
 MOCK_ALL=(); BARE_ALL=(); MOCK_CPU=(); BARE_CPU=(); STATE_ALL=(); STATE_CPU=()
+INERT_ALL=(); INERT_CPU=(); FIRING_ALL=(); FIRING_CPU=()
 for round in $(seq 1 "$ROUNDS"); do
     echo "== round $round/$ROUNDS (a) mock server, every vendored spec, full validation, logs at info to a file"
     start mock "$MOCK" --port 0
@@ -103,6 +104,20 @@ for round in $(seq 1 "$ROUNDS"); do
     STATE_STATUSES="$(curl -s "$URL/__mock/requests?limit=1000" | grep -o '"status":[0-9]*' | sort | uniq -c | tr -s ' ' | tr '\n' ' ')"
     kill "$STATE_PID"; wait "$STATE_PID" 2>/dev/null || true
 
+    echo "== round $round/$ROUNDS (d) mock with a fault configured that never fires (--fault latency=0ms,probability=0)"
+    start inert "$MOCK" --port 0 --fault latency=0ms,probability=0
+    INERT_PID="$LAST_PID"
+    read -r rps cpu <<< "$(load "$URL/raff/api/v1/backups/$ID/chain" "$INERT_PID")"
+    INERT_ALL+=("$rps"); INERT_CPU+=("$cpu")
+    kill "$INERT_PID"; wait "$INERT_PID" 2>/dev/null || true
+
+    echo "== round $round/$ROUNDS (e) mock with a fault that fires on every request and adds nothing (--fault latency=0ms)"
+    start firing "$MOCK" --port 0 --fault latency=0ms
+    FIRING_PID="$LAST_PID"
+    read -r rps cpu <<< "$(load "$URL/raff/api/v1/backups/$ID/chain" "$FIRING_PID")"
+    FIRING_ALL+=("$rps"); FIRING_CPU+=("$cpu")
+    kill "$FIRING_PID"; wait "$FIRING_PID" 2>/dev/null || true
+
     echo "== round $round/$ROUNDS (b) bare axum handler returning the same bytes"
     start bare "$TARGET/examples/bare_axum" 0
     BARE_PID="$LAST_PID"
@@ -113,6 +128,8 @@ done
 best() { printf '%s\n' "$@" | sort -g | tail -1; }
 MOCK_RPS="$(best "${MOCK_ALL[@]}")"
 STATE_RPS="$(best "${STATE_ALL[@]}")"
+INERT_RPS="$(best "${INERT_ALL[@]}")"
+FIRING_RPS="$(best "${FIRING_ALL[@]}")"
 BARE_RPS="$(best "${BARE_ALL[@]}")"
 
 echo "== stateful memory under a long run of creates (POST createBackup, default limits: 10,000 items, 1,000 journal entries)"
@@ -157,6 +174,12 @@ printf '%-58s %12s\n' "  every round: stateful" "${STATE_ALL[*]}"
 printf '%-58s %12s\n' "mock --stateful / bare axum" "$(ratio "$STATE_RPS" "$BARE_RPS")"
 printf '%-58s %12s\n' "  server CPU per request, every round: stateful (us)" "${STATE_CPU[*]}"
 printf '%-58s %12s\n' "  last 1,000 stateful answers by status" "$STATE_STATUSES"
+printf '%-58s %12s\n' "mock, fault configured, never fires (req/s, best)" "$INERT_RPS"
+printf '%-58s %12s\n' "  every round; CPU per request (us)" "${INERT_ALL[*]}; ${INERT_CPU[*]}"
+printf '%-58s %12s\n' "fault never firing / no faults" "$(ratio "$INERT_RPS" "$MOCK_RPS")"
+printf '%-58s %12s\n' "mock, latency=0ms fault firing each request (req/s, best)" "$FIRING_RPS"
+printf '%-58s %12s\n' "  every round; CPU per request (us)" "${FIRING_ALL[*]}; ${FIRING_CPU[*]}"
+printf '%-58s %12s\n' "fault firing each request / no faults" "$(ratio "$FIRING_RPS" "$MOCK_RPS")"
 printf '%-58s %12s\n' "mock log lines written for seed 000" "$LOGGED"
 printf '%-58s %12s\n' "mock RSS idle / peak under load, all specs (MB)" "$IDLE_RSS / $PEAK_RSS"
 printf '%-58s %12s\n' "all specs: start to listening / first response (ms)" \

@@ -1,7 +1,8 @@
 //! The mock's endpoints about sessions: `GET /__mock/requests` (the journal, filtered by `session`,
 //! `operation`, `status` and `limit`), `POST /__mock/reset` (one session back to the seeds, or all), and a
 //! session's plan: `/__mock/scenarios` (GET lists the session's scenarios and faults, POST sets a scenario,
-//! DELETE removes them all) and `/__mock/faults` (GET, POST adds faults, DELETE removes them).
+//! DELETE removes them all) and `/__mock/faults` (GET, POST adds faults, DELETE removes them), and
+//! `GET /__mock/coverage` (which documented responses were served, as JSON, text, JUnit or HTML).
 //! A session is named by the `session` query parameter, else the `X-Mock-Session` header; without either,
 //! requests lists every session and reset resets every session, and the plan endpoints use the default
 //! session.
@@ -23,7 +24,11 @@ use crate::session::{DEFAULT_SESSION, SESSION_HEADER, check_session};
 pub(crate) fn is_admin(parts: &Parts) -> bool {
     matches!(
         parts.uri.path(),
-        "/__mock/requests" | "/__mock/reset" | "/__mock/scenarios" | "/__mock/faults"
+        "/__mock/requests"
+            | "/__mock/reset"
+            | "/__mock/scenarios"
+            | "/__mock/faults"
+            | "/__mock/coverage"
     )
 }
 
@@ -39,6 +44,7 @@ pub(crate) async fn answer(
         ("/__mock/requests", &Method::GET) => requests(state, parts).await,
         ("/__mock/reset", &Method::POST) => reset(state, parts).await,
         ("/__mock/scenarios" | "/__mock/faults", &Method::GET) => show_plan(state, parts).await,
+        ("/__mock/coverage", &Method::GET) => coverage(state, catalog, parts).await,
         ("/__mock/scenarios" | "/__mock/faults", &Method::POST) => {
             let body = match axum::body::to_bytes(body, MAX_PLAN_BYTES).await {
                 Ok(body) => body,
@@ -68,7 +74,7 @@ pub(crate) async fn answer(
                 .insert(header::ALLOW, HeaderValue::from_static("GET, POST, DELETE"));
             response
         }
-        ("/__mock/requests" | "/__mock/reset", _) => {
+        ("/__mock/requests" | "/__mock/reset" | "/__mock/coverage", _) => {
             let allowed = if path == "/__mock/reset" {
                 "POST"
             } else {
@@ -290,6 +296,39 @@ async fn clear_plan(state: &AppState, parts: &Parts, scenarios: bool) -> Respons
         ),
         Err(error) => unavailable(&error.to_string()),
     }
+}
+
+/// `GET /__mock/coverage?session=S&format=json|text|junit|html`: one session's coverage, or every
+/// session's together.
+async fn coverage(state: &AppState, catalog: &Catalog, parts: &Parts) -> Response {
+    let session = match named_session(parts) {
+        Ok(session) => session,
+        Err(response) => return *response,
+    };
+    let counts = match state.store.served(session.as_deref()).await {
+        Ok(counts) => counts,
+        Err(error) => return unavailable(&error.to_string()),
+    };
+    let report = crate::coverage::report(catalog, &counts, session);
+    let (body, content_type) = match query_value(parts, "format").as_deref() {
+        None | Some("json") => (
+            serde_json::to_vec(&report).unwrap_or_default(),
+            "application/json",
+        ),
+        Some("text") => (report.to_text().into_bytes(), "text/plain; charset=utf-8"),
+        Some("junit") => (report.to_junit().into_bytes(), "application/xml"),
+        Some("html") => (report.to_html().into_bytes(), "text/html; charset=utf-8"),
+        Some(other) => {
+            return bad_request(format!(
+                "`format` is json, text, junit or html, not `{other}`"
+            ));
+        }
+    };
+    let mut response = Response::new(Body::from(body));
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    response
 }
 
 fn bad_request(detail: String) -> Response {

@@ -42,6 +42,10 @@ pub struct JournalEntry {
     pub operation: Option<Arc<str>>,
     pub validation: Validation,
     pub status: u16,
+    /// Whether the answer is one the spec documents for the operation (not a problem document the mock
+    /// made up, nor a connection a fault broke): what coverage counts.
+    #[serde(default)]
+    pub documented: bool,
     /// The named example served, if the body is one.
     #[serde(default)]
     pub example: Option<Arc<str>>,
@@ -353,6 +357,7 @@ mod tests {
             reason: Reason::Default,
             latency_us: 1,
             faults: Vec::new(),
+            documented: true,
         }
     }
 

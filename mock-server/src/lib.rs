@@ -18,11 +18,13 @@
 //! [`connections`] (timeouts, the connection cap), [`logging`] (the binary's log output), [`session`]
 //! (`X-Mock-Session`), [`credentials`] (valid credentials), [`journal`] (what the mock received and answered),
 //! [`state`] (the stateful mode), [`store`] (where state and journal are kept), [`scenarios`] (what a session
-//! told the mock to answer), [`faults`] (latency, error statuses and transport failures on a seeded schedule).
+//! told the mock to answer), [`faults`] (latency, error statuses and transport failures on a seeded schedule),
+//! [`coverage`] (which documented responses were served).
 
 mod admin;
 pub mod catalog;
 pub mod connections;
+pub mod coverage;
 pub mod credentials;
 mod embedded;
 pub mod faults;

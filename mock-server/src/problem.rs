@@ -16,6 +16,10 @@ use serde_json::{Value, json};
 /// problem's code.
 pub const REFUSAL_HEADER: HeaderName = HeaderName::from_static("x-mock-refusal");
 
+/// On every response made from a [`Problem`]: the mock made it up, the spec does not document it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MockMade;
+
 /// Which of Prism's errors this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProblemKind {
@@ -272,6 +276,7 @@ impl Problem {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
+        response.extensions_mut().insert(MockMade);
         if !matches!(self.kind, ProblemKind::Fault(_)) {
             response
                 .headers_mut()

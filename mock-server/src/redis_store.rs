@@ -5,7 +5,8 @@
 //! journal's size, numbered by `PREFIX:journal:sequence`. A change is written only if the instance is still
 //! what it read (a compare-and-set script), and tried again otherwise, so concurrent writers from several
 //! processes do not lose each other's changes. `PREFIX:plan:SESSION` holds a session's scenarios and faults
-//! as JSON, and `PREFIX:count:SESSION:KEY` their counts (INCR). Here `max_items` bounds each instance;
+//! as JSON, and `PREFIX:count:SESSION:KEY` their counts (INCR); `PREFIX:coverage:SESSION` is a hash of what
+//! the session was served, for coverage (HINCRBY). Here `max_items` bounds each instance;
 //! sessions are kept until a reset.
 
 use std::sync::Arc;
@@ -13,6 +14,7 @@ use std::sync::Arc;
 use redis::AsyncCommands;
 use redis::aio::MultiplexedConnection;
 
+use crate::coverage::ServedCounts;
 use crate::journal::{JournalEntry, JournalFilter};
 use crate::scenarios::SessionPlan;
 use crate::store::{Items, StateLimits, StoreError};
@@ -158,15 +160,50 @@ impl RedisStore {
         entry.sequence = sequence;
         let text = serde_json::to_string(&entry).map_err(|e| StoreError(e.to_string()))?;
         let keep = self.limits.journal_size as isize;
-        redis::pipe()
-            .atomic()
+        let mut pipe = redis::pipe();
+        pipe.atomic()
             .rpush(self.journal_key(), text)
             .ignore()
             .ltrim(self.journal_key(), -keep, -1)
-            .ignore()
-            .query_async::<()>(&mut connection)
+            .ignore();
+        if let Some(field) = ServedCounts::field_of(&entry) {
+            pipe.hincr(self.coverage_key(&entry.session), field, 1)
+                .ignore();
+        }
+        pipe.query_async::<()>(&mut connection)
             .await
             .map_err(failed)
+    }
+
+    fn coverage_key(&self, session: &str) -> String {
+        format!("{}:coverage:{session}", self.prefix)
+    }
+
+    pub async fn served(&self, session: Option<&str>) -> Result<ServedCounts, StoreError> {
+        let mut connection = self.connection.clone();
+        let keys: Vec<String> = match session {
+            Some(session) => vec![self.coverage_key(session)],
+            None => {
+                let pattern = format!("{}:coverage:*", glob_escape(&self.prefix));
+                let mut found = Vec::new();
+                let mut iter = connection
+                    .scan_match::<_, String>(&pattern)
+                    .await
+                    .map_err(failed)?;
+                while let Some(key) = futures_next(&mut iter).await {
+                    found.push(key);
+                }
+                found
+            }
+        };
+        let mut counts = ServedCounts::default();
+        for key in keys {
+            let fields: Vec<(String, u64)> = connection.hgetall(&key).await.map_err(failed)?;
+            for (field, count) in fields {
+                counts.add_field(&field, count);
+            }
+        }
+        Ok(counts)
     }
 
     async fn journal_texts(&self) -> Result<Vec<String>, StoreError> {

@@ -30,7 +30,7 @@ use crate::faults::{DRIP_PIECE, Fault, FaultKind, InjectedFault, TransportFault}
 use crate::journal::{self, JournalEntry, JournalFilter, Reason, ServedExample, Verdict};
 use crate::limits::{self, BodyReadError, Limits, read_body, release_freed_memory};
 use crate::preferences::{self, Preferences};
-use crate::problem::{Problem, ProblemKind, ValidationItem};
+use crate::problem::{MockMade, Problem, ProblemKind, ValidationItem};
 use crate::redis_store::RedisStore;
 use crate::scenarios::{self, Scenario, ScenarioError, SessionPlan, Step};
 use crate::session::{BadSession, session_of};
@@ -255,6 +255,21 @@ impl MockServer {
         }
         self.change_plan(session, |plan| plan.faults.push(fault))
             .await
+    }
+
+    /// Which documented responses were served: to one session, or to every session together (as
+    /// `GET /__mock/coverage`).
+    pub async fn coverage(
+        &self,
+        session: Option<&str>,
+    ) -> Result<crate::coverage::Report, StoreError> {
+        let counts = self.state.store.served(session).await?;
+        let catalog = self.state.catalog.load();
+        Ok(crate::coverage::report(
+            &catalog,
+            &counts,
+            session.map(str::to_string),
+        ))
     }
 
     /// The scenarios and faults `session` has set.
@@ -505,6 +520,7 @@ fn journal_entry(
             Some(_) => Reason::Default,
             None => Reason::Routing,
         });
+    let broken = response.extensions().get::<TransportFault>().is_some();
     JournalEntry {
         sequence: 0,
         time: journal::Timestamp(time),
@@ -520,11 +536,12 @@ fn journal_entry(
             violations,
         },
         // A connection reset or closed instead of answered sent no status.
-        status: if response.extensions().get::<TransportFault>().is_some() {
+        status: if broken {
             0
         } else {
             response.status().as_u16()
         },
+        documented: op.is_some() && !broken && response.extensions().get::<MockMade>().is_none(),
         example: response
             .extensions()
             .get::<ServedExample>()
@@ -842,7 +859,13 @@ fn scenario_response(
     match select_response(op, &preferences) {
         Ok(selected) => {
             let mut response = match &step.body {
-                Some(body) => respond_json(catalog, op, parts, selected, body),
+                Some(body) => respond_json(
+                    catalog,
+                    op,
+                    parts,
+                    selected,
+                    Bytes::from(serde_json::to_vec(body).unwrap_or_default()),
+                ),
                 None => respond(catalog, op, parts, selected, &preferences),
             };
             for (name, value) in &step.headers {
@@ -934,7 +957,7 @@ fn state_response(
             };
             let response = match select_response(op, &preferences) {
                 Ok(selected) => match body {
-                    Some(body) => respond_json(catalog, op, parts, selected, &body),
+                    Some(body) => respond_json(catalog, op, parts, selected, body),
                     None => respond(catalog, op, parts, selected, &preferences),
                 },
                 Err(_) => Problem::new(ProblemKind::NotFound, detail.clone()).into_response(),
@@ -952,7 +975,7 @@ fn respond_json(
     op: &MockOperation,
     parts: &Parts,
     selected: Selected<'_>,
-    body: &serde_json::Value,
+    body: Bytes,
 ) -> Response {
     let accept = parts
         .headers
@@ -968,7 +991,7 @@ fn respond_json(
             return respond(catalog, op, parts, selected, &preferences);
         }
     };
-    let mut response = Response::new(Body::from(serde_json::to_vec(body).unwrap_or_default()));
+    let mut response = Response::new(Body::from(body));
     *response.status_mut() = StatusCode::from_u16(selected.status).unwrap_or(StatusCode::OK);
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, content.content_type.clone());

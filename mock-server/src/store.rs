@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::coverage::ServedCounts;
 use crate::journal::{JournalEntry, JournalFilter, Ring};
 use crate::redis_store::RedisStore;
 use crate::scenarios::SessionPlan;
@@ -205,6 +206,14 @@ impl Store {
         }
     }
 
+    /// What was served, for coverage: one session's, or every session's together.
+    pub async fn served(&self, session: Option<&str>) -> Result<ServedCounts, StoreError> {
+        match self {
+            Store::Memory(store) => Ok(store.served(session)),
+            Store::Redis(store) => Box::pin(store.served(session)).await,
+        }
+    }
+
     pub async fn requests(&self, filter: &JournalFilter) -> Result<Vec<JournalEntry>, StoreError> {
         match self {
             Store::Memory(store) => Ok(store.requests(filter)),
@@ -275,7 +284,7 @@ impl Store {
 #[derive(Debug)]
 pub struct MemoryStore {
     limits: StateLimits,
-    journal: Mutex<Ring>,
+    journal: Mutex<Recorded>,
     sessions: Mutex<Sessions>,
     /// Sessions' scenarios and faults; `any_plan` spares the lock when no session has one.
     plans: RwLock<HashMap<String, Arc<SessionPlan>>>,
@@ -283,6 +292,17 @@ pub struct MemoryStore {
     /// Per session and key, see [`Store::next_count`].
     counts: Mutex<HashMap<(String, String), u64>>,
 }
+
+/// The journal and the coverage counts, kept under one lock: recording a request takes it once.
+#[derive(Debug)]
+struct Recorded {
+    ring: Ring,
+    served: HashMap<String, ServedCounts>,
+}
+
+/// The most sessions whose coverage is counted in memory; later sessions' requests are journaled but not
+/// counted (a warning says so once).
+const MAX_COVERED_SESSIONS: usize = 4096;
 
 #[derive(Debug, Default)]
 struct Sessions {
@@ -302,7 +322,10 @@ impl MemoryStore {
     pub fn new(limits: StateLimits) -> MemoryStore {
         MemoryStore {
             limits,
-            journal: Mutex::new(Ring::new(limits.journal_size)),
+            journal: Mutex::new(Recorded {
+                ring: Ring::new(limits.journal_size),
+                served: HashMap::new(),
+            }),
             sessions: Mutex::new(Sessions::default()),
             plans: RwLock::new(HashMap::new()),
             any_plan: AtomicBool::new(false),
@@ -348,16 +371,43 @@ impl MemoryStore {
     }
 
     fn record(&self, entry: JournalEntry) {
-        if let Ok(mut journal) = self.journal.lock() {
-            journal.push(entry);
+        let mut recorded = self.journal.lock().unwrap_or_else(|p| p.into_inner());
+        let Recorded { ring, served } = &mut *recorded;
+        if let Some(counts) = served.get_mut(&entry.session) {
+            counts.count(&entry);
+        } else if served.len() < MAX_COVERED_SESSIONS {
+            let mut counts = ServedCounts::default();
+            counts.count(&entry);
+            served.insert(entry.session.clone(), counts);
+        } else if served.len() == MAX_COVERED_SESSIONS {
+            tracing::warn!(
+                "coverage is counted for the first {MAX_COVERED_SESSIONS} sessions only; reset to count new ones"
+            );
+            // One more key, so the warning is given once.
+            served.insert(String::new(), ServedCounts::default());
         }
+        ring.push(entry);
     }
 
     fn requests(&self, filter: &JournalFilter) -> Vec<JournalEntry> {
         self.journal
             .lock()
-            .map(|journal| journal.select(filter))
+            .map(|journal| journal.ring.select(filter))
             .unwrap_or_default()
+    }
+
+    fn served(&self, session: Option<&str>) -> ServedCounts {
+        let recorded = self.journal.lock().unwrap_or_else(|p| p.into_inner());
+        match session {
+            Some(session) => recorded.served.get(session).cloned().unwrap_or_default(),
+            None => {
+                let mut all = ServedCounts::default();
+                for counts in recorded.served.values() {
+                    all.merge(counts);
+                }
+                all
+            }
+        }
     }
 
     fn reset(&self, session: Option<&str>) {
@@ -370,7 +420,13 @@ impl MemoryStore {
             }
         }
         if let Ok(mut journal) = self.journal.lock() {
-            journal.clear(session);
+            journal.ring.clear(session);
+            match session {
+                Some(session) => {
+                    journal.served.remove(session);
+                }
+                None => journal.served.clear(),
+            }
         }
         let mut plans = self.plans.write().unwrap_or_else(|p| p.into_inner());
         match session {
@@ -433,7 +489,7 @@ impl MemoryStore {
 
     /// Entries in the journal (for tests and the benchmark).
     pub fn journal_len(&self) -> usize {
-        self.journal.lock().map(|j| j.len()).unwrap_or(0)
+        self.journal.lock().map(|j| j.ring.len()).unwrap_or(0)
     }
 }
 

@@ -86,5 +86,59 @@ fn main() {
     trials.extend(mutation::trials());
     trials.extend(flows::trials());
     trials.extend(resilience::trials());
-    libtest_mimic::run(&arguments, trials).exit();
+    let whole_run = arguments.filter.is_none() && arguments.skip.is_empty() && !arguments.list;
+    let conclusion = libtest_mimic::run(&arguments, trials);
+    if whole_run && !conclusion.has_failed() && !publish_coverage() {
+        std::process::exit(101);
+    }
+    conclusion.exit();
+}
+
+/// Writes the coverage of the suite's mock (every documented response of every spec, asked for by the
+/// cases) to `target/contract-coverage/` as text, JSON, JUnit and HTML, prints its summary, and says
+/// whether it is complete.
+fn publish_coverage() -> bool {
+    let suite = suite();
+    let report = match suite.runtime.block_on(suite._mock.coverage(None)) {
+        Ok(report) => report,
+        Err(error) => {
+            eprintln!("coverage: the mock's counts cannot be read: {error}");
+            return false;
+        }
+    };
+    let dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
+        .join("contract-coverage");
+    let written = std::fs::create_dir_all(&dir).and_then(|()| {
+        std::fs::write(dir.join("coverage.txt"), report.to_text())?;
+        std::fs::write(
+            dir.join("coverage.json"),
+            serde_json::to_vec_pretty(&report).unwrap_or_default(),
+        )?;
+        std::fs::write(dir.join("junit.xml"), report.to_junit())?;
+        std::fs::write(dir.join("coverage.html"), report.to_html())
+    });
+    if let Err(error) = written {
+        eprintln!("coverage: cannot write {}: {error}", dir.display());
+    }
+    println!(
+        "coverage of the vendored specs by the contract cases: {} of {} documented responses ({}%), in {}",
+        report.served,
+        report.documented,
+        report.percent,
+        dir.display()
+    );
+    if report.served < report.documented {
+        eprintln!("documented responses no case asked for:");
+        for spec in &report.specs {
+            for op in &spec.operations {
+                for response in op.responses.iter().filter(|r| r.served == 0) {
+                    eprintln!("  {}.{} {}", spec.spec, op.operation, response.label());
+                }
+            }
+        }
+        return false;
+    }
+    true
 }

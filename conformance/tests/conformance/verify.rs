@@ -644,3 +644,65 @@ async fn an_endless_response_is_cut_at_the_size_cap_and_the_run_goes_on() {
     assert_eq!(failure.rule.as_str(), "response_size_limit");
     assert!(failure.message.contains("1048576 bytes"), "{failure:?}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn coverage_reads_a_running_mock_and_fails_under_the_threshold() {
+    let mock = mock_server::MockServer::start(mock_server::ServerOptions::embedded())
+        .await
+        .unwrap();
+    reqwest::Client::new()
+        .get(format!("{}/raff/api/v1/backups", mock.url()))
+        .header("X-API-Key", "k")
+        .header("X-Project-ID", "5a2d8e17-c4b9-4f63-8e01-7d9a3b6c2f58")
+        .header("X-Mock-Session", "ci")
+        .send()
+        .await
+        .unwrap();
+    let url = mock.url();
+    let dir = tempfile::tempdir().unwrap();
+    let junit = dir.path().join("coverage.xml");
+    let (under, met, report, unreachable) = tokio::task::spawn_blocking(move || {
+        let under =
+            crate::support::conformance(&["coverage", &url, "--session", "ci", "--min", "50"]);
+        let met =
+            crate::support::conformance(&["coverage", &url, "--session", "ci", "--min", "0.5"]);
+        let report = crate::support::conformance(&[
+            "coverage",
+            &url,
+            "--format",
+            "junit",
+            "--output",
+            junit.to_str().unwrap(),
+        ]);
+        let unreachable = crate::support::conformance(&["coverage", "http://127.0.0.1:9"]);
+        (
+            under,
+            met,
+            (report, std::fs::read_to_string(&junit).unwrap_or_default()),
+            unreachable,
+        )
+    })
+    .await
+    .unwrap();
+    assert_eq!(under.code, 1, "{}", under.stderr);
+    assert!(under.stderr.contains("under --min 50%"), "{}", under.stderr);
+    assert!(under.stdout.contains("raff: 1 of "), "{}", under.stdout);
+    assert_eq!(met.code, 0, "{}", met.stderr);
+    let (run, xml) = report;
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        xml.contains(r#"<testcase classname="raff.listBackups" name="listBackups 200"/>"#),
+        "{xml}"
+    );
+    assert!(
+        run.stdout.contains("coverage: 1 of "),
+        "the human summary goes to stdout: {}",
+        run.stdout
+    );
+    assert_eq!(unreachable.code, 2);
+    assert!(
+        unreachable.stderr.contains("cannot be reached"),
+        "{}",
+        unreachable.stderr
+    );
+}

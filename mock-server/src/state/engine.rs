@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use apispec::SchemaRoot;
 use apispec::resources::{Filter, ItemPlace, Paging, Role};
+use axum::body::Bytes;
 use rand::RngCore;
 use serde_json::{Map, Value};
 
@@ -20,10 +21,10 @@ const ID_ATTEMPTS: usize = 16;
 /// What the state decided.
 #[derive(Debug)]
 pub enum StateAnswer {
-    /// The documented response of `status`; `body` replaces its example body when given.
+    /// The documented response of `status`; `body` (JSON text) replaces its example body when given.
     Documented {
         status: u16,
-        body: Option<Value>,
+        body: Option<Bytes>,
         detail: String,
     },
     /// The spec documents no answer for what the state found.
@@ -109,7 +110,7 @@ pub async fn answer(
             }
             Some(StateAnswer::Documented {
                 status: op.success.status,
-                body: Some(body),
+                body: Some(json_text(&body)),
                 detail: format!(
                     "{shown} of {total} items of {instance_name}",
                     instance_name = shown_instance(&instance)
@@ -225,12 +226,17 @@ impl Context<'_> {
 
     /// A documented answer with the request's path values in place of the example's.
     fn filled(&self, documented: &Documented, detail: String) -> StateAnswer {
-        StateAnswer::Documented {
-            status: documented.status,
-            body: documented
+        let body = if self.fills.is_empty() {
+            documented.serialized.clone()
+        } else {
+            documented
                 .body
                 .as_ref()
-                .map(|body| fill(body.clone(), self.fills)),
+                .map(|body| json_text(&fill(body.clone(), self.fills)))
+        };
+        StateAnswer::Documented {
+            status: documented.status,
+            body,
             detail,
         }
     }
@@ -252,7 +258,7 @@ impl Context<'_> {
         });
         StateAnswer::Documented {
             status: documented.status,
-            body,
+            body: body.as_ref().map(json_text),
             detail,
         }
     }
@@ -541,6 +547,10 @@ fn id_value(template: &Value, id_property: &str, id: String) -> Value {
             .unwrap_or(Value::String(id)),
         _ => Value::String(id),
     }
+}
+
+fn json_text(value: &Value) -> Bytes {
+    Bytes::from(serde_json::to_vec(value).unwrap_or_default())
 }
 
 /// Replaces example path values by the request's in every string of `value`.

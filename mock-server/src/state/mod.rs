@@ -67,6 +67,21 @@ pub struct Documented {
     pub status: u16,
     /// Its JSON body, when it has one.
     pub body: Option<Value>,
+    /// The body serialized at load, served as it is when no request value goes into it.
+    pub serialized: Option<Bytes>,
+}
+
+impl Documented {
+    fn new(status: u16, body: Option<Value>) -> Documented {
+        let serialized = body
+            .as_ref()
+            .map(|body| Bytes::from(serde_json::to_vec(body).unwrap_or_default()));
+        Documented {
+            status,
+            body,
+            serialized,
+        }
+    }
 }
 
 /// An operation the state answers.
@@ -235,10 +250,7 @@ fn success(op: &MockOperation) -> Option<Documented> {
             _ => None,
         })
         .min_by_key(|(code, _)| *code)?;
-    Some(Documented {
-        status,
-        body: json_body(response, None),
-    })
+    Some(Documented::new(status, json_body(response, None)))
 }
 
 /// The documented response of `status`, with the example that names the item kind if there are several
@@ -248,10 +260,7 @@ fn documented(op: &MockOperation, status: u16, singular: &str) -> Option<Documen
         .responses
         .iter()
         .find(|r| r.status == StatusKey::Code(status))?;
-    Some(Documented {
-        status,
-        body: json_body(response, Some(singular)),
-    })
+    Some(Documented::new(status, json_body(response, Some(singular))))
 }
 
 fn json_body(response: &MockResponse, preferring: Option<&str>) -> Option<Value> {

@@ -4,6 +4,7 @@
 
 mod bodies;
 mod cli;
+mod coverage;
 mod credentials;
 mod journal;
 mod limits;
