@@ -2,7 +2,8 @@
 //! `operation`, `status` and `limit`), `POST /__mock/reset` (one session back to the seeds, or all), and a
 //! session's plan: `/__mock/scenarios` (GET lists the session's scenarios and faults, POST sets a scenario,
 //! DELETE removes them all) and `/__mock/faults` (GET, POST adds faults, DELETE removes them), and
-//! `GET /__mock/coverage` (which documented responses were served, as JSON, text, JUnit or HTML).
+//! `GET /__mock/coverage` (which documented responses were served, as JSON, text, JUnit or HTML), and the
+//! dashboard at `GET /__mock/` (`dashboard/index.html`, which reads all of these).
 //! A session is named by the `session` query parameter, else the `X-Mock-Session` header; without either,
 //! requests lists every session and reset resets every session, and the plan endpoints use the default
 //! session.
@@ -24,7 +25,9 @@ use crate::session::{DEFAULT_SESSION, SESSION_HEADER, check_session};
 pub(crate) fn is_admin(parts: &Parts) -> bool {
     matches!(
         parts.uri.path(),
-        "/__mock/requests"
+        "/__mock/"
+            | "/__mock"
+            | "/__mock/requests"
             | "/__mock/reset"
             | "/__mock/scenarios"
             | "/__mock/faults"
@@ -41,6 +44,7 @@ pub(crate) async fn answer(
 ) -> Response {
     let path = parts.uri.path();
     match (path, &parts.method) {
+        ("/__mock/" | "/__mock", &Method::GET) => dashboard(),
         ("/__mock/requests", &Method::GET) => requests(state, parts).await,
         ("/__mock/reset", &Method::POST) => reset(state, parts).await,
         ("/__mock/scenarios" | "/__mock/faults", &Method::GET) => show_plan(state, parts).await,
@@ -335,7 +339,27 @@ fn bad_request(detail: String) -> Response {
     Problem::new(ProblemKind::BadMockRequest, detail).into_response()
 }
 
+/// The dashboard: one page with its styles and script inside, nothing fetched from elsewhere.
+fn dashboard() -> Response {
+    let mut response = Response::new(Body::from(include_str!("dashboard/index.html")));
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:",
+        ),
+    );
+    response
+}
+
 async fn requests(state: &AppState, parts: &Parts) -> Response {
+    if query_value(parts, "watch").is_some() {
+        state.watched();
+    }
     let session = match named_session(parts) {
         Ok(session) => session,
         Err(response) => return *response,

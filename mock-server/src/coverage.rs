@@ -21,13 +21,43 @@ use crate::journal::JournalEntry;
 /// The most distinct unmatched requests counted per session.
 pub const MAX_UNMATCHED: usize = 200;
 
-/// What one served entry counts under.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// What one served entry counts under. Compared and hashed by the names' identity (the `Arc`s the catalog
+/// shares with every journal entry), which costs a few pointer comparisons per request instead of hashing
+/// three strings; names equal in text but not in identity (after a reload, or read back from Redis) are
+/// separate keys that [`report`] adds up.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ServedKey {
     pub spec: Arc<str>,
     pub operation: Arc<str>,
     pub status: u16,
     pub example: Option<Arc<str>>,
+}
+
+impl ServedKey {
+    fn identity(&self) -> (*const u8, *const u8, u16, *const u8) {
+        (
+            Arc::as_ptr(&self.spec).cast(),
+            Arc::as_ptr(&self.operation).cast(),
+            self.status,
+            self.example
+                .as_ref()
+                .map_or(std::ptr::null(), |e| Arc::as_ptr(e).cast()),
+        )
+    }
+}
+
+impl PartialEq for ServedKey {
+    fn eq(&self, other: &ServedKey) -> bool {
+        self.identity() == other.identity()
+    }
+}
+
+impl Eq for ServedKey {}
+
+impl std::hash::Hash for ServedKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.identity().hash(state);
+    }
 }
 
 /// Served responses and unmatched requests, counted.

@@ -54,6 +54,82 @@ pub struct JournalEntry {
     /// The faults injected into this request, each with the seed and draw that produced it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub faults: Vec<InjectedFault>,
+    /// The request's headers and body, kept while someone watches the dashboard (or with
+    /// `--journal-details`): copying them costs every request, so they are not kept otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<RequestDetail>,
+}
+
+/// The most bytes of a request body the journal keeps.
+pub const MAX_JOURNALED_BODY: usize = 16 * 1024;
+
+/// What a request carried: headers with credentials masked, and the body as text (cut short).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestDetail {
+    /// In the order they came; a masked value reads `•••• (N characters)` (after the scheme for
+    /// `Authorization`), and its header is listed in `masked`.
+    pub headers: Vec<(String, String)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub masked: Vec<String>,
+    /// The body as UTF-8 text (invalid bytes replaced), at most [`MAX_JOURNALED_BODY`] bytes of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// The body's whole length in bytes.
+    #[serde(default)]
+    pub body_bytes: usize,
+}
+
+impl RequestDetail {
+    /// The detail of a request's headers and body, masking credentials: `Authorization`, cookies, and
+    /// every header whose name says key, token, secret, password, auth or credential.
+    pub fn capture(headers: &axum::http::HeaderMap, body: &[u8]) -> RequestDetail {
+        let mut shown = Vec::with_capacity(headers.len());
+        let mut masked = Vec::new();
+        for (name, value) in headers {
+            let text = String::from_utf8_lossy(value.as_bytes()).into_owned();
+            if is_secret(name.as_str()) {
+                masked.push(name.as_str().to_string());
+                shown.push((name.as_str().to_string(), mask(name.as_str(), &text)));
+            } else {
+                shown.push((name.as_str().to_string(), text));
+            }
+        }
+        let body_text = (!body.is_empty()).then(|| {
+            let end = body.len().min(MAX_JOURNALED_BODY);
+            String::from_utf8_lossy(&body[..end]).into_owned()
+        });
+        RequestDetail {
+            headers: shown,
+            masked,
+            body: body_text,
+            body_bytes: body.len(),
+        }
+    }
+}
+
+fn is_secret(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [
+        "key",
+        "token",
+        "secret",
+        "password",
+        "auth",
+        "credential",
+        "cookie",
+    ]
+    .iter()
+    .any(|word| name.contains(word))
+}
+
+fn mask(name: &str, value: &str) -> String {
+    let hidden = format!("•••• ({} characters)", value.chars().count());
+    let authorization = name.eq_ignore_ascii_case("authorization")
+        || name.eq_ignore_ascii_case("proxy-authorization");
+    if authorization && let Some((scheme, _)) = value.split_once(' ') {
+        return format!("{scheme} {hidden}");
+    }
+    hidden
 }
 
 /// A moment, written as RFC 3339 in UTC with microseconds (`2026-11-24T09:30:00.123456Z`).
@@ -358,6 +434,7 @@ mod tests {
             latency_us: 1,
             faults: Vec::new(),
             documented: true,
+            request: None,
         }
     }
 
@@ -371,6 +448,28 @@ mod tests {
         let seen: Vec<(u64, u16)> = all.iter().map(|e| (e.sequence, e.status)).collect();
         assert_eq!(seen, [(2, 201), (3, 202)]);
         assert_eq!(all[0].time.to_string(), "1970-01-01T00:00:00.000000Z");
+    }
+
+    #[test]
+    fn credentials_are_masked_in_the_request_detail() {
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert("authorization", "Bearer abc.def".parse().unwrap());
+        headers.insert("x-api-key", "secret-key".parse().unwrap());
+        headers.insert("x-mock-session", "s1".parse().unwrap());
+        let detail = RequestDetail::capture(&headers, b"{\"a\":1}");
+        assert_eq!(
+            detail.headers,
+            vec![
+                (
+                    "authorization".to_string(),
+                    "Bearer •••• (14 characters)".to_string()
+                ),
+                ("x-api-key".to_string(), "•••• (10 characters)".to_string()),
+                ("x-mock-session".to_string(), "s1".to_string()),
+            ]
+        );
+        assert_eq!(detail.masked, vec!["authorization", "x-api-key"]);
+        assert_eq!(detail.body.as_deref(), Some("{\"a\":1}"));
     }
 
     #[test]

@@ -107,6 +107,10 @@ struct Cli {
     /// give the same faults. The journal records it with each fault.
     #[arg(long, value_name = "N", default_value_t = 0)]
     seed: u64,
+    /// Keep every request's headers (credentials masked) and body in the journal; by default they are kept
+    /// only while the dashboard (`/__mock/`) is open.
+    #[arg(long)]
+    journal_details: bool,
 }
 
 fn fault(text: &str) -> Result<Fault, String> {
@@ -190,6 +194,7 @@ async fn run(cli: Cli) -> ExitCode {
     options.limits = cli.limits();
     options.faults = cli.faults.clone();
     options.seed = cli.seed;
+    options.journal_details = cli.journal_details;
     if cli.watch {
         if cli.specs.is_empty() {
             tracing::warn!(

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
 use apispec::Method;
@@ -27,7 +28,9 @@ use crate::catalog::{Catalog, CatalogError, MockOperation, Mount, SpecSource, lo
 use crate::connections;
 use crate::credentials::{CredentialsError, ValidCredentials};
 use crate::faults::{DRIP_PIECE, Fault, FaultKind, InjectedFault, TransportFault};
-use crate::journal::{self, JournalEntry, JournalFilter, Reason, ServedExample, Verdict};
+use crate::journal::{
+    self, JournalEntry, JournalFilter, Reason, RequestDetail, ServedExample, Verdict,
+};
 use crate::limits::{self, BodyReadError, Limits, read_body, release_freed_memory};
 use crate::preferences::{self, Preferences};
 use crate::problem::{MockMade, Problem, ProblemKind, ValidationItem};
@@ -74,6 +77,9 @@ pub struct ServerOptions {
     pub faults: Vec<Fault>,
     /// The seed faults draw from unless they give their own (`--seed`).
     pub seed: u64,
+    /// Keep every request's headers and body in the journal, not only while the dashboard is open
+    /// (`--journal-details`).
+    pub journal_details: bool,
 }
 
 impl ServerOptions {
@@ -94,6 +100,7 @@ impl ServerOptions {
             limits: Limits::default(),
             faults: Vec::new(),
             seed: 0,
+            journal_details: false,
         }
     }
 
@@ -155,6 +162,37 @@ pub struct AppState {
     /// Faults of every session, from the command line.
     pub(crate) faults: Vec<Fault>,
     pub(crate) seed: u64,
+    journal_details: bool,
+    /// Until when (milliseconds since the Unix epoch) the dashboard is taken to be open: each of its polls
+    /// moves it on, and while it is open the journal keeps requests' headers and bodies.
+    pub(crate) watched_until: AtomicU64,
+}
+
+/// How long one poll of the dashboard keeps request details on.
+pub(crate) const WATCH_WINDOW: Duration = Duration::from_secs(30);
+
+impl AppState {
+    /// Whether requests' headers and bodies go into the journal now.
+    fn keeps_details(&self) -> bool {
+        if self.journal_details {
+            return true;
+        }
+        // Never watched: no clock read.
+        let until = self.watched_until.load(Ordering::Relaxed);
+        until != 0 && unix_millis() < until
+    }
+
+    /// Someone is looking at the dashboard.
+    pub(crate) fn watched(&self) {
+        let until = unix_millis() + WATCH_WINDOW.as_millis() as u64;
+        self.watched_until.store(until, Ordering::Relaxed);
+    }
+}
+
+fn unix_millis() -> u64 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
 }
 
 /// A running mock server. Dropping it stops the server.
@@ -357,6 +395,8 @@ async fn loaded(options: &ServerOptions) -> Result<Arc<AppState>, StartError> {
         limits: options.limits.clone(),
         faults: options.faults.clone(),
         seed: options.seed,
+        journal_details: options.journal_details,
+        watched_until: AtomicU64::new(0),
     }))
 }
 
@@ -428,6 +468,8 @@ struct Outcome {
     faults: Vec<InjectedFault>,
     delay: Duration,
     body_fault: Option<FaultKind>,
+    /// The request body read (shared, not copied), for the journal's request detail.
+    body: Bytes,
 }
 
 async fn handle(State(state): State<Arc<AppState>>, request: Request) -> Response {
@@ -452,6 +494,7 @@ async fn handle(State(state): State<Arc<AppState>>, request: Request) -> Respons
         faults: Vec::new(),
         delay: Duration::ZERO,
         body_fault: None,
+        body: Bytes::new(),
     };
     let mut response = answer(&state, &catalog, &parts, body, &session, &mut outcome).await;
     if !outcome.delay.is_zero() {
@@ -478,7 +521,11 @@ async fn handle(State(state): State<Arc<AppState>>, request: Request) -> Respons
         "request"
     );
     if state.journal {
-        let entry = journal_entry(&catalog, &parts, &response, outcome, session, time, started);
+        let detail = state
+            .keeps_details()
+            .then(|| RequestDetail::capture(&parts.headers, &outcome.body));
+        let mut entry = journal_entry(&catalog, &parts, &response, outcome, session, time, started);
+        entry.request = detail;
         state.store.record(entry).await;
     }
     response
@@ -549,6 +596,7 @@ fn journal_entry(
         reason,
         latency_us: started.elapsed().as_micros() as u64,
         faults: outcome.faults,
+        request: None,
     }
 }
 
@@ -623,6 +671,7 @@ async fn answer(
             match read_body(body, &parts.headers, &state.limits).await {
                 Ok(bytes) => {
                     outcome.body_bytes = bytes.len();
+                    outcome.body = bytes.clone();
                     bytes
                 }
                 Err(error) => {

@@ -6,6 +6,7 @@ mod bodies;
 mod cli;
 mod coverage;
 mod credentials;
+mod dashboard;
 mod journal;
 mod limits;
 mod operability;
