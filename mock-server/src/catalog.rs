@@ -184,6 +184,8 @@ pub struct ParamCheck {
     /// For path parameters: which segment holds it, and which parameter of a mixed segment it is.
     pub path_position: Option<(usize, usize)>,
     pub validator: Option<Arc<SchemaValidator>>,
+    /// Where the parameter is written in the spec (for violations).
+    pub pointer: Arc<str>,
 }
 
 /// The request body an operation accepts.
@@ -191,6 +193,8 @@ pub struct ParamCheck {
 pub struct BodyCheck {
     pub required: bool,
     pub contents: Vec<BodyContent>,
+    /// Where the request body is written in the spec (for violations).
+    pub pointer: Arc<str>,
 }
 
 #[derive(Debug)]
@@ -270,6 +274,8 @@ pub struct MockOperation {
     pub body: Option<BodyCheck>,
     /// In document order.
     pub responses: Vec<MockResponse>,
+    /// Where the Operation Object is written in the spec.
+    pub pointer: Arc<str>,
 }
 
 /// A loaded spec.
@@ -509,6 +515,7 @@ fn mock_operation(
             object_encoding: param.object_encoding,
             path_position,
             validator,
+            pointer: param.pointer.as_str().into(),
         });
     }
 
@@ -588,6 +595,7 @@ fn mock_operation(
             Some(BodyCheck {
                 required: body.required,
                 contents,
+                pointer: body.pointer.as_str().into(),
             })
         }
     };
@@ -673,6 +681,7 @@ fn mock_operation(
         challenge,
         body,
         responses,
+        pointer: op.pointer.as_str().into(),
     })
 }
 

@@ -194,6 +194,7 @@ impl ValidCredentials {
                 "Invalid security scheme used: the request carries no valid credential for {}",
                 schemes.join(" or ")
             ),
+            spec: Some(format!("{}/security", op.pointer).into()),
         })
     }
 }

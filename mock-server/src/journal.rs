@@ -235,6 +235,9 @@ pub struct Violation {
     /// The keyword (`required`, `format`, …) as a string, or the status (401, 415) as a number.
     pub code: serde_json::Value,
     pub message: String,
+    /// Where the rule broken is written in the spec (a JSON pointer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spec: Option<Arc<str>>,
 }
 
 impl From<&ValidationItem> for Violation {
@@ -243,6 +246,7 @@ impl From<&ValidationItem> for Violation {
             location: item.location.clone(),
             code: item.code.to_json(),
             message: item.message.clone(),
+            spec: item.spec.clone(),
         }
     }
 }

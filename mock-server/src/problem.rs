@@ -7,6 +7,8 @@
 //! documented answer of the same status (a `Prefer: code=409` on an operation without a 409 gets Prism's
 //! 404, which must not pass for the operation's documented 404).
 
+use std::sync::Arc;
+
 use axum::body::Body;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::Response;
@@ -115,6 +117,10 @@ pub struct ValidationItem {
     pub location: Vec<String>,
     pub code: ViolationCode,
     pub message: String,
+    /// Where the rule broken is written in the spec (a JSON pointer: the parameter, the request body's
+    /// media type, the operation's security), for the journal and the dashboard; Prism's documents do not
+    /// carry it.
+    pub spec: Option<Arc<str>>,
 }
 
 /// What failed, as Prism names it: a JSON Schema keyword, or for credentials and content type the status
@@ -169,6 +175,7 @@ impl ValidationItem {
                         "{} more violations not listed in this header",
                         items.len() - index
                     ),
+                    spec: None,
                 };
                 if index > 0 {
                     text.push(',');
@@ -295,6 +302,7 @@ mod tests {
             location: vec!["body".into()],
             code: "type".into(),
             message: message.into(),
+            spec: None,
         }
     }
 
@@ -336,6 +344,7 @@ mod tests {
             location: vec!["header".into()],
             code: "required".into(),
             message: "Request header must have required property 'x-project-id'".into(),
+            spec: None,
         }]);
         let document = problem.to_json();
         assert_eq!(

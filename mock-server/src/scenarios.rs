@@ -296,6 +296,7 @@ fn check_step(step: &Step, response: &MockResponse, at: &str) -> Result<(), Scen
                             .to_string(),
                     ),
                     message: v.message.clone(),
+                    spec: None,
                 })
                 .collect();
             if !violations.is_empty() {

@@ -280,6 +280,7 @@ mod tests {
             challenge: HeaderValue::from_static("Bearer"),
             body: None,
             responses,
+            pointer: "#/paths/~1t/get".into(),
         }
     }
 

@@ -1166,6 +1166,7 @@ fn unread_body(
                 message: format!(
                     "The request body is over the mock server's limit of {limit} bytes (--max-body-bytes)"
                 ),
+                spec: None,
             };
             invalid_request(catalog, op, parts, FailureKind::TooLarge, vec![violation])
         }

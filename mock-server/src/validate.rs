@@ -3,6 +3,7 @@
 //! answer for a failure is `select`'s business.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use apispec::{ArrayEncoding, ObjectEncoding, ParamLocation, SchemaValidator, Violation};
 use axum::http::{HeaderMap, header};
@@ -64,6 +65,13 @@ impl Found {
         MAX_VIOLATIONS - self.items.len()
     }
 
+    /// Says where in the spec the rule is for the items pushed since `from`.
+    fn written_at(&mut self, from: usize, pointer: &Arc<str>) {
+        for item in self.items.iter_mut().skip(from) {
+            item.spec.get_or_insert_with(|| pointer.clone());
+        }
+    }
+
     fn push(&mut self, item: ValidationItem) {
         if self.items.len() < MAX_VIOLATIONS {
             self.items.push(item);
@@ -82,6 +90,7 @@ impl Found {
                 location: Vec::new(),
                 code: "limit".into(),
                 message: format!("More violations not listed: only the first {MAX_VIOLATIONS} are"),
+                spec: None,
             });
         }
         self.items
@@ -97,20 +106,26 @@ pub fn validate_request(op: &MockOperation, request: &RequestView<'_>) -> Result
                 location: Vec::new(),
                 code: ViolationCode::Status(401),
                 message: "Invalid security scheme used: the request carries none of the credentials the operation requires".into(),
+                spec: Some(format!("{}/security", op.pointer).into()),
             }],
         });
     }
     let mut found = Found::default();
     for param in &op.parameters {
+        let before = found.items.len();
         check_parameter(op, param, request, &mut found);
+        found.written_at(before, &param.pointer);
     }
-    if let Some(body) = &op.body
-        && let Err(kind) = check_body(body, request, &mut found)
-    {
-        return Err(Failure {
-            kind,
-            violations: found.into_items(),
-        });
+    if let Some(body) = &op.body {
+        let before = found.items.len();
+        let checked = check_body(body, request, &mut found);
+        found.written_at(before, &body.pointer);
+        if let Err(kind) = checked {
+            return Err(Failure {
+                kind,
+                violations: found.into_items(),
+            });
+        }
     }
     if found.is_empty() {
         Ok(())
@@ -177,6 +192,7 @@ fn check_parameter(
                 location: vec![location.into()],
                 code: "required".into(),
                 message: format!("Request {described} must have required property '{shown_name}'"),
+                spec: None,
             });
         }
         return;
@@ -189,6 +205,7 @@ fn check_parameter(
                 "Request {described} '{shown_name}' is given {} times; its schema takes one value",
                 values.len()
             ),
+            spec: None,
         });
     }
     if let Some(validator) = &param.validator {
@@ -377,6 +394,7 @@ fn check_body(
                 location: vec!["body".into()],
                 code: "required".into(),
                 message: "Body parameter is required".into(),
+                spec: None,
             });
         }
         return Ok(());
@@ -404,6 +422,7 @@ fn check_body(
                 accepted.join(", "),
                 cut_text(content_type.as_deref().unwrap_or("none"), MAX_QUOTED)
             ),
+            spec: None,
         });
         return Err(FailureKind::ContentType);
     };
@@ -414,6 +433,7 @@ fn check_body(
                 location: vec!["body".into()],
                 code: "type".into(),
                 message: format!("The request body is not a valid {essence} form: {error}"),
+                spec: None,
             }),
             Ok(value) => {
                 if let Some(validator) = &content.validator {
@@ -431,6 +451,7 @@ fn check_body(
             location: vec!["body".into()],
             code: "type".into(),
             message: format!("The request body is not valid JSON: {error}"),
+            spec: None,
         }),
         Ok(value) => {
             if let Some(validator) = &content.validator {
@@ -464,6 +485,7 @@ fn add_violations(
             location: full,
             code: keyword.into(),
             message,
+            spec: None,
         });
     }
 }

@@ -38,6 +38,10 @@ pub fn trials() -> Vec<Trial> {
             "flows/raff/a_typed_scenario_answers_a_conflict_then_the_success",
             || run(raff_typed_scenario()),
         ),
+        Trial::test(
+            "flows/a_preferred_status_the_operation_lacks_is_the_mocks_refusal",
+            || run(refusal_flow()),
+        ),
         Trial::test("flows/a_wrong_credential_gets_401", || {
             run(wrong_credential_flow())
         }),
@@ -329,6 +333,43 @@ async fn hostup_flow() -> Result<(), String> {
 
 /// How many times faster than the providers' `Retry-After` the flows' clients wait.
 pub const SPEED_UP: u32 = 1000;
+
+/// `Prefer: code=409` on an operation without a 409 gets Prism's 404 problem document, which the client
+/// must not take for the operation's documented 404.
+async fn refusal_flow() -> Result<(), String> {
+    let client = raff::Client::builder(&base("raff")?)
+        .credentials(raff::Credentials::ApiKeyAuth(SECRET.into()))
+        .config(session_config("flows-refusal")?)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let project: uuid::Uuid = "5a2d8e17-c4b9-4f63-8e01-7d9a3b6c2f58"
+        .parse()
+        .map_err(|e| format!("{e}"))?;
+    let id: uuid::Uuid = "3f9c2a61-8d4e-4b7a-9c15-2e7f0a6b8d41"
+        .parse()
+        .map_err(|e| format!("{e}"))?;
+    let refused = client
+        .get_backup()
+        .id(id)
+        .x_project_id(project)
+        .customize(|call| call.header("Prefer", "code=409"))
+        .send()
+        .await;
+    match refused {
+        Err(Error::Refused(response)) => {
+            expect_eq(response.status().as_u16(), 404, "the refusal's status")?;
+            expect_eq(
+                response
+                    .headers()
+                    .get("x-mock-refusal")
+                    .and_then(|v| v.to_str().ok()),
+                Some("NOT_FOUND"),
+                "the refusal's mark",
+            )
+        }
+        other => Err(format!("expected Error::Refused, got {other:?}")),
+    }
+}
 
 /// A scenario named with the client's own types: the conflict body given is the one the client decodes.
 async fn raff_typed_scenario() -> Result<(), String> {

@@ -294,6 +294,10 @@ async fn the_dashboard_shows_requests_filters_them_and_explains_a_rejected_one()
         detail.contains(&violation),
         "the violation `{violation}` in:\n{detail}"
     );
+    assert!(
+        detail.contains("in the spec at") && detail.contains("/parameters/"),
+        "the violation's place in the spec:\n{detail}"
+    );
     assert!(detail.contains("x-api-key"), "{detail}");
     assert!(detail.contains("•••• (15 characters)"), "{detail}");
     assert!(

@@ -59,6 +59,11 @@ async fn each_request_is_journaled_with_its_verdict_answer_and_reason() {
         invalid["validation"]["violations"][0]["location"],
         json!(["header"])
     );
+    let spec_place = invalid["validation"]["violations"][0]["spec"]
+        .as_str()
+        .unwrap();
+    // Raff declares the header once, as a component every operation refers to.
+    assert_eq!(spec_place, "/components/parameters/ProjectIDHeader");
     assert_eq!(invalid["status"], 400);
     assert_eq!(invalid["reason"], json!({"by": "validation"}));
 
