@@ -45,7 +45,8 @@ fn operation_scenario(
 ) -> Result<TokenStream, String> {
     let function = format_ident!("{}", op.method_name);
     let pascal = op.method_name.to_upper_camel_case();
-    let builder = format_ident!("{pascal}");
+    // Named apart from the request builder of the same operation (`builder::DeleteBackup`).
+    let builder = format_ident!("{pascal}Scenario");
     let label = format!("{spec_name}.{}", op.operation_id);
     let documented: Vec<StatusKey> = op.responses.iter().map(|r| r.status).collect();
     let successes: Vec<&ClientResponse> = op.successes().collect();

@@ -283,13 +283,15 @@ Responses:
     pub mod mock {
         use super::{responses, types};
         ///A scenario for [`list_responses`](super::Client::list_responses) (`array-header.listResponses`): add its answers in order with `respond` and `succeed`.
-        pub fn list_responses() -> ListResponses {
-            ListResponses(::mock_server::Scenario::new("array-header.listResponses"))
+        pub fn list_responses() -> ListResponsesScenario {
+            ListResponsesScenario(
+                ::mock_server::Scenario::new("array-header.listResponses"),
+            )
         }
         ///The answers `array-header.listResponses` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct ListResponses(::mock_server::Scenario);
-        impl ListResponses {
+        pub struct ListResponsesScenario(::mock_server::Scenario);
+        impl ListResponsesScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -306,8 +308,8 @@ Responses:
                 self
             }
         }
-        impl From<ListResponses> for ::mock_server::Scenario {
-            fn from(scenario: ListResponses) -> Self {
+        impl From<ListResponsesScenario> for ::mock_server::Scenario {
+            fn from(scenario: ListResponsesScenario) -> Self {
                 scenario.0
             }
         }

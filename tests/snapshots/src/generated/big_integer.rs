@@ -318,13 +318,13 @@ Responses:
     pub mod mock {
         use super::{responses, types};
         ///A scenario for [`get_seed`](super::Client::get_seed) (`big-integer.getSeed`): add its answers in order with `respond` and `succeed`.
-        pub fn get_seed() -> GetSeed {
-            GetSeed(::mock_server::Scenario::new("big-integer.getSeed"))
+        pub fn get_seed() -> GetSeedScenario {
+            GetSeedScenario(::mock_server::Scenario::new("big-integer.getSeed"))
         }
         ///The answers `big-integer.getSeed` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct GetSeed(::mock_server::Scenario);
-        impl GetSeed {
+        pub struct GetSeedScenario(::mock_server::Scenario);
+        impl GetSeedScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -341,8 +341,8 @@ Responses:
                 self
             }
         }
-        impl From<GetSeed> for ::mock_server::Scenario {
-            fn from(scenario: GetSeed) -> Self {
+        impl From<GetSeedScenario> for ::mock_server::Scenario {
+            fn from(scenario: GetSeedScenario) -> Self {
                 scenario.0
             }
         }

@@ -416,15 +416,15 @@ Responses:
     pub mod mock {
         use super::{responses, types};
         ///A scenario for [`delete_system_backup`](super::Client::delete_system_backup) (`differing_errors.deleteSystemBackup`): add its answers in order with `respond` and `succeed`.
-        pub fn delete_system_backup() -> DeleteSystemBackup {
-            DeleteSystemBackup(
+        pub fn delete_system_backup() -> DeleteSystemBackupScenario {
+            DeleteSystemBackupScenario(
                 ::mock_server::Scenario::new("differing_errors.deleteSystemBackup"),
             )
         }
         ///The answers `differing_errors.deleteSystemBackup` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct DeleteSystemBackup(::mock_server::Scenario);
-        impl DeleteSystemBackup {
+        pub struct DeleteSystemBackupScenario(::mock_server::Scenario);
+        impl DeleteSystemBackupScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -456,8 +456,8 @@ Responses:
                 self
             }
         }
-        impl From<DeleteSystemBackup> for ::mock_server::Scenario {
-            fn from(scenario: DeleteSystemBackup) -> Self {
+        impl From<DeleteSystemBackupScenario> for ::mock_server::Scenario {
+            fn from(scenario: DeleteSystemBackupScenario) -> Self {
                 scenario.0
             }
         }

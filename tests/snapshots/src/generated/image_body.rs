@@ -300,13 +300,13 @@ Responses:
     pub mod mock {
         use super::{responses, types};
         ///A scenario for [`upload_cover`](super::Client::upload_cover) (`image-body.uploadCover`): add its answers in order with `respond` and `succeed`.
-        pub fn upload_cover() -> UploadCover {
-            UploadCover(::mock_server::Scenario::new("image-body.uploadCover"))
+        pub fn upload_cover() -> UploadCoverScenario {
+            UploadCoverScenario(::mock_server::Scenario::new("image-body.uploadCover"))
         }
         ///The answers `image-body.uploadCover` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct UploadCover(::mock_server::Scenario);
-        impl UploadCover {
+        pub struct UploadCoverScenario(::mock_server::Scenario);
+        impl UploadCoverScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -323,8 +323,8 @@ Responses:
                 self
             }
         }
-        impl From<UploadCover> for ::mock_server::Scenario {
-            fn from(scenario: UploadCover) -> Self {
+        impl From<UploadCoverScenario> for ::mock_server::Scenario {
+            fn from(scenario: UploadCoverScenario) -> Self {
                 scenario.0
             }
         }

@@ -285,15 +285,15 @@ Responses:
     pub mod mock {
         use super::{responses, types};
         ///A scenario for [`list_certificates`](super::Client::list_certificates) (`keyword-param.listCertificates`): add its answers in order with `respond` and `succeed`.
-        pub fn list_certificates() -> ListCertificates {
-            ListCertificates(
+        pub fn list_certificates() -> ListCertificatesScenario {
+            ListCertificatesScenario(
                 ::mock_server::Scenario::new("keyword-param.listCertificates"),
             )
         }
         ///The answers `keyword-param.listCertificates` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct ListCertificates(::mock_server::Scenario);
-        impl ListCertificates {
+        pub struct ListCertificatesScenario(::mock_server::Scenario);
+        impl ListCertificatesScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -310,8 +310,8 @@ Responses:
                 self
             }
         }
-        impl From<ListCertificates> for ::mock_server::Scenario {
-            fn from(scenario: ListCertificates) -> Self {
+        impl From<ListCertificatesScenario> for ::mock_server::Scenario {
+            fn from(scenario: ListCertificatesScenario) -> Self {
                 scenario.0
             }
         }

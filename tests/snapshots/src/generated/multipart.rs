@@ -302,13 +302,13 @@ Responses:
     pub mod mock {
         use super::{responses, types};
         ///A scenario for [`upload_file`](super::Client::upload_file) (`multipart.uploadFile`): add its answers in order with `respond` and `succeed`.
-        pub fn upload_file() -> UploadFile {
-            UploadFile(::mock_server::Scenario::new("multipart.uploadFile"))
+        pub fn upload_file() -> UploadFileScenario {
+            UploadFileScenario(::mock_server::Scenario::new("multipart.uploadFile"))
         }
         ///The answers `multipart.uploadFile` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct UploadFile(::mock_server::Scenario);
-        impl UploadFile {
+        pub struct UploadFileScenario(::mock_server::Scenario);
+        impl UploadFileScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -325,8 +325,8 @@ Responses:
                 self
             }
         }
-        impl From<UploadFile> for ::mock_server::Scenario {
-            fn from(scenario: UploadFile) -> Self {
+        impl From<UploadFileScenario> for ::mock_server::Scenario {
+            fn from(scenario: UploadFileScenario) -> Self {
                 scenario.0
             }
         }

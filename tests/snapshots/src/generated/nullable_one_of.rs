@@ -334,15 +334,15 @@ Responses:
     pub mod mock {
         use super::{responses, types};
         ///A scenario for [`create_completion`](super::Client::create_completion) (`nullable-one-of.createCompletion`): add its answers in order with `respond` and `succeed`.
-        pub fn create_completion() -> CreateCompletion {
-            CreateCompletion(
+        pub fn create_completion() -> CreateCompletionScenario {
+            CreateCompletionScenario(
                 ::mock_server::Scenario::new("nullable-one-of.createCompletion"),
             )
         }
         ///The answers `nullable-one-of.createCompletion` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct CreateCompletion(::mock_server::Scenario);
-        impl CreateCompletion {
+        pub struct CreateCompletionScenario(::mock_server::Scenario);
+        impl CreateCompletionScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -359,8 +359,8 @@ Responses:
                 self
             }
         }
-        impl From<CreateCompletion> for ::mock_server::Scenario {
-            fn from(scenario: CreateCompletion) -> Self {
+        impl From<CreateCompletionScenario> for ::mock_server::Scenario {
+            fn from(scenario: CreateCompletionScenario) -> Self {
                 scenario.0
             }
         }

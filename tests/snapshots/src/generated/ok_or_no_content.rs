@@ -461,13 +461,13 @@ Responses:
     pub mod mock {
         use super::{responses, types};
         ///A scenario for [`get_job`](super::Client::get_job) (`ok_or_no_content.getJob`): add its answers in order with `respond` and `succeed`.
-        pub fn get_job() -> GetJob {
-            GetJob(::mock_server::Scenario::new("ok_or_no_content.getJob"))
+        pub fn get_job() -> GetJobScenario {
+            GetJobScenario(::mock_server::Scenario::new("ok_or_no_content.getJob"))
         }
         ///The answers `ok_or_no_content.getJob` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct GetJob(::mock_server::Scenario);
-        impl GetJob {
+        pub struct GetJobScenario(::mock_server::Scenario);
+        impl GetJobScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -504,8 +504,8 @@ Responses:
                 self
             }
         }
-        impl From<GetJob> for ::mock_server::Scenario {
-            fn from(scenario: GetJob) -> Self {
+        impl From<GetJobScenario> for ::mock_server::Scenario {
+            fn from(scenario: GetJobScenario) -> Self {
                 scenario.0
             }
         }

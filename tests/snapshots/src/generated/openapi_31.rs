@@ -297,13 +297,13 @@ Responses:
     pub mod mock {
         use super::{responses, types};
         ///A scenario for [`list_things`](super::Client::list_things) (`openapi-31.listThings`): add its answers in order with `respond` and `succeed`.
-        pub fn list_things() -> ListThings {
-            ListThings(::mock_server::Scenario::new("openapi-31.listThings"))
+        pub fn list_things() -> ListThingsScenario {
+            ListThingsScenario(::mock_server::Scenario::new("openapi-31.listThings"))
         }
         ///The answers `openapi-31.listThings` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct ListThings(::mock_server::Scenario);
-        impl ListThings {
+        pub struct ListThingsScenario(::mock_server::Scenario);
+        impl ListThingsScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -320,8 +320,8 @@ Responses:
                 self
             }
         }
-        impl From<ListThings> for ::mock_server::Scenario {
-            fn from(scenario: ListThings) -> Self {
+        impl From<ListThingsScenario> for ::mock_server::Scenario {
+            fn from(scenario: ListThingsScenario) -> Self {
                 scenario.0
             }
         }

@@ -267,13 +267,15 @@ Responses:
     pub mod mock {
         use super::{responses, types};
         ///A scenario for [`options_events`](super::Client::options_events) (`options-method.optionsEvents`): add its answers in order with `respond` and `succeed`.
-        pub fn options_events() -> OptionsEvents {
-            OptionsEvents(::mock_server::Scenario::new("options-method.optionsEvents"))
+        pub fn options_events() -> OptionsEventsScenario {
+            OptionsEventsScenario(
+                ::mock_server::Scenario::new("options-method.optionsEvents"),
+            )
         }
         ///The answers `options-method.optionsEvents` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct OptionsEvents(::mock_server::Scenario);
-        impl OptionsEvents {
+        pub struct OptionsEventsScenario(::mock_server::Scenario);
+        impl OptionsEventsScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -290,8 +292,8 @@ Responses:
                 self
             }
         }
-        impl From<OptionsEvents> for ::mock_server::Scenario {
-            fn from(scenario: OptionsEvents) -> Self {
+        impl From<OptionsEventsScenario> for ::mock_server::Scenario {
+            fn from(scenario: OptionsEventsScenario) -> Self {
                 scenario.0
             }
         }

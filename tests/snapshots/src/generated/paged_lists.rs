@@ -506,13 +506,15 @@ Responses:
     pub mod mock {
         use super::{responses, types};
         ///A scenario for [`list_snapshots`](super::Client::list_snapshots) (`paged_lists.listSnapshots`): add its answers in order with `respond` and `succeed`.
-        pub fn list_snapshots() -> ListSnapshots {
-            ListSnapshots(::mock_server::Scenario::new("paged_lists.listSnapshots"))
+        pub fn list_snapshots() -> ListSnapshotsScenario {
+            ListSnapshotsScenario(
+                ::mock_server::Scenario::new("paged_lists.listSnapshots"),
+            )
         }
         ///The answers `paged_lists.listSnapshots` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct ListSnapshots(::mock_server::Scenario);
-        impl ListSnapshots {
+        pub struct ListSnapshotsScenario(::mock_server::Scenario);
+        impl ListSnapshotsScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -529,19 +531,19 @@ Responses:
                 self
             }
         }
-        impl From<ListSnapshots> for ::mock_server::Scenario {
-            fn from(scenario: ListSnapshots) -> Self {
+        impl From<ListSnapshotsScenario> for ::mock_server::Scenario {
+            fn from(scenario: ListSnapshotsScenario) -> Self {
                 scenario.0
             }
         }
         ///A scenario for [`list_events`](super::Client::list_events) (`paged_lists.listEvents`): add its answers in order with `respond` and `succeed`.
-        pub fn list_events() -> ListEvents {
-            ListEvents(::mock_server::Scenario::new("paged_lists.listEvents"))
+        pub fn list_events() -> ListEventsScenario {
+            ListEventsScenario(::mock_server::Scenario::new("paged_lists.listEvents"))
         }
         ///The answers `paged_lists.listEvents` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct ListEvents(::mock_server::Scenario);
-        impl ListEvents {
+        pub struct ListEventsScenario(::mock_server::Scenario);
+        impl ListEventsScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -558,8 +560,8 @@ Responses:
                 self
             }
         }
-        impl From<ListEvents> for ::mock_server::Scenario {
-            fn from(scenario: ListEvents) -> Self {
+        impl From<ListEventsScenario> for ::mock_server::Scenario {
+            fn from(scenario: ListEventsScenario) -> Self {
                 scenario.0
             }
         }

@@ -285,13 +285,15 @@ Responses:
     pub mod mock {
         use super::{responses, types};
         ///A scenario for [`list_calls`](super::Client::list_calls) (`param-name-collision.listCalls`): add its answers in order with `respond` and `succeed`.
-        pub fn list_calls() -> ListCalls {
-            ListCalls(::mock_server::Scenario::new("param-name-collision.listCalls"))
+        pub fn list_calls() -> ListCallsScenario {
+            ListCallsScenario(
+                ::mock_server::Scenario::new("param-name-collision.listCalls"),
+            )
         }
         ///The answers `param-name-collision.listCalls` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct ListCalls(::mock_server::Scenario);
-        impl ListCalls {
+        pub struct ListCallsScenario(::mock_server::Scenario);
+        impl ListCallsScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -308,8 +310,8 @@ Responses:
                 self
             }
         }
-        impl From<ListCalls> for ::mock_server::Scenario {
-            fn from(scenario: ListCalls) -> Self {
+        impl From<ListCallsScenario> for ::mock_server::Scenario {
+            fn from(scenario: ListCallsScenario) -> Self {
                 scenario.0
             }
         }

@@ -738,13 +738,13 @@ Responses:
     pub mod mock {
         use super::{responses, types};
         ///A scenario for [`find_pets`](super::Client::find_pets) (`petstore-expanded.findPets`): add its answers in order with `respond` and `succeed`.
-        pub fn find_pets() -> FindPets {
-            FindPets(::mock_server::Scenario::new("petstore-expanded.findPets"))
+        pub fn find_pets() -> FindPetsScenario {
+            FindPetsScenario(::mock_server::Scenario::new("petstore-expanded.findPets"))
         }
         ///The answers `petstore-expanded.findPets` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct FindPets(::mock_server::Scenario);
-        impl FindPets {
+        pub struct FindPetsScenario(::mock_server::Scenario);
+        impl FindPetsScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -771,19 +771,19 @@ Responses:
                 self
             }
         }
-        impl From<FindPets> for ::mock_server::Scenario {
-            fn from(scenario: FindPets) -> Self {
+        impl From<FindPetsScenario> for ::mock_server::Scenario {
+            fn from(scenario: FindPetsScenario) -> Self {
                 scenario.0
             }
         }
         ///A scenario for [`add_pet`](super::Client::add_pet) (`petstore-expanded.addPet`): add its answers in order with `respond` and `succeed`.
-        pub fn add_pet() -> AddPet {
-            AddPet(::mock_server::Scenario::new("petstore-expanded.addPet"))
+        pub fn add_pet() -> AddPetScenario {
+            AddPetScenario(::mock_server::Scenario::new("petstore-expanded.addPet"))
         }
         ///The answers `petstore-expanded.addPet` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct AddPet(::mock_server::Scenario);
-        impl AddPet {
+        pub struct AddPetScenario(::mock_server::Scenario);
+        impl AddPetScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -810,19 +810,21 @@ Responses:
                 self
             }
         }
-        impl From<AddPet> for ::mock_server::Scenario {
-            fn from(scenario: AddPet) -> Self {
+        impl From<AddPetScenario> for ::mock_server::Scenario {
+            fn from(scenario: AddPetScenario) -> Self {
                 scenario.0
             }
         }
         ///A scenario for [`find_pet_by_id`](super::Client::find_pet_by_id) (`petstore-expanded.find pet by id`): add its answers in order with `respond` and `succeed`.
-        pub fn find_pet_by_id() -> FindPetById {
-            FindPetById(::mock_server::Scenario::new("petstore-expanded.find pet by id"))
+        pub fn find_pet_by_id() -> FindPetByIdScenario {
+            FindPetByIdScenario(
+                ::mock_server::Scenario::new("petstore-expanded.find pet by id"),
+            )
         }
         ///The answers `petstore-expanded.find pet by id` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct FindPetById(::mock_server::Scenario);
-        impl FindPetById {
+        pub struct FindPetByIdScenario(::mock_server::Scenario);
+        impl FindPetByIdScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -849,19 +851,21 @@ Responses:
                 self
             }
         }
-        impl From<FindPetById> for ::mock_server::Scenario {
-            fn from(scenario: FindPetById) -> Self {
+        impl From<FindPetByIdScenario> for ::mock_server::Scenario {
+            fn from(scenario: FindPetByIdScenario) -> Self {
                 scenario.0
             }
         }
         ///A scenario for [`delete_pet`](super::Client::delete_pet) (`petstore-expanded.deletePet`): add its answers in order with `respond` and `succeed`.
-        pub fn delete_pet() -> DeletePet {
-            DeletePet(::mock_server::Scenario::new("petstore-expanded.deletePet"))
+        pub fn delete_pet() -> DeletePetScenario {
+            DeletePetScenario(
+                ::mock_server::Scenario::new("petstore-expanded.deletePet"),
+            )
         }
         ///The answers `petstore-expanded.deletePet` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct DeletePet(::mock_server::Scenario);
-        impl DeletePet {
+        pub struct DeletePetScenario(::mock_server::Scenario);
+        impl DeletePetScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -888,8 +892,8 @@ Responses:
                 self
             }
         }
-        impl From<DeletePet> for ::mock_server::Scenario {
-            fn from(scenario: DeletePet) -> Self {
+        impl From<DeletePetScenario> for ::mock_server::Scenario {
+            fn from(scenario: DeletePetScenario) -> Self {
                 scenario.0
             }
         }

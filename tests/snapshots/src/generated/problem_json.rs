@@ -355,13 +355,15 @@ Responses:
     pub mod mock {
         use super::{responses, types};
         ///A scenario for [`delete_vps_backup`](super::Client::delete_vps_backup) (`problem_json.deleteVpsBackup`): add its answers in order with `respond` and `succeed`.
-        pub fn delete_vps_backup() -> DeleteVpsBackup {
-            DeleteVpsBackup(::mock_server::Scenario::new("problem_json.deleteVpsBackup"))
+        pub fn delete_vps_backup() -> DeleteVpsBackupScenario {
+            DeleteVpsBackupScenario(
+                ::mock_server::Scenario::new("problem_json.deleteVpsBackup"),
+            )
         }
         ///The answers `problem_json.deleteVpsBackup` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct DeleteVpsBackup(::mock_server::Scenario);
-        impl DeleteVpsBackup {
+        pub struct DeleteVpsBackupScenario(::mock_server::Scenario);
+        impl DeleteVpsBackupScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -389,8 +391,8 @@ Responses:
                 self
             }
         }
-        impl From<DeleteVpsBackup> for ::mock_server::Scenario {
-            fn from(scenario: DeleteVpsBackup) -> Self {
+        impl From<DeleteVpsBackupScenario> for ::mock_server::Scenario {
+            fn from(scenario: DeleteVpsBackupScenario) -> Self {
                 scenario.0
             }
         }

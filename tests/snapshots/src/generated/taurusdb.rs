@@ -1931,13 +1931,13 @@ backups. (types::Error)*/
     pub mod mock {
         use super::{responses, types};
         ///A scenario for [`list_backups`](super::Client::list_backups) (`taurusdb.listBackups`): add its answers in order with `respond` and `succeed`.
-        pub fn list_backups() -> ListBackups {
-            ListBackups(::mock_server::Scenario::new("taurusdb.listBackups"))
+        pub fn list_backups() -> ListBackupsScenario {
+            ListBackupsScenario(::mock_server::Scenario::new("taurusdb.listBackups"))
         }
         ///The answers `taurusdb.listBackups` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct ListBackups(::mock_server::Scenario);
-        impl ListBackups {
+        pub struct ListBackupsScenario(::mock_server::Scenario);
+        impl ListBackupsScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -1968,21 +1968,21 @@ backups. (types::Error)*/
                 self
             }
         }
-        impl From<ListBackups> for ::mock_server::Scenario {
-            fn from(scenario: ListBackups) -> Self {
+        impl From<ListBackupsScenario> for ::mock_server::Scenario {
+            fn from(scenario: ListBackupsScenario) -> Self {
                 scenario.0
             }
         }
         ///A scenario for [`create_manual_backup`](super::Client::create_manual_backup) (`taurusdb.createManualBackup`): add its answers in order with `respond` and `succeed`.
-        pub fn create_manual_backup() -> CreateManualBackup {
-            CreateManualBackup(
+        pub fn create_manual_backup() -> CreateManualBackupScenario {
+            CreateManualBackupScenario(
                 ::mock_server::Scenario::new("taurusdb.createManualBackup"),
             )
         }
         ///The answers `taurusdb.createManualBackup` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct CreateManualBackup(::mock_server::Scenario);
-        impl CreateManualBackup {
+        pub struct CreateManualBackupScenario(::mock_server::Scenario);
+        impl CreateManualBackupScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -2018,21 +2018,21 @@ backups. (types::Error)*/
                 self
             }
         }
-        impl From<CreateManualBackup> for ::mock_server::Scenario {
-            fn from(scenario: CreateManualBackup) -> Self {
+        impl From<CreateManualBackupScenario> for ::mock_server::Scenario {
+            fn from(scenario: CreateManualBackupScenario) -> Self {
                 scenario.0
             }
         }
         ///A scenario for [`delete_manual_backup`](super::Client::delete_manual_backup) (`taurusdb.deleteManualBackup`): add its answers in order with `respond` and `succeed`.
-        pub fn delete_manual_backup() -> DeleteManualBackup {
-            DeleteManualBackup(
+        pub fn delete_manual_backup() -> DeleteManualBackupScenario {
+            DeleteManualBackupScenario(
                 ::mock_server::Scenario::new("taurusdb.deleteManualBackup"),
             )
         }
         ///The answers `taurusdb.deleteManualBackup` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct DeleteManualBackup(::mock_server::Scenario);
-        impl DeleteManualBackup {
+        pub struct DeleteManualBackupScenario(::mock_server::Scenario);
+        impl DeleteManualBackupScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -2069,8 +2069,8 @@ backups. (types::Error)*/
                 self
             }
         }
-        impl From<DeleteManualBackup> for ::mock_server::Scenario {
-            fn from(scenario: DeleteManualBackup) -> Self {
+        impl From<DeleteManualBackupScenario> for ::mock_server::Scenario {
+            fn from(scenario: DeleteManualBackupScenario) -> Self {
                 scenario.0
             }
         }

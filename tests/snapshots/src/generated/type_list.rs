@@ -296,13 +296,13 @@ Responses:
     pub mod mock {
         use super::{responses, types};
         ///A scenario for [`set_quota`](super::Client::set_quota) (`type-list.setQuota`): add its answers in order with `respond` and `succeed`.
-        pub fn set_quota() -> SetQuota {
-            SetQuota(::mock_server::Scenario::new("type-list.setQuota"))
+        pub fn set_quota() -> SetQuotaScenario {
+            SetQuotaScenario(::mock_server::Scenario::new("type-list.setQuota"))
         }
         ///The answers `type-list.setQuota` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct SetQuota(::mock_server::Scenario);
-        impl SetQuota {
+        pub struct SetQuotaScenario(::mock_server::Scenario);
+        impl SetQuotaScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -319,8 +319,8 @@ Responses:
                 self
             }
         }
-        impl From<SetQuota> for ::mock_server::Scenario {
-            fn from(scenario: SetQuota) -> Self {
+        impl From<SetQuotaScenario> for ::mock_server::Scenario {
+            fn from(scenario: SetQuotaScenario) -> Self {
                 scenario.0
             }
         }

@@ -283,15 +283,15 @@ Responses:
     pub mod mock {
         use super::{responses, types};
         ///A scenario for [`get_database_usage`](super::Client::get_database_usage) (`undeclared-path-param.getDatabaseUsage`): add its answers in order with `respond` and `succeed`.
-        pub fn get_database_usage() -> GetDatabaseUsage {
-            GetDatabaseUsage(
+        pub fn get_database_usage() -> GetDatabaseUsageScenario {
+            GetDatabaseUsageScenario(
                 ::mock_server::Scenario::new("undeclared-path-param.getDatabaseUsage"),
             )
         }
         ///The answers `undeclared-path-param.getDatabaseUsage` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct GetDatabaseUsage(::mock_server::Scenario);
-        impl GetDatabaseUsage {
+        pub struct GetDatabaseUsageScenario(::mock_server::Scenario);
+        impl GetDatabaseUsageScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -308,8 +308,8 @@ Responses:
                 self
             }
         }
-        impl From<GetDatabaseUsage> for ::mock_server::Scenario {
-            fn from(scenario: GetDatabaseUsage) -> Self {
+        impl From<GetDatabaseUsageScenario> for ::mock_server::Scenario {
+            fn from(scenario: GetDatabaseUsageScenario) -> Self {
                 scenario.0
             }
         }

@@ -314,15 +314,15 @@ Responses:
     pub mod mock {
         use super::{responses, types};
         ///A scenario for [`instance_serial_console_stream`](super::Client::instance_serial_console_stream) (`websocket-101.instanceSerialConsoleStream`): add its answers in order with `respond` and `succeed`.
-        pub fn instance_serial_console_stream() -> InstanceSerialConsoleStream {
-            InstanceSerialConsoleStream(
+        pub fn instance_serial_console_stream() -> InstanceSerialConsoleStreamScenario {
+            InstanceSerialConsoleStreamScenario(
                 ::mock_server::Scenario::new("websocket-101.instanceSerialConsoleStream"),
             )
         }
         ///The answers `websocket-101.instanceSerialConsoleStream` is to give, in order.
         #[derive(Debug, Clone)]
-        pub struct InstanceSerialConsoleStream(::mock_server::Scenario);
-        impl InstanceSerialConsoleStream {
+        pub struct InstanceSerialConsoleStreamScenario(::mock_server::Scenario);
+        impl InstanceSerialConsoleStreamScenario {
             fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
                 let mut step = ::mock_server::Step::status(status);
                 step.body = body;
@@ -350,8 +350,8 @@ Responses:
                 self
             }
         }
-        impl From<InstanceSerialConsoleStream> for ::mock_server::Scenario {
-            fn from(scenario: InstanceSerialConsoleStream) -> Self {
+        impl From<InstanceSerialConsoleStreamScenario> for ::mock_server::Scenario {
+            fn from(scenario: InstanceSerialConsoleStreamScenario) -> Self {
                 scenario.0
             }
         }
