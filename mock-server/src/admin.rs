@@ -425,3 +425,19 @@ fn json_response(status: StatusCode, value: &serde_json::Value) -> Response {
     );
     response
 }
+
+/// `GET /__mock/health` and `GET /__mock/routes` (with each operation's state mapping when stateful).
+pub(crate) fn mock_endpoint(catalog: &Catalog, parts: &Parts, stateful: bool) -> Option<Response> {
+    let body = match parts.uri.path() {
+        "/__mock/health" => catalog.health_json.clone(),
+        "/__mock/routes" if stateful => catalog.state.routes_json.clone(),
+        "/__mock/routes" => catalog.routes_json.clone(),
+        _ => return None,
+    };
+    let mut response = Response::new(Body::from(body));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    Some(response)
+}

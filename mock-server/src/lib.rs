@@ -14,7 +14,8 @@
 //!
 //! Modules: [`catalog`] (loading), [`routing`] (the path trie), [`validate`] (requests against the spec),
 //! [`select`] (which response and body), [`preferences`] (`Prefer` and `__code`), [`problem`] (error
-//! documents), [`server`] (HTTP, the in-process handle, `--watch`), [`limits`] (body size and read time),
+//! documents), [`server`] (options, the in-process handle, `--watch`), `pipeline` (each request's steps),
+//! `respond` (building responses), `cors`, [`limits`] (body size and read time),
 //! [`connections`] (timeouts, the connection cap), [`logging`] (the binary's log output), [`session`]
 //! (`X-Mock-Session`), [`credentials`] (valid credentials), [`journal`] (what the mock received and answered),
 //! [`state`] (the stateful mode), [`store`] (where state and journal are kept), [`scenarios`] (what a session
@@ -24,6 +25,7 @@
 mod admin;
 pub mod catalog;
 pub mod connections;
+mod cors;
 pub mod coverage;
 pub mod credentials;
 mod embedded;
@@ -32,9 +34,11 @@ mod form;
 pub mod journal;
 pub mod limits;
 pub mod logging;
+mod pipeline;
 pub mod preferences;
 pub mod problem;
 pub mod redis_store;
+mod respond;
 pub mod routing;
 pub mod scenarios;
 pub mod select;
