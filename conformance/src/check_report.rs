@@ -7,7 +7,7 @@
 //!   did not load are skipped.
 
 use crate::check::{FileReport, Finding, RULES, Severity};
-use crate::junit::{self, Outcome, TestCase, TestSuite};
+use crate::junit::{self, CaseResult, TestCase, TestSuite};
 
 fn place(f: &Finding) -> String {
     match (f.line, f.column) {
@@ -103,7 +103,7 @@ pub fn junit(reports: &[FileReport]) -> String {
                     let found: Vec<&Finding> =
                         report.findings.iter().filter(|f| f.rule == *rule).collect();
                     let outcome = if !found.is_empty() {
-                        Outcome::Failed {
+                        CaseResult::Failed {
                             kind: rule.as_str().to_string(),
                             message: format!(
                                 "{}: {}",
@@ -113,11 +113,11 @@ pub fn junit(reports: &[FileReport]) -> String {
                             text: found.iter().map(|f| human_finding(f)).collect(),
                         }
                     } else if load_rule.is_some() {
-                        Outcome::Skipped {
+                        CaseResult::Skipped {
                             message: "the document did not load".into(),
                         }
                     } else {
-                        Outcome::Passed
+                        CaseResult::Passed
                     };
                     TestCase {
                         classname: report.file.clone(),

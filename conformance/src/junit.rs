@@ -5,12 +5,12 @@
 pub struct TestCase {
     pub classname: String,
     pub name: String,
-    pub outcome: Outcome,
+    pub outcome: CaseResult,
     /// Seconds, when measured.
     pub time: Option<f64>,
 }
 
-pub enum Outcome {
+pub enum CaseResult {
     Passed,
     /// `kind` becomes the `type` attribute; `message` a one-line summary; `text` the full report.
     Failed {
@@ -50,7 +50,7 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-fn count(cases: &[TestCase], pred: fn(&Outcome) -> bool) -> usize {
+fn count(cases: &[TestCase], pred: fn(&CaseResult) -> bool) -> usize {
     cases.iter().filter(|c| pred(&c.outcome)).count()
 }
 
@@ -59,11 +59,11 @@ pub fn render(name: &str, suites: &[TestSuite]) -> String {
     let all: Vec<&TestCase> = suites.iter().flat_map(|s| &s.cases).collect();
     let failures = all
         .iter()
-        .filter(|c| matches!(c.outcome, Outcome::Failed { .. }))
+        .filter(|c| matches!(c.outcome, CaseResult::Failed { .. }))
         .count();
     let errors = all
         .iter()
-        .filter(|c| matches!(c.outcome, Outcome::Errored { .. }))
+        .filter(|c| matches!(c.outcome, CaseResult::Errored { .. }))
         .count();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
@@ -76,9 +76,9 @@ pub fn render(name: &str, suites: &[TestSuite]) -> String {
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
             escape(&suite.name),
             suite.cases.len(),
-            count(&suite.cases, |o| matches!(o, Outcome::Failed { .. })),
-            count(&suite.cases, |o| matches!(o, Outcome::Errored { .. })),
-            count(&suite.cases, |o| matches!(o, Outcome::Skipped { .. })),
+            count(&suite.cases, |o| matches!(o, CaseResult::Failed { .. })),
+            count(&suite.cases, |o| matches!(o, CaseResult::Errored { .. })),
+            count(&suite.cases, |o| matches!(o, CaseResult::Skipped { .. })),
         ));
         for case in &suite.cases {
             let time = case
@@ -91,8 +91,8 @@ pub fn render(name: &str, suites: &[TestSuite]) -> String {
                 escape(&case.name)
             );
             match &case.outcome {
-                Outcome::Passed => out.push_str(&format!("{open}/>\n")),
-                Outcome::Failed {
+                CaseResult::Passed => out.push_str(&format!("{open}/>\n")),
+                CaseResult::Failed {
                     kind,
                     message,
                     text,
@@ -102,12 +102,12 @@ pub fn render(name: &str, suites: &[TestSuite]) -> String {
                     escape(message),
                     escape(text)
                 )),
-                Outcome::Errored { message, text } => out.push_str(&format!(
+                CaseResult::Errored { message, text } => out.push_str(&format!(
                     "{open}>\n      <error message=\"{}\">{}</error>\n    </testcase>\n",
                     escape(message),
                     escape(text)
                 )),
-                Outcome::Skipped { message } => out.push_str(&format!(
+                CaseResult::Skipped { message } => out.push_str(&format!(
                     "{open}>\n      <skipped message=\"{}\"/>\n    </testcase>\n",
                     escape(message)
                 )),

@@ -5,7 +5,7 @@
 //! - json: JSON Lines, one object per case (passed ones too);
 //! - junit: one `testsuite` per spec, one `testcase` per case (`classname` = spec name and operationId).
 
-use crate::junit::{self, Outcome as JOutcome, TestCase, TestSuite};
+use crate::junit::{self, CaseResult, TestCase, TestSuite};
 use crate::verify::{CaseReport, Outcome};
 
 fn title(case: &CaseReport) -> String {
@@ -98,11 +98,11 @@ pub fn junit(cases: &[CaseReport]) -> String {
             }
         };
         let outcome = match case.outcome {
-            Outcome::Passed => JOutcome::Passed,
+            Outcome::Passed => CaseResult::Passed,
             Outcome::Failed => {
                 let mut rules: Vec<&str> = case.failures.iter().map(|f| f.rule.as_str()).collect();
                 rules.dedup();
-                JOutcome::Failed {
+                CaseResult::Failed {
                     kind: rules.join(","),
                     message: case
                         .failures
@@ -113,7 +113,7 @@ pub fn junit(cases: &[CaseReport]) -> String {
                     text: human_details(case),
                 }
             }
-            Outcome::Errored => JOutcome::Errored {
+            Outcome::Errored => CaseResult::Errored {
                 message: case.error.clone().unwrap_or_default(),
                 text: human_details(case),
             },
@@ -132,11 +132,11 @@ pub fn junit(cases: &[CaseReport]) -> String {
 mod tests {
     use super::*;
     use crate::verify::CaseKind;
-    use crate::verify::checks::Failure;
+    use crate::verify::checks::CheckFailure;
 
     #[test]
     fn a_failure_at_the_body_root_names_the_root() {
-        let mut failure = Failure::new(
+        let mut failure = CheckFailure::new(
             crate::verify::checks::Check::ResponseSchemaConformance,
             "/components/schemas/Thing/required",
             "the 200 body breaks its schema: \"name\" is a required property",

@@ -1,4 +1,4 @@
-//! The benchmark's baseline: a bare axum handler that answers seed 000's route with the same bytes the mock
+//! The benchmark's baseline: a bare axum handler that answers deleteBackupChain's route with the same bytes the mock
 //! serves, and nothing else (no validation, no logging). `TCP_NODELAY` is set on each connection, as the mock
 //! sets it. `cargo run --release --example bare_axum -- PORT`.
 

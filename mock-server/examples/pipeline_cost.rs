@@ -1,4 +1,4 @@
-//! The request pipeline's own cost, without sockets: sends seed 000's request N times through the router
+//! The request pipeline's own cost, without sockets: sends Raff's deleteBackupChain request N times through the router
 //! `MockServer::router` builds (in process, one thread) under one configuration, so that
 //! `valgrind --tool=callgrind` can count its instructions per request, which a shared machine cannot disturb.
 //! `cargo run --release --example pipeline_cost -- CONFIG N`, CONFIG one of:

@@ -245,7 +245,7 @@ pub struct MockResponse {
 
 /// One credential a security requirement needs: its scheme's name and where it goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Credential {
+pub struct RequiredCredential {
     /// The key in `components/securitySchemes`.
     pub scheme: String,
     pub placement: CredentialPlacement,
@@ -268,7 +268,7 @@ pub struct MockOperation {
     pub parameters: Vec<ParamCheck>,
     /// Alternatives; each lists credentials needed together. Empty: no security. An empty alternative:
     /// anonymous access allowed. Header names are valid ones (a scheme naming an invalid header is left out).
-    pub security: Vec<Vec<Credential>>,
+    pub security: Vec<Vec<RequiredCredential>>,
     /// The `WWW-Authenticate` value of a 401.
     pub challenge: HeaderValue,
     pub body: Option<BodyCheck>,
@@ -554,7 +554,7 @@ fn mock_operation(
                 }
                 other => other,
             };
-            credentials.push(Credential {
+            credentials.push(RequiredCredential {
                 scheme: scheme.name.clone(),
                 placement: credential,
             });

@@ -10,7 +10,7 @@ use std::path::Path;
 use apispec::CredentialPlacement;
 use axum::http::{HeaderMap, header};
 
-use crate::catalog::{Catalog, Credential, MockOperation};
+use crate::catalog::{Catalog, MockOperation, RequiredCredential};
 use crate::problem::ValidationItem;
 
 /// The valid values of security schemes, by `(spec, scheme)`; a `None` spec applies to every spec.
@@ -163,7 +163,7 @@ impl ValidCredentials {
         if self.is_empty() || op.security.is_empty() {
             return Ok(());
         }
-        let valid = |credential: &Credential| {
+        let valid = |credential: &RequiredCredential| {
             let Some(given) = presented(&credential.placement, headers, query) else {
                 return false;
             };

@@ -37,7 +37,7 @@ use crate::select::select_response;
 use crate::validate::{FailureKind, RequestView, validate_request};
 
 /// What the log line and the journal say about a request.
-pub(crate) struct Outcome {
+pub(crate) struct Facts {
     /// Index of the matched operation in the catalog.
     pub(crate) operation: Option<usize>,
     pub(crate) validation: &'static str,
@@ -67,7 +67,7 @@ pub(crate) async fn handle(State(state): State<Arc<AppState>>, request: Request)
             return Problem::new(ProblemKind::BadMockRequest, reason).into_response();
         }
     };
-    let mut outcome = Outcome {
+    let mut facts = Facts {
         operation: None,
         validation: "skipped",
         failure: None,
@@ -77,14 +77,14 @@ pub(crate) async fn handle(State(state): State<Arc<AppState>>, request: Request)
         body_fault: None,
         body: Bytes::new(),
     };
-    let mut response = answer(&state, &catalog, &parts, body, &session, &mut outcome).await;
-    if !outcome.delay.is_zero() {
-        tokio::time::sleep(outcome.delay).await;
+    let mut response = answer(&state, &catalog, &parts, body, &session, &mut facts).await;
+    if !facts.delay.is_zero() {
+        tokio::time::sleep(facts.delay).await;
     }
-    if let Some(fault) = outcome.body_fault.take() {
+    if let Some(fault) = facts.body_fault.take() {
         response = faulty_body(response, &fault).await;
     }
-    limits::release_after_body(outcome.body_bytes);
+    limits::release_after_body(facts.body_bytes);
     if state.cors
         && let Some(origin) = parts.headers.get(header::ORIGIN)
     {
@@ -93,19 +93,19 @@ pub(crate) async fn handle(State(state): State<Arc<AppState>>, request: Request)
     tracing::info!(
         method = %parts.method,
         path = parts.uri.path(),
-        operation = outcome
+        operation = facts
             .operation
             .map_or("-", |index| catalog.operations[index].label.as_str()),
         status = response.status().as_u16(),
-        validation = outcome.validation,
+        validation = facts.validation,
         latency_us = started.elapsed().as_micros() as u64,
         "request"
     );
     if state.journal {
         let detail = state
             .keeps_details()
-            .then(|| RequestDetail::capture(&parts.headers, &outcome.body));
-        let mut entry = journal_entry(&catalog, &parts, &response, outcome, session, time, started);
+            .then(|| RequestDetail::capture(&parts.headers, &facts.body));
+        let mut entry = journal_entry(&catalog, &parts, &response, facts, session, time, started);
         entry.request = detail;
         state.store.record(entry).await;
     }
@@ -117,13 +117,13 @@ pub(crate) fn journal_entry(
     catalog: &Catalog,
     parts: &Parts,
     response: &Response,
-    outcome: Outcome,
+    facts: Facts,
     session: String,
     time: SystemTime,
     started: Instant,
 ) -> JournalEntry {
-    let op = outcome.operation.map(|index| &catalog.operations[index]);
-    let (verdict, failure, violations) = match outcome.failure {
+    let op = facts.operation.map(|index| &catalog.operations[index]);
+    let (verdict, failure, violations) = match facts.failure {
         Some((kind, violations)) => (
             Verdict::Failed,
             Some(
@@ -137,7 +137,7 @@ pub(crate) fn journal_entry(
             ),
             violations.iter().map(journal::Violation::from).collect(),
         ),
-        None if outcome.validation == "passed" => (Verdict::Passed, None, Vec::new()),
+        None if facts.validation == "passed" => (Verdict::Passed, None, Vec::new()),
         None => (Verdict::Skipped, None, Vec::new()),
     };
     let reason = response
@@ -176,7 +176,7 @@ pub(crate) fn journal_entry(
             .map(|served| served.0.clone()),
         reason,
         latency_us: started.elapsed().as_micros() as u64,
-        faults: outcome.faults,
+        faults: facts.faults,
         request: None,
     }
 }
@@ -193,9 +193,9 @@ pub(crate) async fn answer(
     parts: &Parts,
     body: Body,
     session: &str,
-    outcome: &mut Outcome,
+    facts: &mut Facts,
 ) -> Response {
-    match steps(state, catalog, parts, body, session, outcome).await {
+    match steps(state, catalog, parts, body, session, facts).await {
         Ok(response) => response,
         Err(early) => *early,
     }
@@ -217,20 +217,20 @@ async fn steps(
     parts: &Parts,
     body: Body,
     session: &str,
-    outcome: &mut Outcome,
+    facts: &mut Facts,
 ) -> Result<Response, Early> {
     if let Some(response) = own_endpoint(state, catalog, parts) {
         return Ok(response);
     }
     let (index, op) = route(catalog, parts)?;
-    outcome.operation = Some(index);
+    facts.operation = Some(index);
     let plan = state
         .store
         .plan(session)
         .await
         .map_err(|e| early(store_unavailable(&e)))?;
     if let Some(response) =
-        inject_faults(state, catalog, op, parts, session, plan.as_deref(), outcome)
+        inject_faults(state, catalog, op, parts, session, plan.as_deref(), facts)
             .await
             .map_err(|e| early(store_unavailable(&e)))?
     {
@@ -239,7 +239,7 @@ async fn steps(
     let preferences = preferences_of(parts)?;
     // The state decides only what the client leaves to the mock.
     let stateful = state.stateful && preferences.is_empty();
-    let body = request_body(state, catalog, op, parts, body, stateful, outcome).await?;
+    let body = request_body(state, catalog, op, parts, body, stateful, facts).await?;
     let segments: Vec<Cow<'_, str>> = split_path(parts.uri.path()).map(percent_decode).collect();
     let query: Vec<(Cow<'_, str>, Cow<'_, str>)> = parts
         .uri
@@ -253,7 +253,7 @@ async fn steps(
             query: &query,
             body: &body,
         };
-        validate(state, catalog, op, parts, &view, outcome)?;
+        validate(state, catalog, op, parts, &view, facts)?;
     }
     if preferences.is_empty()
         && let Some(response) =
@@ -326,18 +326,18 @@ async fn request_body(
     parts: &Parts,
     body: Body,
     stateful: bool,
-    outcome: &mut Outcome,
+    facts: &mut Facts,
 ) -> Result<Bytes, Early> {
     if op.body.is_none() || !(state.validate_requests || stateful) {
         return Ok(Bytes::new());
     }
     match read_body(body, &parts.headers, &state.limits).await {
         Ok(bytes) => {
-            outcome.body_bytes = bytes.len();
-            outcome.body = bytes.clone();
+            facts.body_bytes = bytes.len();
+            facts.body = bytes.clone();
             Ok(bytes)
         }
-        Err(error) => Err(early(unread_body(catalog, op, parts, error, outcome))),
+        Err(error) => Err(early(unread_body(catalog, op, parts, error, facts))),
     }
 }
 
@@ -349,25 +349,25 @@ fn validate(
     op: &MockOperation,
     parts: &Parts,
     view: &RequestView<'_>,
-    outcome: &mut Outcome,
+    facts: &mut Facts,
 ) -> Result<(), Early> {
     let spec = &catalog.specs[op.spec].name;
     if let Err(violation) = state.credentials.check(spec, op, view.headers, view.query) {
-        outcome.validation = "failed: security";
-        outcome.failure = Some((FailureKind::Security, vec![violation.clone()]));
+        facts.validation = "failed: security";
+        facts.failure = Some((FailureKind::Security, vec![violation.clone()]));
         return Err(early(because(
             invalid_request(catalog, op, parts, FailureKind::Security, vec![violation]),
             Reason::Validation,
         )));
     }
-    outcome.validation = "passed";
+    facts.validation = "passed";
     if let Err(failure) = validate_request(op, view) {
-        outcome.validation = match failure.kind {
+        facts.validation = match failure.kind {
             FailureKind::Security => "failed: security",
             FailureKind::ContentType => "failed: content type",
             FailureKind::Invalid | FailureKind::TooLarge => "failed",
         };
-        outcome.failure = Some((failure.kind, failure.violations.clone()));
+        facts.failure = Some((failure.kind, failure.violations.clone()));
         return Err(early(because(
             invalid_request(catalog, op, parts, failure.kind, failure.violations),
             Reason::Validation,
@@ -456,7 +456,7 @@ fn documented(
 
 /// Draws the faults that apply to `op` in this session (the command line's, then the session's own). A
 /// status or a connection fault answers at once (its response is returned); latency and body faults are
-/// left in `outcome` for the handler to carry out on the answer.
+/// left in `facts` for the handler to carry out on the answer.
 pub(crate) async fn inject_faults(
     state: &AppState,
     catalog: &Catalog,
@@ -464,7 +464,7 @@ pub(crate) async fn inject_faults(
     parts: &Parts,
     session: &str,
     plan: Option<&SessionPlan>,
-    outcome: &mut Outcome,
+    facts: &mut Facts,
 ) -> Result<Option<Response>, StoreError> {
     let session_faults = plan.map_or(&[][..], |plan| &plan.faults[..]);
     if state.faults.is_empty() && session_faults.is_empty() {
@@ -501,8 +501,8 @@ pub(crate) async fn inject_faults(
             draw: drawn.draw,
         };
         match &fault.kind {
-            FaultKind::Latency(_) => outcome.delay += drawn.delay,
-            _ if answer.is_some() || outcome.body_fault.is_some() => continue,
+            FaultKind::Latency(_) => facts.delay += drawn.delay,
+            _ if answer.is_some() || facts.body_fault.is_some() => continue,
             FaultKind::Status(status) => {
                 answer = Some(fault_status_response(catalog, op, parts, *status));
             }
@@ -515,16 +515,16 @@ pub(crate) async fn inject_faults(
                 answer = Some(response);
             }
             FaultKind::Truncate | FaultKind::Drip(_) => {
-                outcome.body_fault = Some(fault.kind.clone());
+                facts.body_fault = Some(fault.kind.clone());
             }
         }
-        outcome.faults.push(injected);
+        facts.faults.push(injected);
     }
     let Some(response) = answer else {
         // Latency and body faults change the answer the pipeline gives; the journal lists them.
         return Ok(None);
     };
-    let shown: Vec<&str> = outcome.faults.iter().map(|f| f.fault.as_str()).collect();
+    let shown: Vec<&str> = facts.faults.iter().map(|f| f.fault.as_str()).collect();
     Ok(Some(because(response, Reason::Fault(shown.join("; ")))))
 }
 

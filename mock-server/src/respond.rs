@@ -15,7 +15,7 @@ use crate::catalog::{Catalog, MockOperation};
 use crate::faults::{DRIP_PIECE, FaultKind};
 use crate::journal::{Reason, ServedExample};
 use crate::limits::BodyReadError;
-use crate::pipeline::{Outcome, because, method_of};
+use crate::pipeline::{Facts, because, method_of};
 use crate::preferences::Preferences;
 use crate::problem::{Problem, ProblemKind, ValidationItem};
 use crate::scenarios::Step;
@@ -326,12 +326,12 @@ pub(crate) fn unread_body(
     op: &MockOperation,
     parts: &Parts,
     error: BodyReadError,
-    outcome: &mut Outcome,
+    facts: &mut Facts,
 ) -> Response {
     match error {
         BodyReadError::TooLarge { limit } => {
-            outcome.validation = "failed: body too large";
-            outcome.body_bytes = limit;
+            facts.validation = "failed: body too large";
+            facts.body_bytes = limit;
             let violation = ValidationItem {
                 location: vec!["body".into()],
                 code: "maxBodyBytes".into(),

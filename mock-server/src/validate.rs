@@ -15,7 +15,7 @@ use apispec::path_template::{Segment, match_mixed};
 
 use apispec::quote::{MAX_QUOTED, cut_text};
 
-use crate::catalog::{BodyCheck, Credential, MockOperation, ParamCheck, ValueKind};
+use crate::catalog::{BodyCheck, MockOperation, ParamCheck, RequiredCredential, ValueKind};
 use crate::form;
 use crate::problem::{ValidationItem, ViolationCode};
 
@@ -43,8 +43,9 @@ pub struct RequestView<'r> {
     pub body: &'r [u8],
 }
 
+/// Why a request is refused: what kind of failure it is, and every violation found.
 #[derive(Debug)]
-pub struct Failure {
+pub struct Rejection {
     pub kind: FailureKind,
     /// At most [`MAX_VIOLATIONS`], then one item saying more were found.
     pub violations: Vec<ValidationItem>,
@@ -98,9 +99,9 @@ impl Found {
 }
 
 /// Checks the request; `Ok` when it meets the spec.
-pub fn validate_request(op: &MockOperation, request: &RequestView<'_>) -> Result<(), Failure> {
+pub fn validate_request(op: &MockOperation, request: &RequestView<'_>) -> Result<(), Rejection> {
     if !security_satisfied(op, request) {
-        return Err(Failure {
+        return Err(Rejection {
             kind: FailureKind::Security,
             violations: vec![ValidationItem {
                 location: Vec::new(),
@@ -121,7 +122,7 @@ pub fn validate_request(op: &MockOperation, request: &RequestView<'_>) -> Result
         let checked = check_body(body, request, &mut found);
         found.written_at(before, &body.pointer);
         if let Err(kind) = checked {
-            return Err(Failure {
+            return Err(Rejection {
                 kind,
                 violations: found.into_items(),
             });
@@ -130,7 +131,7 @@ pub fn validate_request(op: &MockOperation, request: &RequestView<'_>) -> Result
     if found.is_empty() {
         Ok(())
     } else {
-        Err(Failure {
+        Err(Rejection {
             kind: FailureKind::Invalid,
             violations: found.into_items(),
         })
@@ -146,7 +147,7 @@ fn security_satisfied(op: &MockOperation, request: &RequestView<'_>) -> bool {
         })
 }
 
-fn has_credential(credential: &Credential, request: &RequestView<'_>) -> bool {
+fn has_credential(credential: &RequiredCredential, request: &RequestView<'_>) -> bool {
     crate::credentials::presented(&credential.placement, request.headers, request.query)
         .is_some_and(|value| !value.trim().is_empty())
 }

@@ -1,4 +1,4 @@
-//! The checks made on each response, named as Schemathesis names them. Each returns [`Failure`]s that say
+//! The checks made on each response, named as Schemathesis names them. Each returns [`CheckFailure`]s that say
 //! where (a JSON pointer into the response body, and the spec part the check compared against), what was
 //! expected and what came.
 
@@ -54,7 +54,7 @@ impl Serialize for Check {
 
 /// One check a response failed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Failure {
+pub struct CheckFailure {
     pub rule: Check,
     pub message: String,
     /// JSON pointer into the response body (`/backups/0/id`), for body checks.
@@ -69,15 +69,15 @@ pub struct Failure {
     pub actual: String,
 }
 
-impl Failure {
+impl CheckFailure {
     pub fn new(
         rule: Check,
         spec_pointer: &str,
         message: impl Into<String>,
         expected: impl Into<String>,
         actual: impl Into<String>,
-    ) -> Failure {
-        Failure {
+    ) -> CheckFailure {
+        CheckFailure {
             rule,
             message: message.into(),
             pointer: None,
@@ -123,10 +123,10 @@ pub fn positive_checks(
     schemas: &SchemaSet,
     op: &Operation,
     received: &Received,
-) -> Vec<Failure> {
+) -> Vec<CheckFailure> {
     let mut failures = Vec::new();
     if received.status >= 500 {
-        failures.push(Failure::new(
+        failures.push(CheckFailure::new(
             Check::NotAServerError,
             &op.pointer,
             format!("the server failed with {}", received.status),
@@ -136,7 +136,7 @@ pub fn positive_checks(
     }
     let Some(response) = op.response_for_status(received.status) else {
         let documented: Vec<String> = op.responses.iter().map(|r| r.status.to_string()).collect();
-        failures.push(Failure::new(
+        failures.push(CheckFailure::new(
             Check::StatusCodeConformance,
             &apispec::pointer::join(&op.pointer, "responses"),
             format!("status {} is not documented", received.status),
@@ -157,7 +157,7 @@ pub fn positive_checks(
 fn content_check<'r>(
     response: &'r Response,
     received: &Received,
-    failures: &mut Vec<Failure>,
+    failures: &mut Vec<CheckFailure>,
 ) -> Option<&'r MediaContent> {
     if response.contents.is_empty() {
         return None;
@@ -175,7 +175,7 @@ fn content_check<'r>(
             .find(|c| wildcard_covers(&c.media_type, actual))
     });
     if found.is_none() {
-        let mut failure = Failure::new(
+        let mut failure = CheckFailure::new(
             Check::ContentTypeConformance,
             &apispec::pointer::join(&response.pointer, "content"),
             match &actual {
@@ -198,7 +198,7 @@ fn header_checks(
     schemas: &SchemaSet,
     response: &Response,
     received: &Received,
-    failures: &mut Vec<Failure>,
+    failures: &mut Vec<CheckFailure>,
 ) {
     for header in &response.headers {
         if header.name.eq_ignore_ascii_case("content-type") {
@@ -206,7 +206,7 @@ fn header_checks(
         }
         let Some(value) = received.header(&header.name) else {
             if header.required {
-                let mut failure = Failure::new(
+                let mut failure = CheckFailure::new(
                     Check::ResponseHeadersConformance,
                     &header.pointer,
                     format!("required header {} is missing", header.name),
@@ -237,7 +237,7 @@ fn header_checks(
                 .next()
                 .map(|v| v.message)
                 .unwrap_or_default();
-            let mut failure = Failure::new(
+            let mut failure = CheckFailure::new(
                 Check::ResponseHeadersConformance,
                 &schema.pointer,
                 format!("header {} is invalid: {violation}", header.name),
@@ -256,7 +256,7 @@ fn body_checks(
     response: &Response,
     content: &MediaContent,
     received: &Received,
-    failures: &mut Vec<Failure>,
+    failures: &mut Vec<CheckFailure>,
 ) {
     let Some(schema) = &content.schema else {
         return;
@@ -267,7 +267,7 @@ fn body_checks(
     let body: Value = match serde_json::from_slice(&received.body) {
         Ok(body) => body,
         Err(e) => {
-            let mut failure = Failure::new(
+            let mut failure = CheckFailure::new(
                 Check::ResponseSchemaConformance,
                 &schema.pointer,
                 format!("the {} body is not JSON: {e}", response.status),
@@ -290,7 +290,7 @@ fn body_checks(
             Some(value) => compact(value),
             None => "nothing".into(),
         };
-        let mut failure = Failure::new(
+        let mut failure = CheckFailure::new(
             Check::ResponseSchemaConformance,
             &keyword_pointer,
             format!(

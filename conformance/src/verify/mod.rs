@@ -22,7 +22,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use tokio::sync::Semaphore;
 
-use checks::{Check, Failure, Received};
+use checks::{Check, CheckFailure, Received};
 use request::{Credentials, ExampleCase, TestRequest};
 
 /// How to run.
@@ -76,7 +76,7 @@ pub struct CaseReport {
     pub kind: CaseKind,
     pub outcome: Outcome,
     pub status: Option<u16>,
-    pub failures: Vec<Failure>,
+    pub failures: Vec<CheckFailure>,
     pub error: Option<String>,
     pub curl: String,
     pub duration_ms: u64,
@@ -432,7 +432,7 @@ async fn send_and_check(
     };
     report.status = Some(received.status);
     report.failures = if too_long {
-        vec![Failure::new(
+        vec![CheckFailure::new(
             Check::ResponseSizeLimit,
             &op.pointer,
             format!(
@@ -459,9 +459,14 @@ async fn send_and_check(
     Ok((report, Some(received.status)))
 }
 
-fn judge(shared: &Shared, op: &Operation, item: &Planned, received: &Received) -> Vec<Failure> {
+fn judge(
+    shared: &Shared,
+    op: &Operation,
+    item: &Planned,
+    received: &Received,
+) -> Vec<CheckFailure> {
     let server_error = || {
-        Failure::new(
+        CheckFailure::new(
             Check::NotAServerError,
             &op.pointer,
             format!("the server failed with {}", received.status),
@@ -486,7 +491,7 @@ fn judge(shared: &Shared, op: &Operation, item: &Planned, received: &Received) -
                 } else {
                     "/security".to_string()
                 };
-                failures.push(Failure::new(
+                failures.push(CheckFailure::new(
                     Check::IgnoredAuth,
                     &security_at,
                     format!(
@@ -506,7 +511,7 @@ fn judge(shared: &Shared, op: &Operation, item: &Planned, received: &Received) -
             }
             if !(400..500).contains(&received.status) {
                 let (spec_pointer, how) = item.mutation.clone().unwrap_or_default();
-                failures.push(Failure::new(
+                failures.push(CheckFailure::new(
                     Check::NegativeDataRejection,
                     &spec_pointer,
                     format!(
@@ -523,7 +528,7 @@ fn judge(shared: &Shared, op: &Operation, item: &Planned, received: &Received) -
             if matches!(received.status, 404 | 410) {
                 Vec::new()
             } else {
-                vec![Failure::new(
+                vec![CheckFailure::new(
                     Check::UseAfterFree,
                     &op.pointer,
                     format!(

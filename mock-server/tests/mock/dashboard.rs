@@ -224,7 +224,7 @@ async fn the_dashboard_shows_requests_filters_them_and_explains_a_rejected_one()
         .await;
 
     let http = client();
-    seed_000(&server, &http)
+    delete_backup_chain(&server, &http)
         .header("X-Mock-Session", "browser-a")
         .send()
         .await

@@ -10,7 +10,7 @@ use crate::support::*;
 async fn each_request_is_journaled_with_its_verdict_answer_and_reason() {
     let server = embedded().await;
     let http = client();
-    seed_000(&server, &http)
+    delete_backup_chain(&server, &http)
         .header("X-Mock-Session", "a")
         .send()
         .await
@@ -25,7 +25,7 @@ async fn each_request_is_journaled_with_its_verdict_answer_and_reason() {
     .send()
     .await
     .unwrap();
-    seed_000(&server, &http)
+    delete_backup_chain(&server, &http)
         .header("Prefer", "code=404")
         .send()
         .await
@@ -126,7 +126,7 @@ async fn the_journal_is_a_bounded_ring_and_a_reset_empties_one_session() {
     let server = MockServer::start(options).await.unwrap();
     let http = client();
     for session in ["a", "b", "b", "a", "b"] {
-        seed_000(&server, &http)
+        delete_backup_chain(&server, &http)
             .header("X-Mock-Session", session)
             .send()
             .await

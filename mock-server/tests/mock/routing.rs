@@ -136,7 +136,7 @@ async fn cors_preflights_are_answered_and_can_be_switched_off() {
             .contains("DELETE")
     );
 
-    let actual = seed_000(&server, &client())
+    let actual = delete_backup_chain(&server, &client())
         .header("Origin", "http://app.example")
         .send()
         .await

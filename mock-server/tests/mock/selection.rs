@@ -8,7 +8,10 @@ use crate::support::*;
 #[tokio::test]
 async fn without_preferences_the_lowest_2xx_is_served_with_its_first_example() {
     let server = embedded().await;
-    let response = seed_000(&server, &client()).send().await.unwrap();
+    let response = delete_backup_chain(&server, &client())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 200);
     assert_eq!(header(&response, "content-type"), Some("application/json"));
     assert_eq!(
@@ -20,7 +23,7 @@ async fn without_preferences_the_lowest_2xx_is_served_with_its_first_example() {
 #[tokio::test]
 async fn prefer_code_serves_that_response_with_its_first_example() {
     let server = embedded().await;
-    let response = seed_000(&server, &client())
+    let response = delete_backup_chain(&server, &client())
         .header("Prefer", "code=404")
         .send()
         .await
@@ -122,7 +125,7 @@ async fn a_2xx_range_is_served_as_200() {
 #[tokio::test]
 async fn an_undefined_code_is_a_404_not_found_problem() {
     let server = embedded().await;
-    let response = seed_000(&server, &client())
+    let response = delete_backup_chain(&server, &client())
         .header("Prefer", "code=500")
         .send()
         .await
@@ -140,7 +143,7 @@ async fn an_undefined_code_is_a_404_not_found_problem() {
 #[tokio::test]
 async fn an_undefined_example_is_a_404_not_found_problem() {
     let server = embedded().await;
-    let response = seed_000(&server, &client())
+    let response = delete_backup_chain(&server, &client())
         .header("Prefer", "example=nope")
         .send()
         .await
@@ -153,7 +156,7 @@ async fn an_undefined_example_is_a_404_not_found_problem() {
 async fn malformed_preferences_are_422() {
     let server = embedded().await;
     for prefer in ["code=20", "code=abc", "dynamic=maybe"] {
-        let response = seed_000(&server, &client())
+        let response = delete_backup_chain(&server, &client())
             .header("Prefer", prefer)
             .send()
             .await
@@ -165,7 +168,7 @@ async fn malformed_preferences_are_422() {
             "{prefer}"
         );
     }
-    let response = seed_000(&server, &client())
+    let response = delete_backup_chain(&server, &client())
         .query(&[("__dynamic", "1")])
         .send()
         .await

@@ -1,4 +1,4 @@
-//! Shared helpers: starting servers, the seed 000 request, reading problem documents, checking bodies.
+//! Shared helpers: starting servers, the deleteBackupChain request, reading problem documents, checking bodies.
 
 use std::path::PathBuf;
 
@@ -38,8 +38,8 @@ pub fn client() -> Client {
     Client::new()
 }
 
-/// `DELETE /raff/api/v1/backups/{id}/chain` (seed 000), with both headers.
-pub fn seed_000(server: &MockServer, client: &Client) -> reqwest::RequestBuilder {
+/// `DELETE /raff/api/v1/backups/{id}/chain` (Raff's deleteBackupChain), with both headers.
+pub fn delete_backup_chain(server: &MockServer, client: &Client) -> reqwest::RequestBuilder {
     client
         .delete(format!(
             "{}/raff/api/v1/backups/{BACKUP_ID}/chain",

@@ -6,7 +6,7 @@ use serde_json::json;
 use crate::support::*;
 
 #[tokio::test]
-async fn seed_000_without_an_api_key_is_its_documented_401() {
+async fn delete_backup_chain_without_an_api_key_is_its_documented_401() {
     // Every Raff operation documents its 401 (ERRATA R3), so the mock serves the spec's own example.
     let server = embedded().await;
     let response = client()
@@ -32,7 +32,7 @@ async fn seed_000_without_an_api_key_is_its_documented_401() {
 }
 
 #[tokio::test]
-async fn seed_000_without_a_project_id_is_its_documented_400_located_in_the_header() {
+async fn delete_backup_chain_without_a_project_id_is_its_documented_400_located_in_the_header() {
     // deleteBackupChain documents 400 "X-Project-ID required" (ERRATA R4), so the mock serves it.
     let server = embedded().await;
     let response = client()
@@ -92,7 +92,8 @@ async fn a_missing_required_header_without_a_documented_400_is_422_located_in_th
 }
 
 #[tokio::test]
-async fn seed_000_with_an_id_that_is_not_a_uuid_is_its_documented_400_listing_every_violation() {
+async fn delete_backup_chain_with_an_id_that_is_not_a_uuid_is_its_documented_400_listing_every_violation()
+ {
     let server = embedded().await;
     let response = client()
         .delete(format!(
