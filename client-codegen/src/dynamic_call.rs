@@ -61,7 +61,7 @@ pub fn emit(operations: &[CallableOperation<'_>]) -> TokenStream {
             use crate::runtime::call::{outcome, set};
             match operation_id {
                 #(#arms)*
-                other => Err(crate::runtime::call::CallError(format!("no operation `{other}`"))),
+                other => Err(crate::runtime::call::CallError::UnknownOperation(other.to_string())),
             }
         }
 
@@ -89,8 +89,7 @@ pub fn emit_crate_level(specs: &[(String, String)]) -> TokenStream {
         let module = format_ident!("{}", module);
         quote! {
             #name => {
-                let client = #module::client_with_placeholder_credentials(base_url, secret, config)
-                    .map_err(|e| crate::runtime::call::CallError(e.to_string()))?;
+                let client = #module::client_with_placeholder_credentials(base_url, secret, config)?;
                 #module::call_operation(&client, operation_id, args).await
             }
         }
@@ -113,7 +112,7 @@ pub fn emit_crate_level(specs: &[(String, String)]) -> TokenStream {
         ) -> Result<crate::runtime::call::CallOutcome, crate::runtime::call::CallError> {
             match spec {
                 #(#arms)*
-                other => Err(crate::runtime::call::CallError(format!("no spec `{other}`"))),
+                other => Err(crate::runtime::call::CallError::UnknownSpec(other.to_string())),
             }
         }
     }

@@ -49,13 +49,42 @@ impl CallOutcome {
     }
 }
 
-/// The call could not be made as asked: an unknown operation, or arguments that do not fit its parameters.
+/// The call could not be made as asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CallError(pub String);
+#[non_exhaustive]
+pub enum CallError {
+    /// No spec of that name.
+    UnknownSpec(String),
+    /// The spec has no operation with that `operationId`.
+    UnknownOperation(String),
+    /// An argument does not fit its parameter's type.
+    Argument {
+        name: String,
+        value: String,
+        reason: String,
+    },
+    /// The client for the call could not be built.
+    Client(crate::BuildError),
+}
 
 impl std::fmt::Display for CallError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            CallError::UnknownSpec(name) => write!(f, "no spec `{name}`"),
+            CallError::UnknownOperation(id) => write!(f, "no operation `{id}`"),
+            CallError::Argument {
+                name,
+                value,
+                reason,
+            } => write!(f, "argument `{name}` = {value}: {reason}"),
+            CallError::Client(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl From<crate::BuildError> for CallError {
+    fn from(error: crate::BuildError) -> CallError {
+        CallError::Client(error)
     }
 }
 
@@ -73,7 +102,11 @@ pub fn set<B, T: DeserializeOwned>(
         None | Some(Value::Null) => Ok(builder),
         Some(value) => serde_json::from_value(value.clone())
             .map(|value| setter(builder, value))
-            .map_err(|e| CallError(format!("argument `{name}` = {value}: {e}"))),
+            .map_err(|e| CallError::Argument {
+                name: name.to_string(),
+                value: value.to_string(),
+                reason: e.to_string(),
+            }),
     }
 }
 

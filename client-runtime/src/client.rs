@@ -123,15 +123,15 @@ impl<C: GeneratedClient> ClientBuilder<C> {
     /// The client, or why it cannot be built (a base URL that is not one, a credential a header cannot carry).
     pub fn build(self) -> Result<C, BuildError> {
         let base_url = &self.base_url;
-        let parsed = reqwest::Url::parse(base_url).map_err(|e| {
-            BuildError(format!(
-                "`{base_url}` is not a base URL: {e} (expected e.g. `https://api.example.com`)"
-            ))
+        let parsed = reqwest::Url::parse(base_url).map_err(|e| BuildError::BaseUrl {
+            url: base_url.clone(),
+            reason: e.to_string(),
         })?;
         if !matches!(parsed.scheme(), "http" | "https") {
-            return Err(BuildError(format!(
-                "`{base_url}` must start with http:// or https://"
-            )));
+            return Err(BuildError::BaseUrl {
+                url: base_url.clone(),
+                reason: "it must start with http:// or https://".into(),
+            });
         }
         let credentials = self
             .credentials

@@ -60,7 +60,7 @@ impl ClientConfig {
 
     /// Adds a header sent on every request that does not set it itself.
     pub fn default_header(mut self, name: &str, value: &str) -> Result<Self, BuildError> {
-        let (name, value) = header(name, value).map_err(BuildError)?;
+        let (name, value) = header(name, value)?;
         self.default_headers.insert(name, value);
         Ok(self)
     }
@@ -70,15 +70,21 @@ impl ClientConfig {
             .connect_timeout(self.connect_timeout)
             .user_agent(self.user_agent.clone())
             .build()
-            .map_err(|e| BuildError(format!("the HTTP client cannot be built: {e}")))
+            .map_err(|e| BuildError::HttpClient {
+                reason: e.to_string(),
+            })
     }
 }
 
 /// A header from text, or why it is not one.
-pub(crate) fn header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), String> {
-    let header_name = HeaderName::from_bytes(name.as_bytes())
-        .map_err(|_| format!("`{name}` is not a header name"))?;
-    let header_value = HeaderValue::from_str(value)
-        .map_err(|_| format!("`{value}` is not a value header `{name}` can carry"))?;
+pub(crate) fn header(name: &str, value: &str) -> Result<(HeaderName, HeaderValue), BuildError> {
+    let header_name =
+        HeaderName::from_bytes(name.as_bytes()).map_err(|_| BuildError::HeaderName {
+            name: name.to_string(),
+        })?;
+    let header_value = HeaderValue::from_str(value).map_err(|_| BuildError::HeaderValue {
+        header: name.to_string(),
+        secret: false,
+    })?;
     Ok((header_name, header_value))
 }

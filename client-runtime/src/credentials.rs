@@ -72,8 +72,10 @@ impl fmt::Debug for Credential {
 impl Credential {
     /// An API key in a header.
     pub fn header(name: &str, secret: &Secret) -> Result<Credential, BuildError> {
-        let header = HeaderName::from_bytes(name.as_bytes())
-            .map_err(|_| BuildError(format!("`{name}` is not a header name")))?;
+        let header =
+            HeaderName::from_bytes(name.as_bytes()).map_err(|_| BuildError::HeaderName {
+                name: name.to_string(),
+            })?;
         Ok(Credential::Header(
             header,
             sensitive(secret.expose(), name)?,
@@ -133,10 +135,9 @@ impl Credential {
 }
 
 fn sensitive(value: &str, header: &str) -> Result<HeaderValue, BuildError> {
-    let mut value = HeaderValue::from_str(value).map_err(|_| {
-        BuildError(format!(
-            "the credential for `{header}` contains characters a header cannot carry"
-        ))
+    let mut value = HeaderValue::from_str(value).map_err(|_| BuildError::HeaderValue {
+        header: header.to_string(),
+        secret: true,
     })?;
     value.set_sensitive(true);
     Ok(value)

@@ -64,11 +64,43 @@ pub use time::{OffsetTimestamp, OffsetTimestampError};
 
 /// Why a client could not be built.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BuildError(pub String);
+#[non_exhaustive]
+pub enum BuildError {
+    /// The base URL is not an `http://` or `https://` URL.
+    BaseUrl { url: String, reason: String },
+    /// A header name (of a credential, a default header) that is not one.
+    HeaderName { name: String },
+    /// A value (a credential's, a default header's) that the header cannot carry.
+    HeaderValue { header: String, secret: bool },
+    /// The HTTP client itself could not be built (TLS roots, for example).
+    HttpClient { reason: String },
+}
 
 impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            BuildError::BaseUrl { url, reason } => write!(
+                f,
+                "`{url}` is not a base URL: {reason} (expected e.g. `https://api.example.com`)"
+            ),
+            BuildError::HeaderName { name } => write!(f, "`{name}` is not a header name"),
+            BuildError::HeaderValue {
+                header,
+                secret: true,
+            } => write!(
+                f,
+                "the credential for `{header}` contains characters a header cannot carry"
+            ),
+            BuildError::HeaderValue { header, .. } => {
+                write!(
+                    f,
+                    "the value of `{header}` contains characters a header cannot carry"
+                )
+            }
+            BuildError::HttpClient { reason } => {
+                write!(f, "the HTTP client cannot be built: {reason}")
+            }
+        }
     }
 }
 

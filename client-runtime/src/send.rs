@@ -57,7 +57,7 @@ type RequestChange = Arc<dyn Fn(&mut reqwest::Request) + Send + Sync>;
 /// ```
 #[derive(Default, Clone)]
 pub struct CallOptions {
-    headers: Vec<Result<(HeaderName, HeaderValue), String>>,
+    headers: Vec<Result<(HeaderName, HeaderValue), crate::BuildError>>,
     timeout: Option<Duration>,
     retry: Option<RetryPolicy>,
     changes: Vec<RequestChange>,
@@ -124,7 +124,7 @@ async fn send<E>(
 ) -> Result<reqwest::Response, Error<E>> {
     prepare(state, &mut request, operation);
     for header in options.headers {
-        let (name, value) = header.map_err(Error::InvalidRequest)?;
+        let (name, value) = header.map_err(|e| Error::InvalidRequest(e.to_string()))?;
         request.headers_mut().insert(name, value);
     }
     *request.timeout_mut() = Some(options.timeout.unwrap_or(state.timeout));

@@ -277,7 +277,7 @@ Responses:
                 )
             }
             other => {
-                Err(crate::runtime::call::CallError(format!("no operation `{other}`")))
+                Err(crate::runtime::call::CallError::UnknownOperation(other.to_string()))
             }
         }
     }
@@ -480,13 +480,12 @@ pub async fn call_operation(
     match spec {
         "differing_errors" => {
             let client = differing_errors::client_with_placeholder_credentials(
-                    base_url,
-                    secret,
-                    config,
-                )
-                .map_err(|e| crate::runtime::call::CallError(e.to_string()))?;
+                base_url,
+                secret,
+                config,
+            )?;
             differing_errors::call_operation(&client, operation_id, args).await
         }
-        other => Err(crate::runtime::call::CallError(format!("no spec `{other}`"))),
+        other => Err(crate::runtime::call::CallError::UnknownSpec(other.to_string())),
     }
 }

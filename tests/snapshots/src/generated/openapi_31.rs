@@ -216,7 +216,7 @@ Responses:
                 )
             }
             other => {
-                Err(crate::runtime::call::CallError(format!("no operation `{other}`")))
+                Err(crate::runtime::call::CallError::UnknownOperation(other.to_string()))
             }
         }
     }
@@ -344,13 +344,12 @@ pub async fn call_operation(
     match spec {
         "openapi-31" => {
             let client = openapi_31::client_with_placeholder_credentials(
-                    base_url,
-                    secret,
-                    config,
-                )
-                .map_err(|e| crate::runtime::call::CallError(e.to_string()))?;
+                base_url,
+                secret,
+                config,
+            )?;
             openapi_31::call_operation(&client, operation_id, args).await
         }
-        other => Err(crate::runtime::call::CallError(format!("no spec `{other}`"))),
+        other => Err(crate::runtime::call::CallError::UnknownSpec(other.to_string())),
     }
 }

@@ -1473,7 +1473,7 @@ backups.: `Err(Error::Documented)` (Conflict)
                 )
             }
             other => {
-                Err(crate::runtime::call::CallError(format!("no operation `{other}`")))
+                Err(crate::runtime::call::CallError::UnknownOperation(other.to_string()))
             }
         }
     }
@@ -2093,13 +2093,12 @@ pub async fn call_operation(
     match spec {
         "taurusdb" => {
             let client = taurusdb::client_with_placeholder_credentials(
-                    base_url,
-                    secret,
-                    config,
-                )
-                .map_err(|e| crate::runtime::call::CallError(e.to_string()))?;
+                base_url,
+                secret,
+                config,
+            )?;
             taurusdb::call_operation(&client, operation_id, args).await
         }
-        other => Err(crate::runtime::call::CallError(format!("no spec `{other}`"))),
+        other => Err(crate::runtime::call::CallError::UnknownSpec(other.to_string())),
     }
 }

@@ -223,7 +223,7 @@ Responses:
                 )
             }
             other => {
-                Err(crate::runtime::call::CallError(format!("no operation `{other}`")))
+                Err(crate::runtime::call::CallError::UnknownOperation(other.to_string()))
             }
         }
     }
@@ -374,13 +374,12 @@ pub async fn call_operation(
     match spec {
         "websocket-101" => {
             let client = websocket_101::client_with_placeholder_credentials(
-                    base_url,
-                    secret,
-                    config,
-                )
-                .map_err(|e| crate::runtime::call::CallError(e.to_string()))?;
+                base_url,
+                secret,
+                config,
+            )?;
             websocket_101::call_operation(&client, operation_id, args).await
         }
-        other => Err(crate::runtime::call::CallError(format!("no spec `{other}`"))),
+        other => Err(crate::runtime::call::CallError::UnknownSpec(other.to_string())),
     }
 }
