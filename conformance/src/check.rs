@@ -169,13 +169,23 @@ pub struct FileReport {
 
 /// Why `check` could not run on a file at all (exit code 2).
 #[derive(Debug)]
-pub struct CannotRun(pub String);
+pub enum CannotRun {
+    /// The file cannot be read.
+    Read { file: String, error: std::io::Error },
+    /// The loader cannot read the file (its error names the file and the reason).
+    Load(LoadError),
+}
 
 impl std::fmt::Display for CannotRun {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            CannotRun::Read { file, error } => write!(f, "{file}: cannot read the file: {error}"),
+            CannotRun::Load(error) => write!(f, "{error}"),
+        }
     }
 }
+
+impl std::error::Error for CannotRun {}
 
 /// Builds findings for one file, locating pointers in its text.
 struct Reporter<'a> {
@@ -222,8 +232,10 @@ impl Reporter<'_> {
 /// Checks one spec file. `Err` only when the file cannot be read.
 pub fn check_file(path: &Path) -> Result<FileReport, CannotRun> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| CannotRun(format!("{file}: cannot read the file: {e}")))?;
+    let text = std::fs::read_to_string(path).map_err(|error| CannotRun::Read {
+        file: file.to_string(),
+        error,
+    })?;
     let mut reporter = Reporter {
         file: &file,
         map: SourceMap::parse(&text),
@@ -267,7 +279,7 @@ pub fn check_file(path: &Path) -> Result<FileReport, CannotRun> {
 /// `Document::load` stops at the first problem; its kind says which rule it breaks.
 fn load_finding(err: &LoadError, reporter: &mut Reporter<'_>) -> Result<(), CannotRun> {
     let id = match err.kind {
-        LoadErrorKind::Unreadable => return Err(CannotRun(err.to_string())),
+        LoadErrorKind::Unreadable => return Err(CannotRun::Load(err.clone())),
         LoadErrorKind::YamlSyntax | LoadErrorKind::JsonSyntax => Rule::ParseError,
         LoadErrorKind::FileName => Rule::InvalidFileName,
         LoadErrorKind::Reference => Rule::UnresolvedRef,
