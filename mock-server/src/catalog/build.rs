@@ -1,370 +1,23 @@
-//! The loaded state the server answers from: every mounted operation turned, once at load, into plain data
-//! that requests only read — the routing trie, compiled validators, pre-serialized bodies and header
-//! values. Nothing here is computed per request; a reload builds a new `Catalog` and swaps it in whole.
+//! Building the catalog from loaded documents: each operation's checks (parameters, credentials, body),
+//! its documented responses with their bodies serialized once, the routes and health documents.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use apispec::examples::invalid_examples_compiled;
-use apispec::path_template::{PathTemplate, Segment};
+use apispec::path_template::PathTemplate;
 use apispec::{
-    ArrayEncoding, CompiledSchemas, CredentialPlacement, Direction, Document, LoadError, Method,
-    ObjectEncoding, Operation, ParamLocation, SchemaRoot, SchemaValidator, StatusKey,
+    CompiledSchemas, CredentialPlacement, Direction, Document, LoadError, Operation, ParamLocation,
+    SchemaRoot,
 };
 use axum::body::Bytes;
 use axum::http::{HeaderName, HeaderValue};
 use serde_json::{Value, json};
 
-use crate::routing::Router;
-use crate::state::StateModel;
-
-/// Where a spec comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SpecSource {
-    /// Text compiled into the binary (the specs of `specs/`), with its overlay's `(file name, text)`.
-    Embedded {
-        file_name: &'static str,
-        text: &'static str,
-        overlay: Option<(&'static str, &'static str)>,
-    },
-    /// A file read at start (and again on change, with `--watch`).
-    File(PathBuf),
-}
-
-impl SpecSource {
-    /// Every spec of the workspace's `specs/` folder, as compiled into this binary.
-    pub fn embedded() -> Vec<SpecSource> {
-        crate::embedded::EMBEDDED_SPECS
-            .iter()
-            .map(|embedded| SpecSource::Embedded {
-                file_name: embedded.spec.0,
-                text: embedded.spec.1,
-                overlay: embedded.overlay,
-            })
-            .collect()
-    }
-
-    pub fn load(&self) -> Result<Document, LoadError> {
-        match self {
-            SpecSource::File(path) => Document::load(path),
-            SpecSource::Embedded {
-                file_name,
-                text,
-                overlay,
-            } => {
-                let path = Path::new(file_name);
-                let name = apispec::SpecName::from_path(path)?;
-                let overlay_source =
-                    overlay.map(|(overlay_name, _)| format!("specs/{overlay_name}"));
-                let overlay =
-                    overlay
-                        .zip(overlay_source.as_deref())
-                        .map(|((overlay_name, text), source)| apispec::OverlayText {
-                            source,
-                            text,
-                            is_json: apispec::spec_file::is_json_file(Path::new(overlay_name)),
-                        });
-                Document::parse_with_overlay(
-                    &format!("specs/{file_name}"),
-                    &name.name,
-                    text,
-                    apispec::spec_file::is_json_file(path),
-                    overlay,
-                )
-            }
-        }
-    }
-
-    /// The file to watch for changes, if there is one.
-    pub fn path(&self) -> Option<&Path> {
-        match self {
-            SpecSource::File(path) => Some(path),
-            SpecSource::Embedded { .. } => None,
-        }
-    }
-}
-
-/// Where specs are mounted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mount {
-    /// Each spec under `/<file stem>`.
-    Prefixed,
-    /// The one spec at `/`.
-    Root,
-}
-
-/// Why the specs cannot be served.
-#[derive(Debug)]
-pub enum CatalogError {
-    Load(LoadError),
-    /// `--strict` and some examples break their schemas.
-    InvalidExamples(Vec<String>),
-    /// `--strict` and parts of a spec cannot be served as written (a `$ref` to nothing, a schema that
-    /// cannot be compiled): without `--strict` they are served with load warnings.
-    PartsLeftOut(Vec<String>),
-    /// Two specs want the same prefix, or several specs were asked to mount at `/`.
-    Mount(String),
-}
-
-impl std::fmt::Display for CatalogError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CatalogError::Load(error) => write!(f, "{error}"),
-            CatalogError::InvalidExamples(found) => strict_refusal(
-                f,
-                &format!("{} example(s) break their schema", found.len()),
-                found,
-                "fix the examples, or start without --strict to serve the spec with warnings",
-            ),
-            CatalogError::PartsLeftOut(found) => strict_refusal(
-                f,
-                &format!(
-                    "{} part(s) of the spec cannot be served as written",
-                    found.len()
-                ),
-                found,
-                "fix them, or start without --strict to serve the rest with warnings",
-            ),
-            CatalogError::Mount(reason) => write!(f, "{reason}"),
-        }
-    }
-}
-
-/// What `--strict` refused, one line per problem, and what to do.
-fn strict_refusal(
-    f: &mut std::fmt::Formatter<'_>,
-    what: &str,
-    found: &[String],
-    help: &str,
-) -> std::fmt::Result {
-    writeln!(f, "{what} (--strict):")?;
-    for line in found {
-        writeln!(f, "  {line}")?;
-    }
-    write!(f, "  help: {help}")
-}
-
-impl std::error::Error for CatalogError {}
-
-impl From<LoadError> for CatalogError {
-    fn from(error: LoadError) -> Self {
-        CatalogError::Load(error)
-    }
-}
-
-/// How a parameter's text is read as JSON before validation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ValueKind {
-    String,
-    Integer,
-    Number,
-    Boolean,
-    /// Comma-separated (or repeated, in a query) values of one kind.
-    Array(Box<ValueKind>),
-    /// Named properties, each of its own kind (how they are written: [`ParamCheck::object_encoding`]).
-    Object(Vec<(String, ValueKind)>),
-    /// Anything else: validated as text.
-    Other,
-}
-
-/// A parameter to check on each request.
-#[derive(Debug)]
-pub struct ParamCheck {
-    pub name: String,
-    pub location: ParamLocation,
-    /// For header parameters: the header to read.
-    pub header: Option<HeaderName>,
-    pub required: bool,
-    pub kind: ValueKind,
-    /// How an array value is written (query parameters may repeat).
-    pub array_encoding: ArrayEncoding,
-    /// How an object value is written (`?status=open`, `?filter[status]=open`, `status,open`).
-    pub object_encoding: ObjectEncoding,
-    /// For path parameters: which segment holds it, and which parameter of a mixed segment it is.
-    pub path_position: Option<(usize, usize)>,
-    pub validator: Option<Arc<SchemaValidator>>,
-    /// Where the parameter is written in the spec (for violations).
-    pub pointer: Arc<str>,
-}
-
-/// The request body an operation accepts.
-#[derive(Debug)]
-pub struct BodyCheck {
-    pub required: bool,
-    pub contents: Vec<BodyContent>,
-    /// Where the request body is written in the spec (for violations).
-    pub pointer: Arc<str>,
-}
-
-#[derive(Debug)]
-pub struct BodyContent {
-    /// The media type's essence, lower-cased (`application/json`); may hold wildcards (`application/*`).
-    pub essence: String,
-    pub is_json: bool,
-    /// For a form body (`application/x-www-form-urlencoded`, `multipart/form-data`) whose schema names its
-    /// fields: each field and how its text reads, so the form is validated as the object it stands for.
-    pub form_fields: Option<Vec<(String, ValueKind)>>,
-    pub validator: Option<Arc<SchemaValidator>>,
-}
-
-/// One example body, serialized once.
-#[derive(Debug)]
-pub struct MockExample {
-    /// Shared with every journal entry that served it.
-    pub name: Option<Arc<str>>,
-    pub body: Bytes,
-    /// False when the example breaks its schema: it is served only when asked for by name.
-    pub valid: bool,
-}
-
-/// One media type of a response.
-#[derive(Debug)]
-pub struct MockContent {
-    pub essence: String,
-    pub content_type: HeaderValue,
-    pub is_json: bool,
-    pub examples: Vec<MockExample>,
-    /// What is served without preferences: the first valid example, else the static sample of the schema.
-    pub default_body: Bytes,
-    /// For dynamic bodies.
-    pub schema: Option<Value>,
-    /// Checks bodies a scenario gives for this content (JSON contents with a schema).
-    pub validator: Option<Arc<SchemaValidator>>,
-}
-
-/// One documented response.
-#[derive(Debug)]
-pub struct MockResponse {
-    pub status: StatusKey,
-    /// Documented headers with their example (or sample) values.
-    pub headers: Vec<(HeaderName, HeaderValue)>,
-    /// Empty when the response has no body.
-    pub contents: Vec<MockContent>,
-}
-
-/// One credential a security requirement needs: its scheme's name and where it goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RequiredCredential {
-    /// The key in `components/securitySchemes`.
-    pub scheme: String,
-    pub placement: CredentialPlacement,
-}
-
-/// Everything the server needs to answer one operation.
-#[derive(Debug)]
-pub struct MockOperation {
-    /// Index of the spec in [`Catalog::specs`].
-    pub spec: usize,
-    /// `spec.operationId`, as logs name it.
-    pub label: String,
-    /// The operationId alone (spec names may hold dots, so it is not cut from `label`).
-    /// Shared with every journal entry of the operation.
-    pub operation_id: Arc<str>,
-    pub method: Method,
-    /// The mounted path template (`/raff/api/v1/backups/{id}/chain`).
-    pub path: String,
-    pub segments: Vec<Segment>,
-    pub parameters: Vec<ParamCheck>,
-    /// Alternatives; each lists credentials needed together. Empty: no security. An empty alternative:
-    /// anonymous access allowed. Header names are valid ones (a scheme naming an invalid header is left out).
-    pub security: Vec<Vec<RequiredCredential>>,
-    /// The `WWW-Authenticate` value of a 401.
-    pub challenge: HeaderValue,
-    pub body: Option<BodyCheck>,
-    /// In document order.
-    pub responses: Vec<MockResponse>,
-    /// Where the Operation Object is written in the spec.
-    pub pointer: Arc<str>,
-}
-
-/// A loaded spec.
-#[derive(Debug)]
-pub struct MountedSpec {
-    /// Shared with every journal entry of the spec.
-    pub name: Arc<str>,
-    pub source: String,
-    pub title: String,
-    /// `""` at the root, else `/<name>`.
-    pub prefix: String,
-    /// The document's schemas, where dynamic bodies resolve `$ref`s.
-    pub schema_root: SchemaRoot,
-    pub operation_count: usize,
-}
-
-/// Everything the server answers from. Built once per (re)load, then only read.
-#[derive(Debug)]
-pub struct Catalog {
-    pub specs: Vec<MountedSpec>,
-    pub operations: Vec<MockOperation>,
-    pub router: Router,
-    /// `GET /__mock/routes`, serialized at load.
-    pub routes_json: Bytes,
-    /// `GET /__mock/health`, serialized at load.
-    pub health_json: Bytes,
-    /// Load-time warnings (invalid examples, unreachable operations), already logged.
-    pub warnings: Vec<String>,
-    /// The specs read as resources, for `--stateful`.
-    pub state: StateModel,
-}
-
-/// Loads every source and builds the catalog. The first spec that cannot be loaded stops it.
-pub fn load_catalog(
-    sources: &[SpecSource],
-    mount: Mount,
-    strict: bool,
-) -> Result<Catalog, CatalogError> {
-    let documents = sources
-        .iter()
-        .map(SpecSource::load)
-        .collect::<Result<Vec<_>, _>>()?;
-    build_catalog(documents, mount, strict)
-}
-
-/// Builds the catalog from parsed documents.
-pub fn build_catalog(
-    documents: Vec<Document>,
-    mount: Mount,
-    strict: bool,
-) -> Result<Catalog, CatalogError> {
-    if mount == Mount::Root && documents.len() > 1 {
-        return Err(CatalogError::Mount(
-            "only one spec can be mounted at `/`; serve several under their prefixes".into(),
-        ));
-    }
-    let mut seen = BTreeSet::new();
-    for doc in &documents {
-        if !seen.insert(doc.name.clone()) {
-            return Err(CatalogError::Mount(format!(
-                "{}: another spec is already mounted at `/{}`\n  help: rename one of the files; the file stem is the mount prefix",
-                doc.source, doc.name
-            )));
-        }
-    }
-
-    let mut catalog = Catalog {
-        specs: Vec::new(),
-        operations: Vec::new(),
-        router: Router::default(),
-        routes_json: Bytes::new(),
-        health_json: Bytes::new(),
-        warnings: Vec::new(),
-        state: StateModel::default(),
-    };
-    for doc in documents {
-        let prefix = match mount {
-            Mount::Root => String::new(),
-            Mount::Prefixed => format!("/{}", doc.name),
-        };
-        add_spec(&mut catalog, doc, prefix, strict)?;
-    }
-    catalog.routes_json = routes_json(&catalog);
-    catalog.health_json = health_json(&catalog);
-    let mut state = std::mem::take(&mut catalog.state);
-    state.finish(&catalog);
-    catalog.state = state;
-    Ok(catalog)
-}
+use super::{
+    BodyCheck, BodyContent, Catalog, CatalogError, MockContent, MockExample, MockOperation,
+    MockResponse, MountedSpec, ParamCheck, RequiredCredential, ValueKind,
+};
 
 /// What building one spec's operations reads: the document, its schemas compiled once each, and the
 /// examples found to break their schemas.
@@ -378,7 +31,7 @@ struct SpecContext<'d> {
     unservable: Vec<String>,
 }
 
-fn add_spec(
+pub(super) fn add_spec(
     catalog: &mut Catalog,
     doc: Document,
     prefix: String,
@@ -474,6 +127,34 @@ fn mock_operation(
     let path = format!("{prefix}{}", op.path);
     let template = PathTemplate::parse(&path);
 
+    let parameters = parameter_checks(context, op, &template);
+    let (security, challenge) = required_credentials(op);
+    let body = body_check(context, op);
+    let responses = documented_responses(context, op);
+
+    Ok(MockOperation {
+        spec,
+        label: format!("{}.{}", context.doc.name, op.id),
+        operation_id: op.id.as_str().into(),
+        method: op.method,
+        path,
+        segments: template.segments,
+        parameters,
+        security,
+        challenge,
+        body,
+        responses,
+        pointer: op.pointer.as_str().into(),
+    })
+}
+
+/// What each parameter that can be sent must be. Header parameters OpenAPI ignores (`Accept`,
+/// `Content-Type`, `Authorization`) and path parameters the template does not use are left out.
+fn parameter_checks(
+    context: &mut SpecContext<'_>,
+    op: &Operation,
+    template: &PathTemplate,
+) -> Vec<ParamCheck> {
     let mut parameters = Vec::new();
     for param in &op.parameters {
         let header = match param.location {
@@ -518,7 +199,11 @@ fn mock_operation(
             pointer: param.pointer.as_str().into(),
         });
     }
+    parameters
+}
 
+/// The credentials each security alternative requires, and the `WWW-Authenticate` challenge naming them.
+fn required_credentials(op: &Operation) -> (Vec<Vec<RequiredCredential>>, HeaderValue) {
     let mut security = Vec::new();
     let mut challenges = Vec::new();
     for requirement in &op.security {
@@ -566,40 +251,43 @@ fn mock_operation(
     }
     let challenge = HeaderValue::from_str(&challenges.join(", "))
         .unwrap_or_else(|_| HeaderValue::from_static("Bearer"));
+    (security, challenge)
+}
 
-    let body = match &op.request_body {
-        None => None,
-        Some(body) => {
-            let mut contents = Vec::new();
-            for content in &body.contents {
-                let essence = apispec::media_type_essence(&content.media_type);
-                let form_fields = match &content.schema {
-                    Some(schema) if FORM_MEDIA_TYPES.contains(&essence.as_str()) => {
-                        form_fields(&context.root, &schema.schema)
-                    }
-                    _ => None,
-                };
-                let validator = match &content.schema {
-                    Some(schema) if content.is_json() || form_fields.is_some() => {
-                        context.schemas.validator(schema, Direction::Request)
-                    }
-                    _ => None,
-                };
-                contents.push(BodyContent {
-                    essence,
-                    is_json: content.is_json(),
-                    form_fields,
-                    validator,
-                });
+/// What the request body must be, per media type.
+fn body_check(context: &mut SpecContext<'_>, op: &Operation) -> Option<BodyCheck> {
+    let body = op.request_body.as_ref()?;
+    let mut contents = Vec::new();
+    for content in &body.contents {
+        let essence = apispec::media_type_essence(&content.media_type);
+        let form_fields = match &content.schema {
+            Some(schema) if FORM_MEDIA_TYPES.contains(&essence.as_str()) => {
+                form_fields(&context.root, &schema.schema)
             }
-            Some(BodyCheck {
-                required: body.required,
-                contents,
-                pointer: body.pointer.as_str().into(),
-            })
-        }
-    };
+            _ => None,
+        };
+        let validator = match &content.schema {
+            Some(schema) if content.is_json() || form_fields.is_some() => {
+                context.schemas.validator(schema, Direction::Request)
+            }
+            _ => None,
+        };
+        contents.push(BodyContent {
+            essence,
+            is_json: content.is_json(),
+            form_fields,
+            validator,
+        });
+    }
+    Some(BodyCheck {
+        required: body.required,
+        contents,
+        pointer: body.pointer.as_str().into(),
+    })
+}
 
+/// Every documented response, with its headers' values and its bodies serialized once.
+fn documented_responses(context: &mut SpecContext<'_>, op: &Operation) -> Vec<MockResponse> {
     let mut responses = Vec::new();
     for response in &op.responses {
         let mut headers = Vec::new();
@@ -668,21 +356,7 @@ fn mock_operation(
             contents,
         });
     }
-
-    Ok(MockOperation {
-        spec,
-        label: format!("{}.{}", context.doc.name, op.id),
-        operation_id: op.id.as_str().into(),
-        method: op.method,
-        path,
-        segments: template.segments,
-        parameters,
-        security,
-        challenge,
-        body,
-        responses,
-        pointer: op.pointer.as_str().into(),
-    })
+    responses
 }
 
 /// The static sample of a schema, checked against it; built again without the schema's own `default` and
@@ -766,7 +440,7 @@ fn form_fields(root: &SchemaRoot, schema: &Value) -> Option<Vec<(String, ValueKi
     )
 }
 
-fn value_kind(root: &SchemaRoot, schema: &Value, depth: usize) -> ValueKind {
+pub(super) fn value_kind(root: &SchemaRoot, schema: &Value, depth: usize) -> ValueKind {
     if depth > 8 {
         return ValueKind::Other;
     }
@@ -822,7 +496,7 @@ fn properties(root: &SchemaRoot, schema: &Value, depth: usize) -> Vec<(String, V
     found
 }
 
-fn routes_json(catalog: &Catalog) -> Bytes {
+pub(super) fn routes_json(catalog: &Catalog) -> Bytes {
     let routes: Vec<Value> = catalog
         .operations
         .iter()
@@ -843,7 +517,7 @@ pub fn route_json(catalog: &Catalog, op: &MockOperation) -> Value {
     })
 }
 
-fn health_json(catalog: &Catalog) -> Bytes {
+pub(super) fn health_json(catalog: &Catalog) -> Bytes {
     let specs: Vec<Value> = catalog
         .specs
         .iter()
@@ -865,62 +539,4 @@ fn health_json(catalog: &Catalog) -> Bytes {
         }))
         .unwrap_or_default(),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_embedded_spec_gets_its_overlay() {
-        let source = SpecSource::Embedded {
-            file_name: "shop.yaml",
-            text: "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: a\n      responses: {'200': {description: ok}}\n",
-            overlay: Some((
-                "shop.overlay.yaml",
-                "overlay: 1.0.0\ninfo: {title: fix, version: '1'}\nactions:\n  - target: $.paths['/a'].get\n    update: {operationId: listA}\n",
-            )),
-        };
-        let doc = source.load().unwrap();
-        assert_eq!(doc.operations[0].id, "listA");
-        assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
-    }
-
-    #[test]
-    fn every_embedded_spec_loads_without_warnings() {
-        let catalog = load_catalog(&SpecSource::embedded(), Mount::Prefixed, true).unwrap();
-        let names: Vec<&str> = catalog.specs.iter().map(|s| &*s.name).collect();
-        assert!(
-            names.contains(&"raff") && names.contains(&"hostup"),
-            "{names:?}"
-        );
-        assert!(catalog.warnings.is_empty(), "{:#?}", catalog.warnings);
-        let chain = catalog
-            .operations
-            .iter()
-            .find(|op| op.label == "raff.deleteBackupChain")
-            .unwrap();
-        assert_eq!(chain.path, "/raff/api/v1/backups/{id}/chain");
-    }
-
-    #[test]
-    fn value_kinds_follow_refs_and_arrays() {
-        let root = SchemaRoot::from(json!({"components": {"schemas": {"N": {"type": "integer"}}}}));
-        assert_eq!(
-            value_kind(&root, &json!({"$ref": "#/components/schemas/N"}), 0),
-            ValueKind::Integer
-        );
-        assert_eq!(
-            value_kind(
-                &root,
-                &json!({"type": "array", "items": {"type": "boolean"}}),
-                0
-            ),
-            ValueKind::Array(Box::new(ValueKind::Boolean))
-        );
-        assert_eq!(
-            value_kind(&root, &json!({"allOf": [{"type": "number"}]}), 0),
-            ValueKind::Number
-        );
-    }
 }
