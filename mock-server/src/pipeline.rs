@@ -105,7 +105,15 @@ pub(crate) async fn handle(State(state): State<Arc<AppState>>, request: Request)
         let detail = state
             .keeps_details()
             .then(|| RequestDetail::capture(&parts.headers, &facts.body));
-        let mut entry = journal_entry(&catalog, &parts, &response, facts, session, time, started);
+        let mut entry = journal_entry(
+            &catalog,
+            &parts,
+            &mut response,
+            facts,
+            session,
+            time,
+            started,
+        );
         entry.request = detail;
         state.store.record(entry).await;
     }
@@ -116,7 +124,7 @@ pub(crate) async fn handle(State(state): State<Arc<AppState>>, request: Request)
 pub(crate) fn journal_entry(
     catalog: &Catalog,
     parts: &Parts,
-    response: &Response,
+    response: &mut Response,
     facts: Facts,
     session: String,
     time: SystemTime,
@@ -140,10 +148,10 @@ pub(crate) fn journal_entry(
         None if facts.validation == "passed" => (Verdict::Passed, None, Vec::new()),
         None => (Verdict::Skipped, None, Vec::new()),
     };
+    // Taken from the response, not copied: the journal is the last to read it.
     let reason = response
-        .extensions()
-        .get::<Reason>()
-        .cloned()
+        .extensions_mut()
+        .remove::<Reason>()
         .unwrap_or(match op {
             Some(_) => Reason::Default,
             None => Reason::Routing,

@@ -467,16 +467,26 @@ impl MemoryStore {
             );
             sessions.by_name.remove(&oldest);
         }
-        let state = sessions.by_name.entry(session.to_string()).or_default();
+        // Looked up by reference first: the names are copied only the first time they are seen.
+        if !sessions.by_name.contains_key(session) {
+            sessions
+                .by_name
+                .insert(session.to_string(), SessionState::default());
+        }
+        let state = sessions
+            .by_name
+            .get_mut(session)
+            .expect("the session was just added");
         state.last_used = now;
-        let items = match state.instances.entry(instance.to_string()) {
-            std::collections::hash_map::Entry::Occupied(entry) => entry.into_mut(),
-            std::collections::hash_map::Entry::Vacant(entry) => {
-                let seeded = seed();
-                state.items += seeded.len();
-                entry.insert(seeded)
-            }
-        };
+        if !state.instances.contains_key(instance) {
+            let seeded = seed();
+            state.items += seeded.len();
+            state.instances.insert(instance.to_string(), seeded);
+        }
+        let items = state
+            .instances
+            .get_mut(instance)
+            .expect("the instance was just added");
         let before = items.len();
         let others = state.items - before;
         items.set_limit(self.limits.max_items.saturating_sub(others));
