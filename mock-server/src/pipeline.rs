@@ -478,18 +478,23 @@ pub(crate) async fn inject_faults(
     if state.faults.is_empty() && session_faults.is_empty() {
         return Ok(None);
     }
-    let everyone = state.faults.iter().enumerate().map(|(i, f)| ("all", i, f));
+    // The counters' names: the command line's faults' made at start, a session's own made here.
+    let everyone = state
+        .faults
+        .iter()
+        .zip(&state.fault_keys)
+        .enumerate()
+        .map(|(i, (f, key))| (Cow::Borrowed(key.as_str()), i, f));
     let own = session_faults
         .iter()
         .enumerate()
-        .map(|(i, f)| ("own", i, f));
+        .map(|(i, f)| (Cow::Owned(format!("fault:own:{i}")), i, f));
     let mut answer = None;
-    for (set, place, fault) in everyone.chain(own) {
+    for (key, place, fault) in everyone.chain(own) {
         // A fault that cannot fire is not counted: it costs nothing and changes no other draw.
         if fault.probability <= 0.0 || !fault.applies_to(&op.label, &op.operation_id) {
             continue;
         }
-        let key = format!("fault:{set}:{place}");
         let seen = state.store.next_count(session, &key).await?;
         let Some(drawn) = fault.draw(state.seed, place, seen) else {
             continue;

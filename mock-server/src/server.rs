@@ -139,6 +139,8 @@ pub struct AppState {
     pub(crate) limits: Limits,
     /// Faults of every session, from the command line.
     pub(crate) faults: Vec<Fault>,
+    /// The name each of those counts under in a session (`fault:all:0`).
+    pub(crate) fault_keys: Vec<String>,
     pub(crate) seed: u64,
     pub(crate) journal_details: bool,
     /// Until when (milliseconds since the Unix epoch) the dashboard is taken to be open: each of its polls
@@ -372,6 +374,9 @@ async fn loaded(options: &ServerOptions) -> Result<Arc<AppState>, StartError> {
         credentials: options.credentials.clone(),
         limits: options.limits.clone(),
         faults: options.faults.clone(),
+        fault_keys: (0..options.faults.len())
+            .map(|place| format!("fault:all:{place}"))
+            .collect(),
         seed: options.seed,
         journal_details: options.journal_details,
         watched_until: AtomicU64::new(0),

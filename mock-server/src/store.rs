@@ -290,7 +290,7 @@ pub struct MemoryStore {
     plans: RwLock<HashMap<String, Arc<SessionPlan>>>,
     any_plan: AtomicBool,
     /// Per session and key, see [`Store::next_count`].
-    counts: Mutex<HashMap<(String, String), u64>>,
+    counts: Mutex<HashMap<String, HashMap<String, u64>>>,
 }
 
 /// The journal and the coverage counts, kept under one lock: recording a request takes it once.
@@ -355,17 +355,31 @@ impl MemoryStore {
 
     fn next_count(&self, session: &str, key: &str) -> u64 {
         let mut counts = self.counts.lock().unwrap_or_else(|p| p.into_inner());
-        let count = counts
-            .entry((session.to_string(), key.to_string()))
-            .or_insert(0);
-        *count += 1;
-        *count - 1
+        // Looked up by reference: the names are copied only the first time they are counted.
+        if !counts.contains_key(session) {
+            counts.insert(session.to_string(), HashMap::new());
+        }
+        let Some(session_counts) = counts.get_mut(session) else {
+            return 0;
+        };
+        match session_counts.get_mut(key) {
+            Some(count) => {
+                *count += 1;
+                *count - 1
+            }
+            None => {
+                session_counts.insert(key.to_string(), 1);
+                0
+            }
+        }
     }
 
     fn forget_counts(&self, session: Option<&str>) {
         let mut counts = self.counts.lock().unwrap_or_else(|p| p.into_inner());
         match session {
-            Some(session) => counts.retain(|(s, _), _| s != session),
+            Some(session) => {
+                counts.remove(session);
+            }
             None => counts.clear(),
         }
     }
