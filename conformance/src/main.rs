@@ -187,14 +187,15 @@ fn run_coverage(args: CoverageArgs) -> ExitCode {
     };
     let base = args.url.trim_end_matches('/');
     let fetch = |format: &str| {
-        let mut url = format!("{base}/__mock/coverage?format={format}");
+        let url = format!("{base}/__mock/coverage");
+        let mut query = vec![("format", format.to_string())];
         if let Some(session) = &args.session {
-            url.push_str("&session=");
-            url.push_str(&percent_encode(session));
+            query.push(("session", session.clone()));
         }
         runtime.block_on(async move {
             let response = reqwest::Client::new()
                 .get(&url)
+                .query(&query)
                 .timeout(Duration::from_secs(30))
                 .send()
                 .await
@@ -249,18 +250,6 @@ fn run_coverage(args: CoverageArgs) -> ExitCode {
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS
-}
-
-/// A query parameter value, percent-encoded.
-fn percent_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// Writes the report where `--output` says; a failure to write is a failure to run.

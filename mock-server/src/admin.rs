@@ -196,13 +196,13 @@ async fn add_scenario(state: &AppState, catalog: &Catalog, parts: &Parts, body: 
         Ok(scenario) => scenario,
         Err(error) => return refused(&error),
     };
-    let mut plan = match current_plan(state, &session).await {
-        Ok(plan) => plan,
-        Err(response) => return response,
-    };
-    plan.set_scenario(scenario.clone());
-    match state.store.set_plan(&session, plan).await {
-        Ok(()) => json_response(
+    let stored = scenario.clone();
+    match state
+        .store
+        .change_plan(&session, |plan| plan.set_scenario(stored))
+        .await
+    {
+        Ok(_) => json_response(
             StatusCode::CREATED,
             &json!({"session": session, "scenario": scenario}),
         ),
@@ -256,23 +256,22 @@ async fn add_faults(state: &AppState, catalog: &Catalog, parts: &Parts, body: &[
             return bad_request(format!("the body is not a fault: {reason}"));
         }
     };
-    for fault in &faults {
-        if let Some(operation) = &fault.operation
-            && let Err(error) = scenarios::find_operation(catalog, operation)
-        {
-            return refused(&error);
-        }
-    }
-    let mut plan = match current_plan(state, &session).await {
-        Ok(plan) => plan,
-        Err(response) => return response,
+    let faults = match faults
+        .into_iter()
+        .map(|fault| scenarios::checked_fault(catalog, fault))
+        .collect::<Result<Vec<Fault>, _>>()
+    {
+        Ok(faults) => faults,
+        Err(error) => return refused(&error),
     };
-    plan.faults.extend(faults);
-    let listed = plan.faults.clone();
-    match state.store.set_plan(&session, plan).await {
-        Ok(()) => json_response(
+    match state
+        .store
+        .change_plan(&session, |plan| plan.faults.extend(faults))
+        .await
+    {
+        Ok(plan) => json_response(
             StatusCode::CREATED,
-            &json!({"session": session, "faults": listed}),
+            &json!({"session": session, "faults": plan.faults}),
         ),
         Err(error) => unavailable(&error.to_string()),
     }
@@ -284,17 +283,18 @@ async fn clear_plan(state: &AppState, parts: &Parts, scenarios: bool) -> Respons
         Ok(session) => session,
         Err(response) => return *response,
     };
-    let mut plan = match current_plan(state, &session).await {
-        Ok(plan) => plan,
-        Err(response) => return response,
-    };
-    if scenarios {
-        plan.scenarios.clear();
-    } else {
-        plan.faults.clear();
-    }
-    match state.store.set_plan(&session, plan).await {
-        Ok(()) => json_response(
+    let cleared = state
+        .store
+        .change_plan(&session, |plan| {
+            if scenarios {
+                plan.scenarios.clear();
+            } else {
+                plan.faults.clear();
+            }
+        })
+        .await;
+    match cleared {
+        Ok(_) => json_response(
             StatusCode::OK,
             &json!({"session": session, "cleared": if scenarios { "scenarios" } else { "faults" }}),
         ),

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, MockOperation};
 use crate::journal::JournalEntry;
+use crate::select::response_for_status;
 
 /// The most distinct unmatched requests counted per session.
 pub const MAX_UNMATCHED: usize = 200;
@@ -60,6 +61,29 @@ impl std::hash::Hash for ServedKey {
     }
 }
 
+/// What a journaled request counts as.
+enum Counted<'e> {
+    /// A documented response of an operation.
+    Served {
+        spec: &'e Arc<str>,
+        operation: &'e Arc<str>,
+    },
+    /// A request no operation matched.
+    Unmatched,
+}
+
+/// A documented answer to a matched operation is served; a request that matched nothing is unmatched; a
+/// refusal of the mock's own or a broken connection counts for nothing.
+fn counted(entry: &JournalEntry) -> Option<Counted<'_>> {
+    match (&entry.spec, &entry.operation) {
+        (Some(spec), Some(operation)) if entry.documented && entry.status != 0 => {
+            Some(Counted::Served { spec, operation })
+        }
+        (_, None) if entry.status != 0 => Some(Counted::Unmatched),
+        _ => None,
+    }
+}
+
 /// Served responses and unmatched requests, counted.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ServedCounts {
@@ -71,8 +95,8 @@ pub struct ServedCounts {
 impl ServedCounts {
     /// Counts one journaled request.
     pub fn count(&mut self, entry: &JournalEntry) {
-        match (&entry.spec, &entry.operation) {
-            (Some(spec), Some(operation)) if entry.documented && entry.status != 0 => {
+        match counted(entry) {
+            Some(Counted::Served { spec, operation }) => {
                 let key = ServedKey {
                     spec: spec.clone(),
                     operation: operation.clone(),
@@ -81,7 +105,7 @@ impl ServedCounts {
                 };
                 *self.served.entry(key).or_insert(0) += 1;
             }
-            (_, None) if entry.status != 0 => {
+            Some(Counted::Unmatched) => {
                 let key = format!("{} {}", entry.method, entry.path);
                 if let Some(count) = self.unmatched.get_mut(&key) {
                     *count += 1;
@@ -89,26 +113,21 @@ impl ServedCounts {
                     self.unmatched.insert(key, 1);
                 }
             }
-            _ => {}
+            None => {}
         }
     }
 
     /// How a request counts, as one text (a Redis hash field): `s␟spec␟operation␟status␟example` for a
     /// served response, `u␟METHOD path` for an unmatched request; `None` when it counts for nothing.
     pub fn field_of(entry: &JournalEntry) -> Option<String> {
-        match (&entry.spec, &entry.operation) {
-            (Some(spec), Some(operation)) if entry.documented && entry.status != 0 => {
-                Some(format!(
-                    "s\u{1f}{spec}\u{1f}{operation}\u{1f}{}\u{1f}{}",
-                    entry.status,
-                    entry.example.as_deref().unwrap_or("")
-                ))
-            }
-            (_, None) if entry.status != 0 => {
-                Some(format!("u\u{1f}{} {}", entry.method, entry.path))
-            }
-            _ => None,
-        }
+        Some(match counted(entry)? {
+            Counted::Served { spec, operation } => format!(
+                "s\u{1f}{spec}\u{1f}{operation}\u{1f}{}\u{1f}{}",
+                entry.status,
+                entry.example.as_deref().unwrap_or("")
+            ),
+            Counted::Unmatched => format!("u\u{1f}{} {}", entry.method, entry.path),
+        })
     }
 
     /// Adds `count` under a field made by [`ServedCounts::field_of`].
@@ -190,17 +209,6 @@ pub struct ResponseCoverage {
     pub served: u64,
 }
 
-/// Which documented response of `op` answers `status`: the exact code, else its range, else `default`.
-fn response_key(op: &MockOperation, status: u16) -> Option<StatusKey> {
-    [
-        StatusKey::Code(status),
-        StatusKey::Range((status / 100) as u8),
-        StatusKey::Default,
-    ]
-    .into_iter()
-    .find(|key| op.responses.iter().any(|r| r.status == *key))
-}
-
 /// The report of `counts` against the catalog's documented responses.
 pub fn report(catalog: &Catalog, counts: &ServedCounts, session: Option<String>) -> Report {
     // Served counts by (spec, operation, documented status, example).
@@ -214,9 +222,14 @@ pub fn report(catalog: &Catalog, counts: &ServedCounts, session: Option<String>)
         let Some(op) = by_label.get(&(&*key.spec, &*key.operation)) else {
             continue;
         };
-        if let Some(status) = response_key(op, key.status) {
+        if let Some(response) = response_for_status(op, key.status) {
             *served
-                .entry((&key.spec, &key.operation, status, key.example.as_deref()))
+                .entry((
+                    &key.spec,
+                    &key.operation,
+                    response.status,
+                    key.example.as_deref(),
+                ))
                 .or_insert(0) += count;
         }
     }

@@ -235,6 +235,14 @@ pub fn checked(catalog: &Catalog, mut scenario: Scenario) -> Result<Scenario, Sc
     Ok(scenario)
 }
 
+/// Checks that the operation `fault` names, if any, exists.
+pub fn checked_fault(catalog: &Catalog, fault: Fault) -> Result<Fault, ScenarioError> {
+    if let Some(operation) = &fault.operation {
+        find_operation(catalog, operation)?;
+    }
+    Ok(fault)
+}
+
 fn check_step(step: &Step, response: &MockResponse, at: &str) -> Result<(), ScenarioError> {
     for (name, value) in &step.headers {
         if HeaderName::from_bytes(name.as_bytes()).is_err() || HeaderValue::from_str(value).is_err()

@@ -32,6 +32,14 @@ pub struct Selected<'c> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UndefinedCode(pub u16);
 
+/// The documented response that answers `status`: the exact code, else its `NXX` range, else `default`.
+pub fn response_for_status(op: &MockOperation, status: u16) -> Option<&MockResponse> {
+    let find = |key: StatusKey| op.responses.iter().find(|r| r.status == key);
+    find(StatusKey::Code(status))
+        .or_else(|| find(StatusKey::Range((status / 100) as u8)))
+        .or_else(|| find(StatusKey::Default))
+}
+
 /// Picks the response: the preferred code (exactly, else its `NXX` range, else `default`), or without a
 /// preference the lowest 2xx, else `default`, else the first declared response.
 pub fn select_response<'c>(
@@ -40,9 +48,7 @@ pub fn select_response<'c>(
 ) -> Result<Selected<'c>, UndefinedCode> {
     let find = |key: StatusKey| op.responses.iter().find(|r| r.status == key);
     if let Some(code) = preferences.code {
-        return find(StatusKey::Code(code))
-            .or_else(|| find(StatusKey::Range((code / 100) as u8)))
-            .or_else(|| find(StatusKey::Default))
+        return response_for_status(op, code)
             .map(|response| Selected {
                 status: code,
                 response,

@@ -268,9 +268,7 @@ impl MockServer {
 
     /// Adds a fault to `session`, as `POST /__mock/faults` does.
     pub async fn fault(&self, session: &str, fault: Fault) -> Result<(), ScenarioError> {
-        if let Some(operation) = &fault.operation {
-            scenarios::find_operation(&self.state.catalog.load(), operation)?;
-        }
+        let fault = scenarios::checked_fault(&self.state.catalog.load(), fault)?;
         self.change_plan(session, |plan| plan.faults.push(fault))
             .await
     }
@@ -306,17 +304,15 @@ impl MockServer {
         session: &str,
         change: impl FnOnce(&mut SessionPlan),
     ) -> Result<(), ScenarioError> {
-        let stored = |e: StoreError| ScenarioError {
-            message: e.to_string(),
-            violations: Vec::new(),
-        };
-        let mut plan = self.plan(session).await.map_err(stored)?;
-        change(&mut plan);
         self.state
             .store
-            .set_plan(session, plan)
+            .change_plan(session, change)
             .await
-            .map_err(stored)
+            .map(drop)
+            .map_err(|e| ScenarioError {
+                message: e.to_string(),
+                violations: Vec::new(),
+            })
     }
 
     /// Stops accepting connections, lets requests in flight finish, and returns when the server is down.
@@ -352,8 +348,8 @@ async fn loaded(options: &ServerOptions) -> Result<Arc<AppState>, StartError> {
         .credentials
         .check_against(&catalog)
         .map_err(StartError::Credentials)?;
-    for operation in options.faults.iter().filter_map(|f| f.operation.as_deref()) {
-        scenarios::find_operation(&catalog, operation).map_err(StartError::Fault)?;
+    for fault in &options.faults {
+        scenarios::checked_fault(&catalog, fault.clone()).map_err(StartError::Fault)?;
     }
     let store = match &options.redis {
         None => Store::Memory(MemoryStore::new(options.state_limits)),

@@ -252,6 +252,22 @@ impl Store {
         }
     }
 
+    /// Reads a session's scenarios and faults, changes them and writes them back; gives them as written.
+    pub async fn change_plan(
+        &self,
+        session: &str,
+        change: impl FnOnce(&mut SessionPlan),
+    ) -> Result<SessionPlan, StoreError> {
+        let mut plan = self
+            .plan(session)
+            .await?
+            .map(|plan| (*plan).clone())
+            .unwrap_or_default();
+        change(&mut plan);
+        self.set_plan(session, plan.clone()).await?;
+        Ok(plan)
+    }
+
     /// Counts one more under `key` in a session; gives the count before (0 the first time). Scenarios
     /// count the requests they answered, faults the requests they saw and the times they fired.
     pub async fn next_count(&self, session: &str, key: &str) -> Result<u64, StoreError> {

@@ -117,14 +117,8 @@ fn status_of<T: std::fmt::Debug, E: std::fmt::Debug>(
 }
 
 async fn raff_flow() -> Result<(), String> {
-    let client = raff::Client::builder(&base("raff")?)
-        .credentials(raff::Credentials::ApiKeyAuth(SECRET.into()))
-        .config(session("flows-raff", RetryPolicy::disabled())?)
-        .build()
-        .map_err(|e| e.to_string())?;
-    let project: uuid::Uuid = "5a2d8e17-c4b9-4f63-8e01-7d9a3b6c2f58"
-        .parse()
-        .map_err(|e| format!("{e}"))?;
+    let client = raff_client("flows-raff")?;
+    let (project, _) = raff_example_ids()?;
 
     let listed = client
         .list_backups()
@@ -337,17 +331,8 @@ pub const SPEED_UP: u32 = 1000;
 /// `Prefer: code=409` on an operation without a 409 gets Prism's 404 problem document, which the client
 /// must not take for the operation's documented 404.
 async fn refusal_flow() -> Result<(), String> {
-    let client = raff::Client::builder(&base("raff")?)
-        .credentials(raff::Credentials::ApiKeyAuth(SECRET.into()))
-        .config(session_config("flows-refusal")?)
-        .build()
-        .map_err(|e| e.to_string())?;
-    let project: uuid::Uuid = "5a2d8e17-c4b9-4f63-8e01-7d9a3b6c2f58"
-        .parse()
-        .map_err(|e| format!("{e}"))?;
-    let id: uuid::Uuid = "3f9c2a61-8d4e-4b7a-9c15-2e7f0a6b8d41"
-        .parse()
-        .map_err(|e| format!("{e}"))?;
+    let client = raff_client("flows-refusal")?;
+    let (project, id) = raff_example_ids()?;
     let refused = client
         .get_backup()
         .id(id)
@@ -393,17 +378,8 @@ async fn raff_typed_scenario() -> Result<(), String> {
         )
         .await
         .map_err(|e| e.to_string())?;
-    let client = raff::Client::builder(&base("raff")?)
-        .credentials(raff::Credentials::ApiKeyAuth(SECRET.into()))
-        .config(session_config(session)?)
-        .build()
-        .map_err(|e| e.to_string())?;
-    let project: uuid::Uuid = "5a2d8e17-c4b9-4f63-8e01-7d9a3b6c2f58"
-        .parse()
-        .map_err(|e| format!("{e}"))?;
-    let id: uuid::Uuid = "3f9c2a61-8d4e-4b7a-9c15-2e7f0a6b8d41"
-        .parse()
-        .map_err(|e| format!("{e}"))?;
+    let client = raff_client(session)?;
+    let (project, id) = raff_example_ids()?;
     let delete = || client.delete_backup().id(id).x_project_id(project).send();
     match delete().await.map_err(Error::into_documented) {
         Err(Ok(raff::responses::DeleteBackupError::Conflict(body))) => {
@@ -417,8 +393,22 @@ async fn raff_typed_scenario() -> Result<(), String> {
     expect_eq(deleted.into_inner(), answered, "the success's body")
 }
 
-fn session_config(name: &str) -> Result<ClientConfig, String> {
-    session(name, RetryPolicy::disabled())
+/// Raff's client in a session of its own, with the valid API key and no retries.
+fn raff_client(session_name: &str) -> Result<raff::Client, String> {
+    raff::Client::builder(&base("raff")?)
+        .credentials(raff::Credentials::ApiKeyAuth(SECRET.into()))
+        .config(session(session_name, RetryPolicy::disabled())?)
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+/// The project and the backup Raff's examples name (the backup is seeded into the state).
+pub fn raff_example_ids() -> Result<(uuid::Uuid, uuid::Uuid), String> {
+    let parse = |text: &str| text.parse::<uuid::Uuid>().map_err(|e| format!("{e}"));
+    Ok((
+        parse("5a2d8e17-c4b9-4f63-8e01-7d9a3b6c2f58")?,
+        parse("3f9c2a61-8d4e-4b7a-9c15-2e7f0a6b8d41")?,
+    ))
 }
 
 /// Microseconds from one journal entry's time to another's.

@@ -12,7 +12,7 @@ use libtest_mimic::{Failed, Trial};
 use mock_server::{Fault, JournalEntry, Scenario, Step};
 
 use crate::cases::SECRET;
-use crate::flows::{SPEED_UP, expect_eq, journal, micros_between, stateful_mock};
+use crate::flows::{SPEED_UP, expect_eq, journal, micros_between, raff_example_ids, stateful_mock};
 use crate::suite;
 
 /// A provider's list operation, and what its spec documents about failing.
@@ -151,9 +151,7 @@ async fn call(
                 .config(config)
                 .build()
                 .map_err(built)?;
-            let project: uuid::Uuid = "5a2d8e17-c4b9-4f63-8e01-7d9a3b6c2f58"
-                .parse()
-                .map_err(|e| format!("{e}"))?;
+            let (project, _) = raff_example_ids()?;
             ending(client.list_backups().x_project_id(project).send().await)
         }
         "nethesis" => {

@@ -33,34 +33,15 @@ impl Drop for Driver {
     }
 }
 
-fn installed() -> bool {
-    ["chromium", "chromedriver"].iter().all(|program| {
-        Command::new(program)
-            .arg("--version")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    })
-}
-
 /// chromedriver on a free port with a headless Chromium session; `None` only when they are missing and the
 /// skip is asked for.
 async fn start_browser() -> Option<Driver> {
-    if !installed() {
-        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.ci/install-chromium.sh");
-        let ran = Command::new("bash").arg(&script).status();
-        if !installed() {
-            if std::env::var("MOCK_SERVER_SKIP_BROWSER").as_deref() == Ok("1") {
-                eprintln!("skipped: no chromium, and MOCK_SERVER_SKIP_BROWSER=1");
-                return None;
-            }
-            panic!(
-                "chromium and chromedriver are needed by this test and could not be installed ({} gave {ran:?}); \
-                 install the Debian packages chromium and chromium-driver, or set MOCK_SERVER_SKIP_BROWSER=1 to skip it locally",
-                script.display()
-            );
-        }
+    if !programs_installed(
+        &["chromium", "chromedriver"],
+        "install-chromium.sh",
+        "MOCK_SERVER_SKIP_BROWSER",
+    ) {
+        return None;
     }
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())

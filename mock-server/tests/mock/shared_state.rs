@@ -3,7 +3,6 @@
 //! resets. Without redis-server the test fails, unless `MOCK_SERVER_SKIP_REDIS=1` is set for a local run.
 
 use std::net::TcpStream;
-use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -25,31 +24,14 @@ impl Drop for RedisServer {
     }
 }
 
-fn has_redis_server() -> bool {
-    Command::new("redis-server")
-        .arg("--version")
-        .stdout(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
 /// Starts redis-server on a free loopback port; `None` only when it is missing and the skip is asked for.
 fn start_redis() -> Option<RedisServer> {
-    if !has_redis_server() {
-        let script =
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../.ci/install-redis-server.sh");
-        let installed = Command::new("bash").arg(&script).status();
-        if !has_redis_server() {
-            if std::env::var("MOCK_SERVER_SKIP_REDIS").as_deref() == Ok("1") {
-                eprintln!("skipped: no redis-server, and MOCK_SERVER_SKIP_REDIS=1");
-                return None;
-            }
-            panic!(
-                "redis-server is needed by this test and could not be installed ({} gave {installed:?}); \
-                 install the Debian package redis-server, or set MOCK_SERVER_SKIP_REDIS=1 to skip it locally",
-                script.display()
-            );
-        }
+    if !programs_installed(
+        &["redis-server"],
+        "install-redis-server.sh",
+        "MOCK_SERVER_SKIP_REDIS",
+    ) {
+        return None;
     }
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())

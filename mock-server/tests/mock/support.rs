@@ -214,3 +214,42 @@ impl RawResponse {
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
     }
 }
+
+/// Whether every program answers `--version`; when not, runs the project's install script (`.ci/NAME`) and
+/// looks again. `false` only when they are still missing and `skip_variable=1` asks to skip; otherwise a
+/// missing program fails the test, saying how to install it.
+pub fn programs_installed(programs: &[&str], script: &str, skip_variable: &str) -> bool {
+    let installed = || {
+        programs.iter().all(|program| {
+            std::process::Command::new(program)
+                .arg("--version")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        })
+    };
+    if installed() {
+        return true;
+    }
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../.ci")
+        .join(script);
+    let ran = std::process::Command::new("bash").arg(&script).status();
+    if installed() {
+        return true;
+    }
+    if std::env::var(skip_variable).as_deref() == Ok("1") {
+        eprintln!(
+            "skipped: no {}, and {skip_variable}=1",
+            programs.join(" or ")
+        );
+        return false;
+    }
+    panic!(
+        "{} needed by this test and could not be installed ({} gave {ran:?}); install the Debian \
+         packages, or set {skip_variable}=1 to skip it locally",
+        programs.join(" and "),
+        script.display()
+    );
+}
