@@ -167,7 +167,7 @@ pub fn operation_code(
     let entry = format_ident!("{}", op.method_name);
     let builder = builder_ident(op);
     let (success_ty, error_ty) = (&shape.success_type, &shape.error_type);
-    let decoder = &shape.method;
+    let decoder = &shape.error_ident;
     let wire = format!("`{} {}`", op.method.as_str(), op.path);
 
     let mut entry_doc = String::new();
@@ -299,7 +299,7 @@ pub fn operation_code(
                 #(#statements)*
                 let operation = #operation;
                 let response = #client.inner.send(request, &operation, self.call).await?;
-                responses::decode::#decoder(response).await
+                responses::#decoder::decode(response).await
             }
 
             #items

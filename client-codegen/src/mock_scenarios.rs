@@ -56,7 +56,7 @@ fn operation_scenario(
         let error_ident = format_ident!("{pascal}Error");
         let arms = errors.iter().map(|response| {
             let variant = format_ident!("{}", status_variant(response.status));
-            let status = served_status(response.status, &documented);
+            let status = served_status(response.status, response.success, &documented);
             let json = is_json(&response.body);
             match response.body {
                 BodyKind::Empty => quote!(responses::#error_ident::#variant => (#status, false),),
@@ -76,38 +76,28 @@ fn operation_scenario(
     let succeed = match successes.first() {
         None => None,
         Some(first) if one_kind => {
-            let status = served_status(first.status, &documented);
+            let status = served_status(first.status, true, &documented);
             Some(match body_type(&first.body, type_names)? {
-                None => quote! {
-                    /// The next answer: the documented success.
+                Some(ty) if is_json(&first.body) => quote! {
+                    /// The next answer: the documented success with this body.
+                    pub fn succeed(self, body: #ty) -> Self {
+                        self.then(#status, ::serde_json::to_value(&body).ok())
+                    }
+                },
+                // No body, or a text or binary one a scenario cannot give: the documented example is served.
+                _ => quote! {
+                    /// The next answer: the documented success, with its documented example.
                     pub fn succeed(self) -> Self {
                         self.then(#status, None)
                     }
                 },
-                Some(ty) => {
-                    // A text or binary body cannot be given: the documented example is served.
-                    let body = if is_json(&first.body) {
-                        quote!(::serde_json::to_value(&body).ok())
-                    } else {
-                        quote!({
-                            let _ = body;
-                            None
-                        })
-                    };
-                    quote! {
-                        /// The next answer: the documented success with this body.
-                        pub fn succeed(self, body: #ty) -> Self {
-                            self.then(#status, #body)
-                        }
-                    }
-                }
             })
         }
         Some(_) => {
             let success_ident = format_ident!("{pascal}Success");
             let arms = successes.iter().map(|response| {
                 let variant = format_ident!("{}", status_variant(response.status));
-                let status = served_status(response.status, &documented);
+                let status = served_status(response.status, response.success, &documented);
                 let json = is_json(&response.body);
                 match response.body {
                     BodyKind::Empty => {
@@ -174,7 +164,7 @@ fn is_json(body: &BodyKind) -> bool {
 
 /// The status a scenario serves for a documented response: its code; for a range (`4XX`) or `default`,
 /// the first status of it that no exact response of the operation takes, so the mock picks this response.
-fn served_status(status: StatusKey, documented: &[StatusKey]) -> u16 {
+fn served_status(status: StatusKey, success: bool, documented: &[StatusKey]) -> u16 {
     let free = |code: u16| !documented.contains(&StatusKey::Code(code));
     match status {
         StatusKey::Code(code) => code,
@@ -182,6 +172,10 @@ fn served_status(status: StatusKey, documented: &[StatusKey]) -> u16 {
             let low = u16::from(digit) * 100;
             (low..low + 100).find(|&c| free(c)).unwrap_or(low)
         }
+        // A `default` that is the operation's only answer besides errors stands for its success.
+        StatusKey::Default if success => (200..300)
+            .find(|&c| free(c) && !documented.contains(&StatusKey::Range(2)))
+            .unwrap_or(200),
         StatusKey::Default => (500..600)
             .chain(400..500)
             .find(|&c| free(c) && !documented.contains(&StatusKey::Range((c / 100) as u8)))
@@ -202,8 +196,12 @@ mod tests {
             StatusKey::Code(500),
             StatusKey::Default,
         ];
-        assert_eq!(served_status(StatusKey::Code(400), &documented), 400);
-        assert_eq!(served_status(StatusKey::Range(4), &documented), 401);
-        assert_eq!(served_status(StatusKey::Default, &documented), 501);
+        assert_eq!(served_status(StatusKey::Code(400), false, &documented), 400);
+        assert_eq!(served_status(StatusKey::Range(4), false, &documented), 401);
+        assert_eq!(served_status(StatusKey::Default, false, &documented), 501);
+        assert_eq!(
+            served_status(StatusKey::Default, true, &[StatusKey::Default]),
+            200
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! What each operation returns: an enum of its documented error responses (one variant per status), an enum
 //! of its successes where they differ in type, and a decoder that turns a response into the typed value
-//! for its status (`responses::decode::<operation>`).
+//! for its status (`responses::<Operation>Error::decode`).
 
 use std::collections::BTreeSet;
 
@@ -14,14 +14,14 @@ use crate::names::{status_variant, type_name};
 
 /// What one operation returns, and the code that decodes it.
 pub struct ResponseShape {
-    /// The decoder's name: the operation's method name.
+    /// The operation's method name (`__decode_by_operation` dispatches on it).
     pub method: Ident,
+    /// The operation's error enum, whose `decode` reads a response for the operation.
+    pub error_ident: Ident,
     pub success_type: TokenStream,
     pub error_type: TokenStream,
-    /// Enums to declare in `responses`.
+    /// Enums to declare in `responses`, the error enum with the operation's decoder.
     enums: TokenStream,
-    arms: Vec<TokenStream>,
-    has_catch_all: bool,
     pub success_is_enum: bool,
     /// The type of the single success body, when there is one (for paginators).
     pub success_body: Option<String>,
@@ -36,21 +36,20 @@ impl ResponseShape {
         let error_ident = format_ident!("{pascal}Error");
         let successes: Vec<&ClientResponse> = op.successes().collect();
         let errors: Vec<&ClientResponse> = op.errors().collect();
-        let error_path = quote!(responses::#error_ident);
         let one_success_kind = successes.windows(2).all(|w| w[0].body == w[1].body);
 
         let mut enums = TokenStream::new();
         let mut arms = Vec::new();
         let success_is_enum = !successes.is_empty() && !one_success_kind;
         let success_type = if successes.is_empty() {
-            arms.push(quote!(200u16..=299u16 => Ok(crate::runtime::decode::empty(response)),));
+            arms.push(quote!(200u16..=299u16 => body(response, Empty).await,));
             quote!(())
         } else if one_success_kind {
             let ty = body_type(&successes[0].body, type_names)?;
             for response in &successes {
                 let pattern = status_pattern(response.status);
-                let decode = decode_expr(&response.body, &error_path, type_names)?;
-                arms.push(quote!(#pattern => #decode,));
+                let kind = body_kind(&response.body);
+                arms.push(quote!(#pattern => body(response, #kind).await,));
             }
             ty.map(|ty| quote!(#ty)).unwrap_or(quote!(()))
         } else {
@@ -59,14 +58,9 @@ impl ResponseShape {
             for response in &successes {
                 let variant = format_ident!("{}", status_variant(response.status));
                 variants.push(variant_decl(response, &variant, type_names)?);
-                let wrapped = wrapped_expr(
-                    response,
-                    &quote!(responses::#success_ident::#variant),
-                    &error_path,
-                    type_names,
-                )?;
-                let pattern = status_pattern(response.status);
-                arms.push(quote!(#pattern => Ok(#wrapped),));
+                let (pattern, kind) = (status_pattern(response.status), body_kind(&response.body));
+                let make = variant_maker(&response.body, quote!(#success_ident::#variant));
+                arms.push(quote!(#pattern => success(response, #kind, #make).await,));
             }
             let doc = format!(
                 "The documented success responses of [`{builder}::send`](super::builder::{builder}::send).",
@@ -77,6 +71,7 @@ impl ResponseShape {
                 &success_ident,
                 &variants,
                 &names_of(&successes),
+                TokenStream::new(),
             ));
             quote!(responses::#success_ident)
         };
@@ -85,15 +80,22 @@ impl ResponseShape {
         for response in &errors {
             let variant = format_ident!("{}", status_variant(response.status));
             error_variants.push(variant_decl(response, &variant, type_names)?);
-            let wrapped = wrapped_expr(
-                response,
-                &quote!(responses::#error_ident::#variant),
-                &error_path,
-                type_names,
-            )?;
-            let pattern = status_pattern(response.status);
-            arms.push(quote!(#pattern => Err(#wrapped.into()),));
+            let (pattern, kind) = (status_pattern(response.status), body_kind(&response.body));
+            let make = variant_maker(&response.body, quote!(Self::#variant));
+            arms.push(quote!(#pattern => error(response, #kind, #make).await,));
         }
+        let has_catch_all = op.responses.iter().any(|r| r.status == StatusKey::Default);
+        let fallback = (!has_catch_all).then(|| quote!(_ => Err(undocumented(response).await),));
+        let decode = quote! {
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(response: ::reqwest::Response) -> Result<Response<#success_type>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    #(#arms)*
+                    #fallback
+                }
+            }
+        };
         let doc = format!(
             "The documented error responses of [`{builder}::send`](super::builder::{builder}::send), one \
              variant per status. An undocumented status comes back as [`Error::Undocumented`].",
@@ -104,19 +106,18 @@ impl ResponseShape {
             &error_ident,
             &error_variants,
             &names_of(&errors),
+            decode,
         ));
-        let has_catch_all = op.responses.iter().any(|r| r.status == StatusKey::Default);
         let success_body = match successes.first().map(|r| &r.body) {
             Some(BodyKind::Json(schema)) if one_success_kind => Some(type_name(schema)),
             _ => None,
         };
         Ok(ResponseShape {
             method: format_ident!("{}", op.method_name),
+            error_ident: error_ident.clone(),
             success_type,
             error_type: quote!(responses::#error_ident),
             enums,
-            arms,
-            has_catch_all,
             success_is_enum,
             success_body,
         })
@@ -135,12 +136,14 @@ fn names_of(responses: &[&ClientResponse]) -> Vec<(Ident, bool)> {
         .collect()
 }
 
-/// A response enum: serializes as its variant's body (`null` for none), and names its variant.
+/// A response enum: serializes as its variant's body (`null` for none), and names its variant; `methods`
+/// go in its `impl` too.
 fn enum_with_variant_names(
     doc: &str,
     ident: &Ident,
     variants: &[TokenStream],
     names: &[(Ident, bool)],
+    methods: TokenStream,
 ) -> TokenStream {
     let arms = names.iter().map(|(variant, has_body)| {
         let text = variant.to_string();
@@ -161,6 +164,8 @@ fn enum_with_variant_names(
             pub fn variant(&self) -> &'static str {
                 match *self { #(#arms)* }
             }
+
+            #methods
         }
     }
 }
@@ -188,39 +193,23 @@ pub(crate) fn body_type(
     })
 }
 
-/// Decodes the body as the arm's whole result (single success kind).
-fn decode_expr(
-    body: &BodyKind,
-    error: &TokenStream,
-    type_names: &BTreeSet<String>,
-) -> Result<TokenStream, String> {
-    Ok(match body {
-        BodyKind::Empty => quote!(Ok(crate::runtime::decode::empty(response))),
-        BodyKind::Text => quote!(crate::runtime::decode::text::<#error>(response).await),
-        BodyKind::Binary => quote!(crate::runtime::decode::binary::<#error>(response).await),
-        BodyKind::Json(_) | BodyKind::AnyJson => {
-            let ty = body_type(body, type_names)?;
-            quote!(crate::runtime::decode::json::<#ty, #error>(response).await)
-        }
-    })
+/// What makes the enum value from the decoded body: the tuple variant itself, or for a variant without a
+/// body a closure taking `()`.
+fn variant_maker(body: &BodyKind, variant: TokenStream) -> TokenStream {
+    match body {
+        BodyKind::Empty => quote!(|()| #variant),
+        _ => variant,
+    }
 }
 
-/// Decodes the body and wraps it in `variant`, keeping status and headers.
-fn wrapped_expr(
-    response: &ClientResponse,
-    variant: &TokenStream,
-    error: &TokenStream,
-    type_names: &BTreeSet<String>,
-) -> Result<TokenStream, String> {
-    Ok(match &response.body {
-        BodyKind::Empty => {
-            quote!(crate::runtime::decode::variant(crate::runtime::decode::empty(response), |()| #variant))
-        }
-        body => {
-            let decoded = decode_expr(body, error, type_names)?;
-            quote!(crate::runtime::decode::variant(#decoded?, #variant))
-        }
-    })
+/// How the runtime reads a body of this kind (`crate::runtime::decode::Json`, ...).
+fn body_kind(body: &BodyKind) -> TokenStream {
+    match body {
+        BodyKind::Empty => quote!(Empty),
+        BodyKind::Text => quote!(Text),
+        BodyKind::Binary => quote!(Binary),
+        BodyKind::Json(_) | BodyKind::AnyJson => quote!(Json),
+    }
 }
 
 fn variant_decl(
@@ -253,23 +242,9 @@ fn status_pattern(status: StatusKey) -> TokenStream {
 
 pub fn responses_module(shapes: &[ResponseShape]) -> TokenStream {
     let enums = shapes.iter().map(|s| &s.enums);
-    let decoders = shapes.iter().map(|shape| {
-        let ResponseShape { method, success_type, error_type, arms, has_catch_all, .. } = shape;
-        let fallback = (!has_catch_all).then(|| quote!(_ => Err(crate::runtime::decode::undocumented(response).await),));
-        quote! {
-            pub(crate) async fn #method(response: ::reqwest::Response) -> Result<Response<#success_type>, Error<#error_type>> {
-                #[allow(unreachable_patterns)]
-                match response.status().as_u16() {
-                    #(#arms)*
-                    #fallback
-                }
-            }
-        }
-    });
     let by_operation = shapes.iter().map(|shape| {
-        let method = &shape.method;
-        let name = method.to_string();
-        quote!(#name => match decode::#method(response).await {
+        let (name, error_ident) = (shape.method.to_string(), &shape.error_ident);
+        quote!(#name => match #error_ident::decode(response).await {
             Ok(_) | Err(Error::Documented(_)) => Ok(()),
             Err(other) => Err(other.to_string()),
         },)
@@ -278,8 +253,10 @@ pub fn responses_module(shapes: &[ResponseShape]) -> TokenStream {
         /// Typed outcomes of each operation: an enum of documented error responses per operation, and of
         /// success responses where an operation documents several with different bodies.
         pub mod responses {
-            use super::types;
-            use super::Error;
+            #[allow(unused_imports)]
+            use super::{responses, types, Error, Response};
+            #[allow(unused_imports)]
+            use crate::runtime::decode::{body, error, success, undocumented, Binary, Empty, Json, Text};
             #(#enums)*
 
             /// Decodes `response` as the operation whose method is named `method` would, reporting only
@@ -293,10 +270,6 @@ pub fn responses_module(shapes: &[ResponseShape]) -> TokenStream {
                 }
             }
 
-            pub(crate) mod decode {
-                use super::super::{responses, types, Error, Response};
-                #(#decoders)*
-            }
         }
     }
 }

@@ -27,43 +27,100 @@ async fn bytes<E>(response: reqwest::Response) -> Result<Response<bytes::Bytes>,
     Ok(Response::new(body, status, headers, attempts))
 }
 
-/// A JSON body of type `T`.
-pub async fn json<T: DeserializeOwned, E>(
+/// How a documented body is read: the generated decoders name one per status (`Json`, `Text`,
+/// `Binary`, `Empty`), and the body's type follows from where the value goes.
+pub trait Body<B> {
+    /// Whether the body is read at all (a response documented without one drops whatever came).
+    const READ: bool = true;
+    /// The value of a body read whole, or why it is not one.
+    fn decode(raw: &bytes::Bytes) -> Result<B, String>;
+}
+
+/// A JSON body, of whatever type the status documents.
+pub struct Json;
+
+impl<B: DeserializeOwned> Body<B> for Json {
+    fn decode(raw: &bytes::Bytes) -> Result<B, String> {
+        serde_json::from_slice(raw).map_err(|e| e.to_string())
+    }
+}
+
+/// A text body (invalid UTF-8 replaced, never refused).
+pub struct Text;
+
+impl Body<String> for Text {
+    fn decode(raw: &bytes::Bytes) -> Result<String, String> {
+        Ok(String::from_utf8_lossy(raw).into_owned())
+    }
+}
+
+/// A body of bytes in any media type.
+pub struct Binary;
+
+impl Body<Vec<u8>> for Binary {
+    fn decode(raw: &bytes::Bytes) -> Result<Vec<u8>, String> {
+        Ok(raw.to_vec())
+    }
+}
+
+/// No documented body.
+pub struct Empty;
+
+impl Body<()> for Empty {
+    const READ: bool = false;
+    fn decode(_: &bytes::Bytes) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+/// The response's body as `K` reads it: the operation's result for this status.
+pub async fn body<B, E, K: Body<B>>(
     response: reqwest::Response,
-) -> Result<Response<T>, Error<E>> {
-    let raw = bytes(response).await?;
-    match serde_json::from_slice(&raw) {
+    _kind: K,
+) -> Result<Response<B>, Error<E>> {
+    let raw = if K::READ {
+        bytes(response).await?
+    } else {
+        let attempts = attempts(&response);
+        Response::new(
+            bytes::Bytes::new(),
+            response.status(),
+            response.headers().clone(),
+            attempts,
+        )
+    };
+    match K::decode(&raw) {
         Ok(value) => Ok(raw.map(|_| value)),
-        Err(e) => Err(Error::Undecodable {
+        Err(reason) => Err(Error::Undecodable {
             response: Box::new(raw),
-            reason: e.to_string(),
+            reason,
         }),
     }
 }
 
-pub async fn text<E>(response: reqwest::Response) -> Result<Response<String>, Error<E>> {
-    let raw = bytes(response).await?;
-    Ok(raw.map(|body| String::from_utf8_lossy(&body).into_owned()))
+/// One of several documented successes: the body as `K` reads it, in its variant of the success enum.
+pub async fn success<B, V, E, K: Body<B>>(
+    response: reqwest::Response,
+    kind: K,
+    variant: impl FnOnce(B) -> V,
+) -> Result<Response<V>, Error<E>> {
+    Ok(body(response, kind).await?.map(variant))
 }
 
-pub async fn binary<E>(response: reqwest::Response) -> Result<Response<Vec<u8>>, Error<E>> {
-    Ok(bytes(response).await?.map(|body| body.to_vec()))
-}
-
-/// A response documented without a body; whatever body came is dropped.
-pub fn empty(response: reqwest::Response) -> Response<()> {
-    let attempts = attempts(&response);
-    Response::new((), response.status(), response.headers().clone(), attempts)
-}
-
-/// Wraps a decoded body in one variant of a generated enum, keeping status, headers and attempts.
-pub fn variant<T, V>(value: Response<T>, make: impl FnOnce(T) -> V) -> Response<V> {
-    value.map(make)
+/// A documented error: the body as `K` reads it, in its variant of the operation's error enum.
+pub async fn error<B, T, E, K: Body<B>>(
+    response: reqwest::Response,
+    kind: K,
+    variant: impl FnOnce(B) -> E,
+) -> Result<Response<T>, Error<E>> {
+    Err(Error::Documented(Box::new(
+        body(response, kind).await?.map(variant),
+    )))
 }
 
 /// A status the operation does not document, with its body as text.
 pub async fn undocumented<E>(response: reqwest::Response) -> Error<E> {
-    match text(response).await {
+    match body(response, Text).await {
         Ok(response) => Error::Undocumented(Box::new(response)),
         Err(e) => e,
     }
@@ -71,7 +128,7 @@ pub async fn undocumented<E>(response: reqwest::Response) -> Error<E> {
 
 /// A mock server's own refusal ([`crate::REFUSAL_HEADER`]), with its body as text.
 pub async fn refused<E>(response: reqwest::Response) -> Error<E> {
-    match text(response).await {
+    match body(response, Text).await {
         Ok(response) => Error::Refused(Box::new(response)),
         Err(e) => e,
     }

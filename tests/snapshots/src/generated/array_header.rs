@@ -178,7 +178,7 @@ Responses:
                 let mut request = client.client.get(url).headers(header_map).build()?;
                 let operation = Operation("listResponses", None, None, None);
                 let response = client.inner.send(request, &operation, self.call).await?;
-                responses::decode::list_responses(response).await
+                responses::ListResponsesError::decode(response).await
             }
         }
     }
@@ -234,8 +234,12 @@ Responses:
     /// Typed outcomes of each operation: an enum of documented error responses per operation, and of
     /// success responses where an operation documents several with different bodies.
     pub mod responses {
-        use super::types;
-        use super::Error;
+        #[allow(unused_imports)]
+        use super::{responses, types, Error, Response};
+        #[allow(unused_imports)]
+        use crate::runtime::decode::{
+            body, error, success, undocumented, Binary, Empty, Json, Text,
+        };
         ///The documented error responses of [`ListResponses::send`](super::builder::ListResponses::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
@@ -244,6 +248,16 @@ Responses:
             /// The variant's name: the documented status's reason phrase (`NotFound`).
             pub fn variant(&self) -> &'static str {
                 match *self {}
+            }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<()>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    204u16 => body(response, Empty).await,
+                    _ => Err(undocumented(response).await),
+                }
             }
         }
         /// Decodes `response` as the operation whose method is named `method` would, reporting only
@@ -256,24 +270,12 @@ Responses:
         ) -> Result<(), String> {
             match method {
                 "list_responses" => {
-                    match decode::list_responses(response).await {
+                    match ListResponsesError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
                 }
                 _ => Err(format!("no operation `{method}`")),
-            }
-        }
-        pub(crate) mod decode {
-            use super::super::{responses, types, Error, Response};
-            pub(crate) async fn list_responses(
-                response: ::reqwest::Response,
-            ) -> Result<Response<()>, Error<responses::ListResponsesError>> {
-                #[allow(unreachable_patterns)]
-                match response.status().as_u16() {
-                    204u16 => Ok(crate::runtime::decode::empty(response)),
-                    _ => Err(crate::runtime::decode::undocumented(response).await),
-                }
             }
         }
     }
@@ -298,7 +300,7 @@ Responses:
                 self.0 = self.0.then(step);
                 self
             }
-            /// The next answer: the documented success.
+            /// The next answer: the documented success, with its documented example.
             pub fn succeed(self) -> Self {
                 self.then(204u16, None)
             }

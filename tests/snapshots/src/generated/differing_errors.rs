@@ -243,7 +243,7 @@ Responses:
                 let mut request = client.client.delete(url).headers(header_map).build()?;
                 let operation = Operation::json("deleteSystemBackup");
                 let response = client.inner.send(request, &operation, self.call).await?;
-                responses::decode::delete_system_backup(response).await
+                responses::DeleteSystemBackupError::decode(response).await
             }
         }
     }
@@ -300,8 +300,12 @@ Responses:
     /// Typed outcomes of each operation: an enum of documented error responses per operation, and of
     /// success responses where an operation documents several with different bodies.
     pub mod responses {
-        use super::types;
-        use super::Error;
+        #[allow(unused_imports)]
+        use super::{responses, types, Error, Response};
+        #[allow(unused_imports)]
+        use crate::runtime::decode::{
+            body, error, success, undocumented, Binary, Empty, Json, Text,
+        };
         ///The documented error responses of [`DeleteSystemBackup::send`](super::builder::DeleteSystemBackup::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
@@ -325,6 +329,20 @@ Responses:
                     Self::ServiceUnavailable => "ServiceUnavailable",
                 }
             }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<types::DeleteSystemBackupResponse>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    200u16 => body(response, Json).await,
+                    400u16 => error(response, Json, Self::BadRequest).await,
+                    401u16 => error(response, Json, Self::Unauthorized).await,
+                    502u16 => error(response, Empty, |()| Self::BadGateway).await,
+                    503u16 => error(response, Empty, |()| Self::ServiceUnavailable).await,
+                    _ => Err(undocumented(response).await),
+                }
+            }
         }
         /// Decodes `response` as the operation whose method is named `method` would, reporting only
         /// whether that worked: for tests that check every documented example decodes.
@@ -336,77 +354,12 @@ Responses:
         ) -> Result<(), String> {
             match method {
                 "delete_system_backup" => {
-                    match decode::delete_system_backup(response).await {
+                    match DeleteSystemBackupError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
                 }
                 _ => Err(format!("no operation `{method}`")),
-            }
-        }
-        pub(crate) mod decode {
-            use super::super::{responses, types, Error, Response};
-            pub(crate) async fn delete_system_backup(
-                response: ::reqwest::Response,
-            ) -> Result<
-                Response<types::DeleteSystemBackupResponse>,
-                Error<responses::DeleteSystemBackupError>,
-            > {
-                #[allow(unreachable_patterns)]
-                match response.status().as_u16() {
-                    200u16 => {
-                        crate::runtime::decode::json::<
-                            types::DeleteSystemBackupResponse,
-                            responses::DeleteSystemBackupError,
-                        >(response)
-                            .await
-                    }
-                    400u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::ValidationError,
-                                        responses::DeleteSystemBackupError,
-                                    >(response)
-                                        .await?,
-                                    responses::DeleteSystemBackupError::BadRequest,
-                                )
-                                .into(),
-                        )
-                    }
-                    401u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Envelope,
-                                        responses::DeleteSystemBackupError,
-                                    >(response)
-                                        .await?,
-                                    responses::DeleteSystemBackupError::Unauthorized,
-                                )
-                                .into(),
-                        )
-                    }
-                    502u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::empty(response),
-                                    |()| responses::DeleteSystemBackupError::BadGateway,
-                                )
-                                .into(),
-                        )
-                    }
-                    503u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::empty(response),
-                                    |()| responses::DeleteSystemBackupError::ServiceUnavailable,
-                                )
-                                .into(),
-                        )
-                    }
-                    _ => Err(crate::runtime::decode::undocumented(response).await),
-                }
             }
         }
     }

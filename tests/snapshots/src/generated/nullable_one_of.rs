@@ -229,7 +229,7 @@ Responses:
                     .build()?;
                 let operation = Operation("createCompletion", None, None, None);
                 let response = client.inner.send(request, &operation, self.call).await?;
-                responses::decode::create_completion(response).await
+                responses::CreateCompletionError::decode(response).await
             }
         }
     }
@@ -285,8 +285,12 @@ Responses:
     /// Typed outcomes of each operation: an enum of documented error responses per operation, and of
     /// success responses where an operation documents several with different bodies.
     pub mod responses {
-        use super::types;
-        use super::Error;
+        #[allow(unused_imports)]
+        use super::{responses, types, Error, Response};
+        #[allow(unused_imports)]
+        use crate::runtime::decode::{
+            body, error, success, undocumented, Binary, Empty, Json, Text,
+        };
         ///The documented error responses of [`CreateCompletion::send`](super::builder::CreateCompletion::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
@@ -295,6 +299,16 @@ Responses:
             /// The variant's name: the documented status's reason phrase (`NotFound`).
             pub fn variant(&self) -> &'static str {
                 match *self {}
+            }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<()>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    204u16 => body(response, Empty).await,
+                    _ => Err(undocumented(response).await),
+                }
             }
         }
         /// Decodes `response` as the operation whose method is named `method` would, reporting only
@@ -307,24 +321,12 @@ Responses:
         ) -> Result<(), String> {
             match method {
                 "create_completion" => {
-                    match decode::create_completion(response).await {
+                    match CreateCompletionError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
                 }
                 _ => Err(format!("no operation `{method}`")),
-            }
-        }
-        pub(crate) mod decode {
-            use super::super::{responses, types, Error, Response};
-            pub(crate) async fn create_completion(
-                response: ::reqwest::Response,
-            ) -> Result<Response<()>, Error<responses::CreateCompletionError>> {
-                #[allow(unreachable_patterns)]
-                match response.status().as_u16() {
-                    204u16 => Ok(crate::runtime::decode::empty(response)),
-                    _ => Err(crate::runtime::decode::undocumented(response).await),
-                }
             }
         }
     }
@@ -349,7 +351,7 @@ Responses:
                 self.0 = self.0.then(step);
                 self
             }
-            /// The next answer: the documented success.
+            /// The next answer: the documented success, with its documented example.
             pub fn succeed(self) -> Self {
                 self.then(204u16, None)
             }

@@ -258,7 +258,7 @@ Responses:
                     None,
                 );
                 let response = client.inner.send(request, &operation, self.call).await?;
-                responses::decode::get_job(response).await
+                responses::GetJobError::decode(response).await
             }
         }
     }
@@ -309,8 +309,12 @@ Responses:
     /// Typed outcomes of each operation: an enum of documented error responses per operation, and of
     /// success responses where an operation documents several with different bodies.
     pub mod responses {
-        use super::types;
-        use super::Error;
+        #[allow(unused_imports)]
+        use super::{responses, types, Error, Response};
+        #[allow(unused_imports)]
+        use crate::runtime::decode::{
+            body, error, success, undocumented, Binary, Empty, Json, Text,
+        };
         ///The documented success responses of [`GetJob::send`](super::builder::GetJob::send).
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
@@ -352,6 +356,22 @@ Responses:
                     Self::Other(..) => "Other",
                 }
             }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<responses::GetJobSuccess>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    200u16 => success(response, Json, GetJobSuccess::Ok).await,
+                    202u16 => success(response, Json, GetJobSuccess::Accepted).await,
+                    204u16 => {
+                        success(response, Empty, |()| GetJobSuccess::NoContent).await
+                    }
+                    404u16 => error(response, Json, Self::NotFound).await,
+                    400u16..=499u16 => error(response, Text, Self::ClientError).await,
+                    _ => error(response, Json, Self::Other).await,
+                }
+            }
         }
         /// Decodes `response` as the operation whose method is named `method` would, reporting only
         /// whether that worked: for tests that check every documented example decodes.
@@ -363,95 +383,12 @@ Responses:
         ) -> Result<(), String> {
             match method {
                 "get_job" => {
-                    match decode::get_job(response).await {
+                    match GetJobError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
                 }
                 _ => Err(format!("no operation `{method}`")),
-            }
-        }
-        pub(crate) mod decode {
-            use super::super::{responses, types, Error, Response};
-            pub(crate) async fn get_job(
-                response: ::reqwest::Response,
-            ) -> Result<
-                Response<responses::GetJobSuccess>,
-                Error<responses::GetJobError>,
-            > {
-                #[allow(unreachable_patterns)]
-                match response.status().as_u16() {
-                    200u16 => {
-                        Ok(
-                            crate::runtime::decode::variant(
-                                crate::runtime::decode::json::<
-                                    types::Job,
-                                    responses::GetJobError,
-                                >(response)
-                                    .await?,
-                                responses::GetJobSuccess::Ok,
-                            ),
-                        )
-                    }
-                    202u16 => {
-                        Ok(
-                            crate::runtime::decode::variant(
-                                crate::runtime::decode::json::<
-                                    types::GetJobResponse,
-                                    responses::GetJobError,
-                                >(response)
-                                    .await?,
-                                responses::GetJobSuccess::Accepted,
-                            ),
-                        )
-                    }
-                    204u16 => {
-                        Ok(
-                            crate::runtime::decode::variant(
-                                crate::runtime::decode::empty(response),
-                                |()| responses::GetJobSuccess::NoContent,
-                            ),
-                        )
-                    }
-                    404u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::GetJobError404,
-                                        responses::GetJobError,
-                                    >(response)
-                                        .await?,
-                                    responses::GetJobError::NotFound,
-                                )
-                                .into(),
-                        )
-                    }
-                    400u16..=499u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::text::<
-                                        responses::GetJobError,
-                                    >(response)
-                                        .await?,
-                                    responses::GetJobError::ClientError,
-                                )
-                                .into(),
-                        )
-                    }
-                    _ => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Job,
-                                        responses::GetJobError,
-                                    >(response)
-                                        .await?,
-                                    responses::GetJobError::Other,
-                                )
-                                .into(),
-                        )
-                    }
-                }
             }
         }
     }

@@ -189,7 +189,7 @@ Responses:
                 let mut request = client.client.get(url).headers(header_map).build()?;
                 let operation = Operation::json("listThings");
                 let response = client.inner.send(request, &operation, self.call).await?;
-                responses::decode::list_things(response).await
+                responses::ListThingsError::decode(response).await
             }
         }
     }
@@ -239,8 +239,12 @@ Responses:
     /// Typed outcomes of each operation: an enum of documented error responses per operation, and of
     /// success responses where an operation documents several with different bodies.
     pub mod responses {
-        use super::types;
-        use super::Error;
+        #[allow(unused_imports)]
+        use super::{responses, types, Error, Response};
+        #[allow(unused_imports)]
+        use crate::runtime::decode::{
+            body, error, success, undocumented, Binary, Empty, Json, Text,
+        };
         ///The documented error responses of [`ListThings::send`](super::builder::ListThings::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
@@ -249,6 +253,16 @@ Responses:
             /// The variant's name: the documented status's reason phrase (`NotFound`).
             pub fn variant(&self) -> &'static str {
                 match *self {}
+            }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<types::ListThingsResponse>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    200u16 => body(response, Json).await,
+                    _ => Err(undocumented(response).await),
+                }
             }
         }
         /// Decodes `response` as the operation whose method is named `method` would, reporting only
@@ -261,33 +275,12 @@ Responses:
         ) -> Result<(), String> {
             match method {
                 "list_things" => {
-                    match decode::list_things(response).await {
+                    match ListThingsError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
                 }
                 _ => Err(format!("no operation `{method}`")),
-            }
-        }
-        pub(crate) mod decode {
-            use super::super::{responses, types, Error, Response};
-            pub(crate) async fn list_things(
-                response: ::reqwest::Response,
-            ) -> Result<
-                Response<types::ListThingsResponse>,
-                Error<responses::ListThingsError>,
-            > {
-                #[allow(unreachable_patterns)]
-                match response.status().as_u16() {
-                    200u16 => {
-                        crate::runtime::decode::json::<
-                            types::ListThingsResponse,
-                            responses::ListThingsError,
-                        >(response)
-                            .await
-                    }
-                    _ => Err(crate::runtime::decode::undocumented(response).await),
-                }
             }
         }
     }

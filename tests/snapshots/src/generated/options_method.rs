@@ -168,7 +168,7 @@ Responses:
                     .build()?;
                 let operation = Operation("optionsEvents", None, None, None);
                 let response = client.inner.send(request, &operation, self.call).await?;
-                responses::decode::options_events(response).await
+                responses::OptionsEventsError::decode(response).await
             }
         }
     }
@@ -218,8 +218,12 @@ Responses:
     /// Typed outcomes of each operation: an enum of documented error responses per operation, and of
     /// success responses where an operation documents several with different bodies.
     pub mod responses {
-        use super::types;
-        use super::Error;
+        #[allow(unused_imports)]
+        use super::{responses, types, Error, Response};
+        #[allow(unused_imports)]
+        use crate::runtime::decode::{
+            body, error, success, undocumented, Binary, Empty, Json, Text,
+        };
         ///The documented error responses of [`OptionsEvents::send`](super::builder::OptionsEvents::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
@@ -228,6 +232,16 @@ Responses:
             /// The variant's name: the documented status's reason phrase (`NotFound`).
             pub fn variant(&self) -> &'static str {
                 match *self {}
+            }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<()>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    200u16 => body(response, Empty).await,
+                    _ => Err(undocumented(response).await),
+                }
             }
         }
         /// Decodes `response` as the operation whose method is named `method` would, reporting only
@@ -240,24 +254,12 @@ Responses:
         ) -> Result<(), String> {
             match method {
                 "options_events" => {
-                    match decode::options_events(response).await {
+                    match OptionsEventsError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
                 }
                 _ => Err(format!("no operation `{method}`")),
-            }
-        }
-        pub(crate) mod decode {
-            use super::super::{responses, types, Error, Response};
-            pub(crate) async fn options_events(
-                response: ::reqwest::Response,
-            ) -> Result<Response<()>, Error<responses::OptionsEventsError>> {
-                #[allow(unreachable_patterns)]
-                match response.status().as_u16() {
-                    200u16 => Ok(crate::runtime::decode::empty(response)),
-                    _ => Err(crate::runtime::decode::undocumented(response).await),
-                }
             }
         }
     }
@@ -282,7 +284,7 @@ Responses:
                 self.0 = self.0.then(step);
                 self
             }
-            /// The next answer: the documented success.
+            /// The next answer: the documented success, with its documented example.
             pub fn succeed(self) -> Self {
                 self.then(200u16, None)
             }

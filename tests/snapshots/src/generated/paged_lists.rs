@@ -214,7 +214,7 @@ Responses:
                     .build()?;
                 let operation = Operation::json("listSnapshots");
                 let response = client.inner.send(request, &operation, self.call).await?;
-                responses::decode::list_snapshots(response).await
+                responses::ListSnapshotsError::decode(response).await
             }
             ///Every item of every page, as one stream: pages are numbered from `page` as it is set (or 1); the stream ends on an empty page or once `total_count` items are read.
             pub fn items(
@@ -319,7 +319,7 @@ Responses:
                     .build()?;
                 let operation = Operation::json("listEvents");
                 let response = client.inner.send(request, &operation, self.call).await?;
-                responses::decode::list_events(response).await
+                responses::ListEventsError::decode(response).await
             }
             ///Every item of every page, as one stream: each page after the first is asked for with the token the previous one returned in `next_page_token`; the stream ends when none comes.
             pub fn items(
@@ -414,8 +414,12 @@ Responses:
     /// Typed outcomes of each operation: an enum of documented error responses per operation, and of
     /// success responses where an operation documents several with different bodies.
     pub mod responses {
-        use super::types;
-        use super::Error;
+        #[allow(unused_imports)]
+        use super::{responses, types, Error, Response};
+        #[allow(unused_imports)]
+        use crate::runtime::decode::{
+            body, error, success, undocumented, Binary, Empty, Json, Text,
+        };
         ///The documented error responses of [`ListSnapshots::send`](super::builder::ListSnapshots::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
@@ -424,6 +428,16 @@ Responses:
             /// The variant's name: the documented status's reason phrase (`NotFound`).
             pub fn variant(&self) -> &'static str {
                 match *self {}
+            }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<types::ListSnapshotsResponse>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    200u16 => body(response, Json).await,
+                    _ => Err(undocumented(response).await),
+                }
             }
         }
         ///The documented error responses of [`ListEvents::send`](super::builder::ListEvents::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
@@ -434,6 +448,16 @@ Responses:
             /// The variant's name: the documented status's reason phrase (`NotFound`).
             pub fn variant(&self) -> &'static str {
                 match *self {}
+            }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<types::ListEventsResponse>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    200u16 => body(response, Json).await,
+                    _ => Err(undocumented(response).await),
+                }
             }
         }
         /// Decodes `response` as the operation whose method is named `method` would, reporting only
@@ -446,57 +470,18 @@ Responses:
         ) -> Result<(), String> {
             match method {
                 "list_snapshots" => {
-                    match decode::list_snapshots(response).await {
+                    match ListSnapshotsError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
                 }
                 "list_events" => {
-                    match decode::list_events(response).await {
+                    match ListEventsError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
                 }
                 _ => Err(format!("no operation `{method}`")),
-            }
-        }
-        pub(crate) mod decode {
-            use super::super::{responses, types, Error, Response};
-            pub(crate) async fn list_snapshots(
-                response: ::reqwest::Response,
-            ) -> Result<
-                Response<types::ListSnapshotsResponse>,
-                Error<responses::ListSnapshotsError>,
-            > {
-                #[allow(unreachable_patterns)]
-                match response.status().as_u16() {
-                    200u16 => {
-                        crate::runtime::decode::json::<
-                            types::ListSnapshotsResponse,
-                            responses::ListSnapshotsError,
-                        >(response)
-                            .await
-                    }
-                    _ => Err(crate::runtime::decode::undocumented(response).await),
-                }
-            }
-            pub(crate) async fn list_events(
-                response: ::reqwest::Response,
-            ) -> Result<
-                Response<types::ListEventsResponse>,
-                Error<responses::ListEventsError>,
-            > {
-                #[allow(unreachable_patterns)]
-                match response.status().as_u16() {
-                    200u16 => {
-                        crate::runtime::decode::json::<
-                            types::ListEventsResponse,
-                            responses::ListEventsError,
-                        >(response)
-                            .await
-                    }
-                    _ => Err(crate::runtime::decode::undocumented(response).await),
-                }
             }
         }
     }

@@ -264,7 +264,7 @@ Responses:
                     .build()?;
                 let operation = Operation::json("findPets");
                 let response = client.inner.send(request, &operation, self.call).await?;
-                responses::decode::find_pets(response).await
+                responses::FindPetsError::decode(response).await
             }
         }
         ///Builds and sends [`Client::add_pet`](super::Client::add_pet): `POST /pets`. Required: `body`.
@@ -323,7 +323,7 @@ Responses:
                     .build()?;
                 let operation = Operation::json("addPet");
                 let response = client.inner.send(request, &operation, self.call).await?;
-                responses::decode::add_pet(response).await
+                responses::AddPetError::decode(response).await
             }
         }
         ///Builds and sends [`Client::find_pet_by_id`](super::Client::find_pet_by_id): `GET /pets/{id}`. Required: `id`.
@@ -379,7 +379,7 @@ Responses:
                 let mut request = client.client.get(url).headers(header_map).build()?;
                 let operation = Operation::json("find pet by id");
                 let response = client.inner.send(request, &operation, self.call).await?;
-                responses::decode::find_pet_by_id(response).await
+                responses::FindPetByIdError::decode(response).await
             }
         }
         ///Builds and sends [`Client::delete_pet`](super::Client::delete_pet): `DELETE /pets/{id}`. Required: `id`.
@@ -435,7 +435,7 @@ Responses:
                 let mut request = client.client.delete(url).headers(header_map).build()?;
                 let operation = Operation::json("deletePet");
                 let response = client.inner.send(request, &operation, self.call).await?;
-                responses::decode::delete_pet(response).await
+                responses::DeletePetError::decode(response).await
             }
         }
     }
@@ -525,8 +525,12 @@ Responses:
     /// Typed outcomes of each operation: an enum of documented error responses per operation, and of
     /// success responses where an operation documents several with different bodies.
     pub mod responses {
-        use super::types;
-        use super::Error;
+        #[allow(unused_imports)]
+        use super::{responses, types, Error, Response};
+        #[allow(unused_imports)]
+        use crate::runtime::decode::{
+            body, error, success, undocumented, Binary, Empty, Json, Text,
+        };
         ///The documented error responses of [`FindPets::send`](super::builder::FindPets::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
@@ -539,6 +543,16 @@ Responses:
             pub fn variant(&self) -> &'static str {
                 match *self {
                     Self::Other(..) => "Other",
+                }
+            }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<types::FindPetsResponse>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    200u16 => body(response, Json).await,
+                    _ => error(response, Json, Self::Other).await,
                 }
             }
         }
@@ -556,6 +570,16 @@ Responses:
                     Self::Other(..) => "Other",
                 }
             }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<types::Pet>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    200u16 => body(response, Json).await,
+                    _ => error(response, Json, Self::Other).await,
+                }
+            }
         }
         ///The documented error responses of [`FindPetById::send`](super::builder::FindPetById::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -569,6 +593,16 @@ Responses:
             pub fn variant(&self) -> &'static str {
                 match *self {
                     Self::Other(..) => "Other",
+                }
+            }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<types::Pet>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    200u16 => body(response, Json).await,
+                    _ => error(response, Json, Self::Other).await,
                 }
             }
         }
@@ -586,6 +620,16 @@ Responses:
                     Self::Other(..) => "Other",
                 }
             }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<()>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    204u16 => body(response, Empty).await,
+                    _ => error(response, Json, Self::Other).await,
+                }
+            }
         }
         /// Decodes `response` as the operation whose method is named `method` would, reporting only
         /// whether that worked: for tests that check every documented example decodes.
@@ -597,138 +641,30 @@ Responses:
         ) -> Result<(), String> {
             match method {
                 "find_pets" => {
-                    match decode::find_pets(response).await {
+                    match FindPetsError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
                 }
                 "add_pet" => {
-                    match decode::add_pet(response).await {
+                    match AddPetError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
                 }
                 "find_pet_by_id" => {
-                    match decode::find_pet_by_id(response).await {
+                    match FindPetByIdError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
                 }
                 "delete_pet" => {
-                    match decode::delete_pet(response).await {
+                    match DeletePetError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
                 }
                 _ => Err(format!("no operation `{method}`")),
-            }
-        }
-        pub(crate) mod decode {
-            use super::super::{responses, types, Error, Response};
-            pub(crate) async fn find_pets(
-                response: ::reqwest::Response,
-            ) -> Result<
-                Response<types::FindPetsResponse>,
-                Error<responses::FindPetsError>,
-            > {
-                #[allow(unreachable_patterns)]
-                match response.status().as_u16() {
-                    200u16 => {
-                        crate::runtime::decode::json::<
-                            types::FindPetsResponse,
-                            responses::FindPetsError,
-                        >(response)
-                            .await
-                    }
-                    _ => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Error,
-                                        responses::FindPetsError,
-                                    >(response)
-                                        .await?,
-                                    responses::FindPetsError::Other,
-                                )
-                                .into(),
-                        )
-                    }
-                }
-            }
-            pub(crate) async fn add_pet(
-                response: ::reqwest::Response,
-            ) -> Result<Response<types::Pet>, Error<responses::AddPetError>> {
-                #[allow(unreachable_patterns)]
-                match response.status().as_u16() {
-                    200u16 => {
-                        crate::runtime::decode::json::<
-                            types::Pet,
-                            responses::AddPetError,
-                        >(response)
-                            .await
-                    }
-                    _ => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Error,
-                                        responses::AddPetError,
-                                    >(response)
-                                        .await?,
-                                    responses::AddPetError::Other,
-                                )
-                                .into(),
-                        )
-                    }
-                }
-            }
-            pub(crate) async fn find_pet_by_id(
-                response: ::reqwest::Response,
-            ) -> Result<Response<types::Pet>, Error<responses::FindPetByIdError>> {
-                #[allow(unreachable_patterns)]
-                match response.status().as_u16() {
-                    200u16 => {
-                        crate::runtime::decode::json::<
-                            types::Pet,
-                            responses::FindPetByIdError,
-                        >(response)
-                            .await
-                    }
-                    _ => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Error,
-                                        responses::FindPetByIdError,
-                                    >(response)
-                                        .await?,
-                                    responses::FindPetByIdError::Other,
-                                )
-                                .into(),
-                        )
-                    }
-                }
-            }
-            pub(crate) async fn delete_pet(
-                response: ::reqwest::Response,
-            ) -> Result<Response<()>, Error<responses::DeletePetError>> {
-                #[allow(unreachable_patterns)]
-                match response.status().as_u16() {
-                    204u16 => Ok(crate::runtime::decode::empty(response)),
-                    _ => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Error,
-                                        responses::DeletePetError,
-                                    >(response)
-                                        .await?,
-                                    responses::DeletePetError::Other,
-                                )
-                                .into(),
-                        )
-                    }
-                }
             }
         }
     }
@@ -882,7 +818,7 @@ Responses:
                     with_body.then(|| ::serde_json::to_value(&error).ok()).flatten(),
                 )
             }
-            /// The next answer: the documented success.
+            /// The next answer: the documented success, with its documented example.
             pub fn succeed(self) -> Self {
                 self.then(204u16, None)
             }

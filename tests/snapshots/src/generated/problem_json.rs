@@ -215,7 +215,7 @@ Responses:
                     None,
                 );
                 let response = client.inner.send(request, &operation, self.call).await?;
-                responses::decode::delete_vps_backup(response).await
+                responses::DeleteVpsBackupError::decode(response).await
             }
         }
     }
@@ -272,8 +272,12 @@ Responses:
     /// Typed outcomes of each operation: an enum of documented error responses per operation, and of
     /// success responses where an operation documents several with different bodies.
     pub mod responses {
-        use super::types;
-        use super::Error;
+        #[allow(unused_imports)]
+        use super::{responses, types, Error, Response};
+        #[allow(unused_imports)]
+        use crate::runtime::decode::{
+            body, error, success, undocumented, Binary, Empty, Json, Text,
+        };
         ///The documented error responses of [`DeleteVpsBackup::send`](super::builder::DeleteVpsBackup::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
@@ -291,6 +295,18 @@ Responses:
                     Self::TooManyRequests(..) => "TooManyRequests",
                 }
             }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<()>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    204u16 => body(response, Empty).await,
+                    404u16 => error(response, Json, Self::NotFound).await,
+                    429u16 => error(response, Json, Self::TooManyRequests).await,
+                    _ => Err(undocumented(response).await),
+                }
+            }
         }
         /// Decodes `response` as the operation whose method is named `method` would, reporting only
         /// whether that worked: for tests that check every documented example decodes.
@@ -302,50 +318,12 @@ Responses:
         ) -> Result<(), String> {
             match method {
                 "delete_vps_backup" => {
-                    match decode::delete_vps_backup(response).await {
+                    match DeleteVpsBackupError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
                 }
                 _ => Err(format!("no operation `{method}`")),
-            }
-        }
-        pub(crate) mod decode {
-            use super::super::{responses, types, Error, Response};
-            pub(crate) async fn delete_vps_backup(
-                response: ::reqwest::Response,
-            ) -> Result<Response<()>, Error<responses::DeleteVpsBackupError>> {
-                #[allow(unreachable_patterns)]
-                match response.status().as_u16() {
-                    204u16 => Ok(crate::runtime::decode::empty(response)),
-                    404u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Problem,
-                                        responses::DeleteVpsBackupError,
-                                    >(response)
-                                        .await?,
-                                    responses::DeleteVpsBackupError::NotFound,
-                                )
-                                .into(),
-                        )
-                    }
-                    429u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Problem,
-                                        responses::DeleteVpsBackupError,
-                                    >(response)
-                                        .await?,
-                                    responses::DeleteVpsBackupError::TooManyRequests,
-                                )
-                                .into(),
-                        )
-                    }
-                    _ => Err(crate::runtime::decode::undocumented(response).await),
-                }
             }
         }
     }
@@ -381,7 +359,7 @@ Responses:
                     with_body.then(|| ::serde_json::to_value(&error).ok()).flatten(),
                 )
             }
-            /// The next answer: the documented success.
+            /// The next answer: the documented success, with its documented example.
             pub fn succeed(self) -> Self {
                 self.then(204u16, None)
             }

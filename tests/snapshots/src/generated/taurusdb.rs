@@ -1126,7 +1126,7 @@ the service.: `Err(Error::Documented)` (Forbidden)
                     .build()?;
                 let operation = Operation::json("listBackups");
                 let response = client.inner.send(request, &operation, self.call).await?;
-                responses::decode::list_backups(response).await
+                responses::ListBackupsError::decode(response).await
             }
             ///Every item of every page, as one stream: `offset` starts where it is set (or 0) and advances by the items each page returns; the stream ends on an empty page or once `total_count` items are read.
             pub fn items(
@@ -1245,7 +1245,7 @@ backups.: `Err(Error::Documented)` (Conflict)
                     .build()?;
                 let operation = Operation::json("createManualBackup");
                 let response = client.inner.send(request, &operation, self.call).await?;
-                responses::decode::create_manual_backup(response).await
+                responses::CreateManualBackupError::decode(response).await
             }
         }
         ///Builds and sends [`Client::delete_manual_backup`](super::Client::delete_manual_backup): `DELETE /v3/{project_id}/backups/{backup_id}`. Required: `project_id`, `backup_id`.
@@ -1341,7 +1341,7 @@ backups.: `Err(Error::Documented)` (Conflict)
                 let mut request = client.client.delete(url).headers(header_map).build()?;
                 let operation = Operation::json("deleteManualBackup");
                 let response = client.inner.send(request, &operation, self.call).await?;
-                responses::decode::delete_manual_backup(response).await
+                responses::DeleteManualBackupError::decode(response).await
             }
         }
     }
@@ -1496,8 +1496,12 @@ backups.: `Err(Error::Documented)` (Conflict)
     /// Typed outcomes of each operation: an enum of documented error responses per operation, and of
     /// success responses where an operation documents several with different bodies.
     pub mod responses {
-        use super::types;
-        use super::Error;
+        #[allow(unused_imports)]
+        use super::{responses, types, Error, Response};
+        #[allow(unused_imports)]
+        use crate::runtime::decode::{
+            body, error, success, undocumented, Binary, Empty, Json, Text,
+        };
         ///The documented error responses of [`ListBackups::send`](super::builder::ListBackups::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
@@ -1525,6 +1529,21 @@ the service. (types::Error)*/
                     Self::Forbidden(..) => "Forbidden",
                     Self::TooManyRequests(..) => "TooManyRequests",
                     Self::InternalServerError(..) => "InternalServerError",
+                }
+            }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<types::BackupListResponse>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    200u16 => body(response, Json).await,
+                    400u16 => error(response, Json, Self::BadRequest).await,
+                    401u16 => error(response, Json, Self::Unauthorized).await,
+                    403u16 => error(response, Json, Self::Forbidden).await,
+                    429u16 => error(response, Json, Self::TooManyRequests).await,
+                    500u16 => error(response, Json, Self::InternalServerError).await,
+                    _ => Err(undocumented(response).await),
                 }
             }
         }
@@ -1560,6 +1579,22 @@ backups. (types::Error)*/
                     Self::Conflict(..) => "Conflict",
                     Self::TooManyRequests(..) => "TooManyRequests",
                     Self::InternalServerError(..) => "InternalServerError",
+                }
+            }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<types::CreateBackupResponse>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    201u16 => body(response, Json).await,
+                    400u16 => error(response, Json, Self::BadRequest).await,
+                    401u16 => error(response, Json, Self::Unauthorized).await,
+                    403u16 => error(response, Json, Self::Forbidden).await,
+                    409u16 => error(response, Json, Self::Conflict).await,
+                    429u16 => error(response, Json, Self::TooManyRequests).await,
+                    500u16 => error(response, Json, Self::InternalServerError).await,
+                    _ => Err(undocumented(response).await),
                 }
             }
         }
@@ -1602,6 +1637,23 @@ backups. (types::Error)*/
                     Self::InternalServerError(..) => "InternalServerError",
                 }
             }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<types::DeleteBackupResponse>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    200u16 => body(response, Json).await,
+                    400u16 => error(response, Json, Self::BadRequest).await,
+                    401u16 => error(response, Json, Self::Unauthorized).await,
+                    403u16 => error(response, Json, Self::Forbidden).await,
+                    404u16 => error(response, Json, Self::NotFound).await,
+                    409u16 => error(response, Json, Self::Conflict).await,
+                    429u16 => error(response, Json, Self::TooManyRequests).await,
+                    500u16 => error(response, Json, Self::InternalServerError).await,
+                    _ => Err(undocumented(response).await),
+                }
+            }
         }
         /// Decodes `response` as the operation whose method is named `method` would, reporting only
         /// whether that worked: for tests that check every documented example decodes.
@@ -1613,315 +1665,24 @@ backups. (types::Error)*/
         ) -> Result<(), String> {
             match method {
                 "list_backups" => {
-                    match decode::list_backups(response).await {
+                    match ListBackupsError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
                 }
                 "create_manual_backup" => {
-                    match decode::create_manual_backup(response).await {
+                    match CreateManualBackupError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
                 }
                 "delete_manual_backup" => {
-                    match decode::delete_manual_backup(response).await {
+                    match DeleteManualBackupError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
                 }
                 _ => Err(format!("no operation `{method}`")),
-            }
-        }
-        pub(crate) mod decode {
-            use super::super::{responses, types, Error, Response};
-            pub(crate) async fn list_backups(
-                response: ::reqwest::Response,
-            ) -> Result<
-                Response<types::BackupListResponse>,
-                Error<responses::ListBackupsError>,
-            > {
-                #[allow(unreachable_patterns)]
-                match response.status().as_u16() {
-                    200u16 => {
-                        crate::runtime::decode::json::<
-                            types::BackupListResponse,
-                            responses::ListBackupsError,
-                        >(response)
-                            .await
-                    }
-                    400u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Error,
-                                        responses::ListBackupsError,
-                                    >(response)
-                                        .await?,
-                                    responses::ListBackupsError::BadRequest,
-                                )
-                                .into(),
-                        )
-                    }
-                    401u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::GatewayError,
-                                        responses::ListBackupsError,
-                                    >(response)
-                                        .await?,
-                                    responses::ListBackupsError::Unauthorized,
-                                )
-                                .into(),
-                        )
-                    }
-                    403u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Error,
-                                        responses::ListBackupsError,
-                                    >(response)
-                                        .await?,
-                                    responses::ListBackupsError::Forbidden,
-                                )
-                                .into(),
-                        )
-                    }
-                    429u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::GatewayError,
-                                        responses::ListBackupsError,
-                                    >(response)
-                                        .await?,
-                                    responses::ListBackupsError::TooManyRequests,
-                                )
-                                .into(),
-                        )
-                    }
-                    500u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Error,
-                                        responses::ListBackupsError,
-                                    >(response)
-                                        .await?,
-                                    responses::ListBackupsError::InternalServerError,
-                                )
-                                .into(),
-                        )
-                    }
-                    _ => Err(crate::runtime::decode::undocumented(response).await),
-                }
-            }
-            pub(crate) async fn create_manual_backup(
-                response: ::reqwest::Response,
-            ) -> Result<
-                Response<types::CreateBackupResponse>,
-                Error<responses::CreateManualBackupError>,
-            > {
-                #[allow(unreachable_patterns)]
-                match response.status().as_u16() {
-                    201u16 => {
-                        crate::runtime::decode::json::<
-                            types::CreateBackupResponse,
-                            responses::CreateManualBackupError,
-                        >(response)
-                            .await
-                    }
-                    400u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Error,
-                                        responses::CreateManualBackupError,
-                                    >(response)
-                                        .await?,
-                                    responses::CreateManualBackupError::BadRequest,
-                                )
-                                .into(),
-                        )
-                    }
-                    401u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::GatewayError,
-                                        responses::CreateManualBackupError,
-                                    >(response)
-                                        .await?,
-                                    responses::CreateManualBackupError::Unauthorized,
-                                )
-                                .into(),
-                        )
-                    }
-                    403u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Error,
-                                        responses::CreateManualBackupError,
-                                    >(response)
-                                        .await?,
-                                    responses::CreateManualBackupError::Forbidden,
-                                )
-                                .into(),
-                        )
-                    }
-                    409u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Error,
-                                        responses::CreateManualBackupError,
-                                    >(response)
-                                        .await?,
-                                    responses::CreateManualBackupError::Conflict,
-                                )
-                                .into(),
-                        )
-                    }
-                    429u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::GatewayError,
-                                        responses::CreateManualBackupError,
-                                    >(response)
-                                        .await?,
-                                    responses::CreateManualBackupError::TooManyRequests,
-                                )
-                                .into(),
-                        )
-                    }
-                    500u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Error,
-                                        responses::CreateManualBackupError,
-                                    >(response)
-                                        .await?,
-                                    responses::CreateManualBackupError::InternalServerError,
-                                )
-                                .into(),
-                        )
-                    }
-                    _ => Err(crate::runtime::decode::undocumented(response).await),
-                }
-            }
-            pub(crate) async fn delete_manual_backup(
-                response: ::reqwest::Response,
-            ) -> Result<
-                Response<types::DeleteBackupResponse>,
-                Error<responses::DeleteManualBackupError>,
-            > {
-                #[allow(unreachable_patterns)]
-                match response.status().as_u16() {
-                    200u16 => {
-                        crate::runtime::decode::json::<
-                            types::DeleteBackupResponse,
-                            responses::DeleteManualBackupError,
-                        >(response)
-                            .await
-                    }
-                    400u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Error,
-                                        responses::DeleteManualBackupError,
-                                    >(response)
-                                        .await?,
-                                    responses::DeleteManualBackupError::BadRequest,
-                                )
-                                .into(),
-                        )
-                    }
-                    401u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::GatewayError,
-                                        responses::DeleteManualBackupError,
-                                    >(response)
-                                        .await?,
-                                    responses::DeleteManualBackupError::Unauthorized,
-                                )
-                                .into(),
-                        )
-                    }
-                    403u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Error,
-                                        responses::DeleteManualBackupError,
-                                    >(response)
-                                        .await?,
-                                    responses::DeleteManualBackupError::Forbidden,
-                                )
-                                .into(),
-                        )
-                    }
-                    404u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Error,
-                                        responses::DeleteManualBackupError,
-                                    >(response)
-                                        .await?,
-                                    responses::DeleteManualBackupError::NotFound,
-                                )
-                                .into(),
-                        )
-                    }
-                    409u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Error,
-                                        responses::DeleteManualBackupError,
-                                    >(response)
-                                        .await?,
-                                    responses::DeleteManualBackupError::Conflict,
-                                )
-                                .into(),
-                        )
-                    }
-                    429u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::GatewayError,
-                                        responses::DeleteManualBackupError,
-                                    >(response)
-                                        .await?,
-                                    responses::DeleteManualBackupError::TooManyRequests,
-                                )
-                                .into(),
-                        )
-                    }
-                    500u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::json::<
-                                        types::Error,
-                                        responses::DeleteManualBackupError,
-                                    >(response)
-                                        .await?,
-                                    responses::DeleteManualBackupError::InternalServerError,
-                                )
-                                .into(),
-                        )
-                    }
-                    _ => Err(crate::runtime::decode::undocumented(response).await),
-                }
             }
         }
     }

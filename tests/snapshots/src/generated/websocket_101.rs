@@ -188,7 +188,7 @@ Responses:
                     None,
                 );
                 let response = client.inner.send(request, &operation, self.call).await?;
-                responses::decode::instance_serial_console_stream(response).await
+                responses::InstanceSerialConsoleStreamError::decode(response).await
             }
         }
     }
@@ -246,8 +246,12 @@ Responses:
     /// Typed outcomes of each operation: an enum of documented error responses per operation, and of
     /// success responses where an operation documents several with different bodies.
     pub mod responses {
-        use super::types;
-        use super::Error;
+        #[allow(unused_imports)]
+        use super::{responses, types, Error, Response};
+        #[allow(unused_imports)]
+        use crate::runtime::decode::{
+            body, error, success, undocumented, Binary, Empty, Json, Text,
+        };
         ///The documented error responses of [`InstanceSerialConsoleStream::send`](super::builder::InstanceSerialConsoleStream::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
@@ -262,6 +266,19 @@ Responses:
                     Self::ClientError => "ClientError",
                 }
             }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<()>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    200u16..=299u16 => body(response, Empty).await,
+                    400u16..=499u16 => {
+                        error(response, Empty, |()| Self::ClientError).await
+                    }
+                    _ => Err(undocumented(response).await),
+                }
+            }
         }
         /// Decodes `response` as the operation whose method is named `method` would, reporting only
         /// whether that worked: for tests that check every documented example decodes.
@@ -273,38 +290,12 @@ Responses:
         ) -> Result<(), String> {
             match method {
                 "instance_serial_console_stream" => {
-                    match decode::instance_serial_console_stream(response).await {
+                    match InstanceSerialConsoleStreamError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
                 }
                 _ => Err(format!("no operation `{method}`")),
-            }
-        }
-        pub(crate) mod decode {
-            use super::super::{responses, types, Error, Response};
-            pub(crate) async fn instance_serial_console_stream(
-                response: ::reqwest::Response,
-            ) -> Result<
-                Response<()>,
-                Error<responses::InstanceSerialConsoleStreamError>,
-            > {
-                #[allow(unreachable_patterns)]
-                match response.status().as_u16() {
-                    200u16..=299u16 => Ok(crate::runtime::decode::empty(response)),
-                    400u16..=499u16 => {
-                        Err(
-                            crate::runtime::decode::variant(
-                                    crate::runtime::decode::empty(response),
-                                    |()| {
-                                        responses::InstanceSerialConsoleStreamError::ClientError
-                                    },
-                                )
-                                .into(),
-                        )
-                    }
-                    _ => Err(crate::runtime::decode::undocumented(response).await),
-                }
             }
         }
     }
