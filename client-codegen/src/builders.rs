@@ -15,9 +15,15 @@ use crate::pagination::Paginator;
 use crate::progenitor_output::ProgenitorMethod;
 use crate::responses::ResponseShape;
 
+/// Methods every request builder has, which no setter may take.
+const BUILDER_METHODS: &[&str] = &["new", "customize", "send", "items"];
+
 /// One parameter of a request builder.
 pub struct Field {
-    /// The setter's (and the field's) name: progenitor's name for the parameter (`x_project_id`, `type_`).
+    /// The field's name, and the local's in `send()` that progenitor's request code reads: progenitor's
+    /// name for the parameter (`x_project_id`, `type_`).
+    pub name: syn::Ident,
+    /// The setter's name: the field's, or `set_<name>` where that is one of the builder's own methods.
     pub setter: syn::Ident,
     /// The parameter's name in the spec (`X-Project-ID`), or `body`.
     pub spec_name: String,
@@ -83,8 +89,14 @@ pub fn fields(method: &ProgenitorMethod, operation: &Operation) -> Result<Vec<Fi
             let (field_ty, required) = field_type(ty);
             (field_ty, required, false)
         };
+        let setter = if BUILDER_METHODS.contains(&rust_name.as_str()) {
+            format_ident!("set_{rust_name}")
+        } else {
+            name.clone()
+        };
         fields.push(Field {
-            setter: name.clone(),
+            name: name.clone(),
+            setter,
             spec_name,
             ty: field_ty,
             required,
@@ -189,45 +201,46 @@ pub fn operation_code(
         }
     };
 
-    let names: Vec<&syn::Ident> = fields.iter().map(|f| &f.setter).collect();
+    let names: Vec<&syn::Ident> = fields.iter().map(|f| &f.name).collect();
     let types = fields.iter().map(|f| &f.ty);
     let setters = fields.iter().map(|field| {
         let Field {
-            setter, ty, doc, ..
+            name,
+            setter,
+            ty,
+            doc,
+            ..
         } = field;
         // A non-zero integer is set from its integer (`.limit(10)`), zero refused by `send()`.
         match non_zero_integer(ty) {
             Some(integer) => quote! {
                 #[doc = #doc]
                 pub fn #setter(mut self, value: impl IntoParam<#integer>) -> Self {
-                    self.#setter = Param::via::<#integer, _>(value);
+                    self.#name = Param::via::<#integer, _>(value);
                     self
                 }
             },
             None => quote! {
                 #[doc = #doc]
                 pub fn #setter(mut self, value: impl IntoParam<#ty>) -> Self {
-                    self.#setter = Param::new(value);
+                    self.#name = Param::new(value);
                     self
                 }
             },
         }
     });
     let locals = fields.iter().map(|field| {
-        let setter = &field.setter;
-        let name = setter.to_string();
+        let (name, setter) = (&field.name, field.setter.to_string());
         if field.required {
-            quote!(let #setter = self.#setter.required(#name)?;)
+            quote!(let #name = self.#name.required(#setter)?;)
         } else {
-            quote!(let #setter = self.#setter.optional(#name)?;)
+            quote!(let #name = self.#name.optional(#setter)?;)
         }
     });
-    // progenitor's code names the client `self`; here it is a local that no parameter may shadow.
-    let client = std::iter::once("client".to_string())
-        .chain((2..).map(|n| format!("client{n}")))
-        .find(|name| !names.iter().any(|n| *n == name))
-        .map(|name| format_ident!("{name}"))
-        .unwrap_or_else(|| format_ident!("client"));
+    // progenitor's code names the client `self`; here it is a field and a local that no parameter may
+    // shadow, as the call options' field.
+    let client = name_apart("client", &names);
+    let call = name_apart("call", &names);
     let statements = method.statements_in_builder(&client);
     let required: Vec<String> = fields
         .iter()
@@ -274,31 +287,31 @@ pub fn operation_code(
         #[derive(Debug, #clone)]
         #[must_use = "a request builder does nothing until it is sent with `send()`"]
         pub struct #builder<'a> {
-            client: &'a super::Client,
-            call: CallOptions,
+            #client: &'a super::Client,
+            #call: CallOptions,
             #(#names: Param<#types>,)*
         }
 
         impl<'a> #builder<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
-                Self { client, call: Default::default(), #(#names: Default::default(),)* }
+                Self { #client: client, #call: Default::default(), #(#names: Default::default(),)* }
             }
 
             #(#setters)*
 
             /// Per-call headers, timeout, retry policy or request change ([`CallOptions`]).
             pub fn customize(mut self, f: impl Customize) -> Self {
-                self.call = f(self.call);
+                self.#call = f(self.#call);
                 self
             }
 
             #[doc = #send_doc]
             pub async fn send(self) -> Result<Response<#success_ty>, Error<#error_ty>> {
-                let #client = self.client;
+                let #client = self.#client;
                 #(#locals)*
                 #(#statements)*
                 let operation = #operation;
-                let response = #client.inner.send(request, &operation, self.call).await?;
+                let response = #client.inner.send(request, &operation, self.#call).await?;
                 responses::#decoder::decode(response).await
             }
 
@@ -309,6 +322,15 @@ pub fn operation_code(
         client_method,
         builder: builder_code,
     }
+}
+
+/// `base`, or `base2`, `base3`... whichever no parameter is named.
+fn name_apart(base: &str, names: &[&syn::Ident]) -> syn::Ident {
+    std::iter::once(base.to_string())
+        .chain((2..).map(|n| format!("{base}{n}")))
+        .find(|candidate| !names.iter().any(|n| *n == candidate))
+        .map(|name| format_ident!("{name}"))
+        .unwrap_or_else(|| format_ident!("{base}"))
 }
 
 fn option_str(value: Option<&str>) -> TokenStream {

@@ -66,8 +66,9 @@ enum Scheme {
 /// How an operation's pages are walked.
 pub struct Paginator {
     scheme: Scheme,
-    /// The setter that moves to another page (`offset`, `page`, `page_token`).
+    /// The parameter that moves to another page (`offset`, `page`, `page_token`): its field and setter.
     position: syn::Ident,
+    position_setter: syn::Ident,
     items: syn::Ident,
     item_type: TokenStream,
     /// The total field and whether it is optional.
@@ -154,7 +155,8 @@ pub fn recognise(
     };
     Some(Paginator {
         scheme,
-        position: position.setter.clone(),
+        position: position.name.clone(),
+        position_setter: position.setter.clone(),
         items: (*items).clone(),
         item_type,
         total,
@@ -181,6 +183,7 @@ impl Paginator {
     pub fn items_method(&self, error_type: &TokenStream) -> TokenStream {
         let Paginator {
             position,
+            position_setter,
             items,
             item_type,
             ..
@@ -204,27 +207,27 @@ impl Paginator {
         let (doc, stream) = match self.scheme {
             Scheme::Offset => (
                 format!(
-                    "Every item of every page, as one stream: `{position}` starts where it is set (or 0) and \
+                    "Every item of every page, as one stream: `{position_setter}` starts where it is set (or 0) and \
                      advances by the items each page returns; the stream ends on an empty page{}.",
                     self.total_doc()
                 ),
                 quote! {
                     crate::runtime::Items::by_offset(self.#position.position(), move |position| {
-                        let request = self.clone().#position(position);
+                        let request = self.clone().#position_setter(position);
                         #fetch
                     })
                 },
             ),
             Scheme::PageNumber(first) => (
                 format!(
-                    "Every item of every page, as one stream: pages are numbered from `{position}` as it is set \
+                    "Every item of every page, as one stream: pages are numbered from `{position_setter}` as it is set \
                      (or {first}); the stream ends on an empty page{}.",
                     self.total_doc()
                 ),
                 quote! {
                     let first = if self.#position.position() == 0 { #first } else { self.#position.position() };
                     crate::runtime::Items::by_page_number(first, move |number| {
-                        let request = self.clone().#position(number);
+                        let request = self.clone().#position_setter(number);
                         #fetch
                     })
                 },
@@ -242,7 +245,7 @@ impl Paginator {
                 quote! {
                     crate::runtime::Items::by_token(None, move |token| {
                         let request = match token {
-                            Some(token) => self.clone().#position(token),
+                            Some(token) => self.clone().#position_setter(token),
                             None => self.clone(),
                         };
                         #fetch

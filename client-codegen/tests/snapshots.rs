@@ -32,6 +32,10 @@ const SNAPSHOTS: &[(&str, &str)] = &[
         "array_header",
     ),
     ("tests/corpus-shapes/specs/big-integer.yaml", "big_integer"),
+    (
+        "tests/corpus-shapes/specs/builder-name-param.yaml",
+        "builder_name_param",
+    ),
     ("tests/corpus-shapes/specs/image-body.yaml", "image_body"),
     (
         "tests/corpus-shapes/specs/keyword-param.yaml",

@@ -37,6 +37,11 @@ pub mod big_integer {
     include!("generated/big_integer.rs");
 }
 
+/// `tests/corpus-shapes/specs/builder-name-param.yaml`
+pub mod builder_name_param {
+    include!("generated/builder_name_param.rs");
+}
+
 /// `tests/corpus-shapes/specs/multipart.yaml`
 pub mod multipart {
     include!("generated/multipart.rs");

@@ -133,7 +133,7 @@ Version: 1*/
         impl<'a> ListResponses<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                     open_ai_beta: Default::default(),
                 }

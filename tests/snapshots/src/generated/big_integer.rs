@@ -175,7 +175,7 @@ Version: 1*/
         impl<'a> GetSeed<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                 }
             }

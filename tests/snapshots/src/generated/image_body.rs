@@ -134,7 +134,7 @@ Version: 1*/
         impl<'a> UploadCover<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                     id: Default::default(),
                     body: Default::default(),

@@ -141,7 +141,7 @@ Version: 1*/
         impl<'a> UploadFile<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                     body: Default::default(),
                 }

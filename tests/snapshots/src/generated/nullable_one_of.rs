@@ -182,7 +182,7 @@ Version: 1*/
         impl<'a> CreateCompletion<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                     body: Default::default(),
                 }

@@ -204,7 +204,7 @@ Version: 1*/
         impl<'a> GetJob<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                     id: Default::default(),
                 }

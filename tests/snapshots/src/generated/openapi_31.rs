@@ -154,7 +154,7 @@ Version: 1*/
         impl<'a> ListThings<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                 }
             }

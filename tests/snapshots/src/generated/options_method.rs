@@ -132,7 +132,7 @@ Version: 1*/
         impl<'a> OptionsEvents<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                 }
             }

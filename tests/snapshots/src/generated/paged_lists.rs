@@ -159,7 +159,7 @@ Version: 1*/
         impl<'a> ListSnapshots<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                     page: Default::default(),
                     per_page: Default::default(),
@@ -259,7 +259,7 @@ Responses:
         impl<'a> ListEvents<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                     limit: Default::default(),
                     page_token: Default::default(),

@@ -133,7 +133,7 @@ Version: 1*/
         impl<'a> ListCalls<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                     start_time: Default::default(),
                 }

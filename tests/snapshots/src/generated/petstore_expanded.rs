@@ -205,7 +205,7 @@ Sed tempus felis lobortis leo pulvinar rutrum. Nam mattis velit nisl, eu condime
         impl<'a> FindPets<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                     limit: Default::default(),
                     tags: Default::default(),
@@ -278,7 +278,7 @@ Responses:
         impl<'a> AddPet<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                     body: Default::default(),
                 }
@@ -337,7 +337,7 @@ Responses:
         impl<'a> FindPetById<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                     id: Default::default(),
                 }
@@ -393,7 +393,7 @@ Responses:
         impl<'a> DeletePet<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                     id: Default::default(),
                 }

@@ -156,7 +156,7 @@ Version: 1*/
         impl<'a> DeleteVpsBackup<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                     id: Default::default(),
                     backup_id: Default::default(),

@@ -982,7 +982,7 @@ This API is used to delete a manual backup. Before calling this API:
         impl<'a> ListBackups<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                     project_id: Default::default(),
                     backup_id: Default::default(),
@@ -1161,7 +1161,7 @@ the service.: `Err(Error::Documented)` (Forbidden)
         impl<'a> CreateManualBackup<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                     project_id: Default::default(),
                     x_language: Default::default(),
@@ -1261,7 +1261,7 @@ backups.: `Err(Error::Documented)` (Conflict)
         impl<'a> DeleteManualBackup<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                     project_id: Default::default(),
                     backup_id: Default::default(),

@@ -135,7 +135,7 @@ Version: 1*/
         impl<'a> InstanceSerialConsoleStream<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
-                    client,
+                    client: client,
                     call: Default::default(),
                     instance: Default::default(),
                 }

@@ -1,0 +1,44 @@
+//! Parameters named like a request builder's own fields and methods (`client`, `call`, `send`, `new`) are
+//! parameters like any other: the builder keeps them apart from its client and call options, the setters of
+//! `send` and `new` are `set_send` and `set_new`, and every value reaches the server's query string.
+
+use axum::extract::RawQuery;
+use tokio::sync::mpsc;
+
+#[tokio::test]
+async fn parameters_named_like_the_builders_own_parts_reach_the_query() {
+    use corpus_shapes::builder_name_param::Client;
+    let (sender, mut received) = mpsc::unbounded_channel();
+    let app = axum::Router::new().route(
+        "/clients/{id}/sessions",
+        axum::routing::get(move |RawQuery(query): RawQuery| {
+            let sender = sender.clone();
+            async move {
+                sender.send(query.unwrap_or_default()).unwrap();
+                axum::Json(vec!["session"])
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let client = Client::builder(&url).build().unwrap();
+
+    let sessions = client
+        .list_client_sessions()
+        .id("c1")
+        .client("web")
+        .call("first")
+        .set_send(true)
+        .set_new(false)
+        .max(5)
+        .send()
+        .await
+        .expect("the documented 200");
+
+    assert_eq!(*sessions.into_inner(), ["session"]);
+    assert_eq!(
+        received.recv().await.unwrap(),
+        "call=first&client=web&max=5&new=false&send=true"
+    );
+}
