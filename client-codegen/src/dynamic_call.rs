@@ -33,7 +33,11 @@ pub fn emit(operations: &[CallableOperation<'_>]) -> TokenStream {
             };
             quote!(let call = set(call, args, #spec_name, |b, v: #ty| b.#setter(v))?;)
         });
-        let (id, entry, error_type) = (&callable.operation.id, &callable.entry, &callable.error_type);
+        let (id, entry, error_type) = (
+            &callable.operation.id,
+            &callable.entry,
+            &callable.error_type,
+        );
         let success_variant = if callable.success_is_enum {
             quote!(|value| Some(value.variant()))
         } else {
@@ -43,7 +47,7 @@ pub fn emit(operations: &[CallableOperation<'_>]) -> TokenStream {
             #id => {
                 let call = client.#entry();
                 #(#sets)*
-                Ok(outcome(call.send().await, #success_variant, |error: &#error_type| error.variant()))
+                Ok(sending(call.send(), #success_variant, |error: &#error_type| error.variant()))
             }
         }
     });
@@ -58,7 +62,17 @@ pub fn emit(operations: &[CallableOperation<'_>]) -> TokenStream {
             operation_id: &str,
             args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
         ) -> Result<crate::runtime::call::CallOutcome, crate::runtime::call::CallError> {
-            use crate::runtime::call::{outcome, set};
+            Ok(prepare_call(client, operation_id, args)?.await)
+        }
+
+        /// The request of `operation_id` with `args` set, ready to send.
+        #[cfg(feature = "dynamic-call")]
+        fn prepare_call<'a>(
+            client: &'a Client,
+            operation_id: &str,
+            args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
+            use crate::runtime::call::{sending, set};
             match operation_id {
                 #(#arms)*
                 other => Err(crate::runtime::call::CallError::UnknownOperation(other.to_string())),

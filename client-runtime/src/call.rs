@@ -3,6 +3,9 @@
 //! operation's request builder); it is what tools and the contract suite drive every operation of every spec
 //! with. Only with the `dynamic-call` feature.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -108,6 +111,20 @@ pub fn set<B, T: DeserializeOwned>(
                 reason: e.to_string(),
             }),
     }
+}
+
+/// A call on its way: one operation's request being sent, as its [`CallOutcome`].
+pub type PendingCall<'a> = Pin<Box<dyn Future<Output = CallOutcome> + Send + 'a>>;
+
+/// The outcome of `send` (a request builder's `send()`), as [`outcome`] reports it. Each operation's call
+/// is a future of its own, so the function that picks the operation is a plain `match` rather than one
+/// state machine holding every operation's.
+pub fn sending<'a, S: Serialize + 'a, E: Serialize + 'a>(
+    send: impl Future<Output = Result<Response<S>, Error<E>>> + Send + 'a,
+    success_variant: fn(&S) -> Option<&'static str>,
+    error_variant: fn(&E) -> &'static str,
+) -> PendingCall<'a> {
+    Box::pin(async move { outcome(send.await, success_variant, error_variant) })
 }
 
 /// Turns a request builder's result into a [`CallOutcome`].

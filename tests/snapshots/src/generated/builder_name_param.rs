@@ -280,7 +280,16 @@ Responses:
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::CallOutcome, crate::runtime::call::CallError> {
-        use crate::runtime::call::{outcome, set};
+        Ok(prepare_call(client, operation_id, args)?.await)
+    }
+    /// The request of `operation_id` with `args` set, ready to send.
+    #[cfg(feature = "dynamic-call")]
+    fn prepare_call<'a>(
+        client: &'a Client,
+        operation_id: &str,
+        args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
+        use crate::runtime::call::{sending, set};
         match operation_id {
             "listClientSessions" => {
                 let call = client.list_client_sessions();
@@ -302,8 +311,8 @@ Responses:
                 let call = set(call, args, "new", |b, v: bool| b.set_new(v))?;
                 let call = set(call, args, "send", |b, v: bool| b.set_send(v))?;
                 Ok(
-                    outcome(
-                        call.send().await,
+                    sending(
+                        call.send(),
                         |_| None,
                         |error: &responses::ListClientSessionsError| error.variant(),
                     ),

@@ -211,7 +211,16 @@ Responses:
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::CallOutcome, crate::runtime::call::CallError> {
-        use crate::runtime::call::{outcome, set};
+        Ok(prepare_call(client, operation_id, args)?.await)
+    }
+    /// The request of `operation_id` with `args` set, ready to send.
+    #[cfg(feature = "dynamic-call")]
+    fn prepare_call<'a>(
+        client: &'a Client,
+        operation_id: &str,
+        args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
+        use crate::runtime::call::{sending, set};
         match operation_id {
             "uploadFile" => {
                 let call = client.upload_file();
@@ -222,8 +231,8 @@ Responses:
                     |b, v: types::UploadFileBody| b.body(v),
                 )?;
                 Ok(
-                    outcome(
-                        call.send().await,
+                    sending(
+                        call.send(),
                         |_| None,
                         |error: &responses::UploadFileError| error.variant(),
                     ),

@@ -359,15 +359,24 @@ Responses:
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::CallOutcome, crate::runtime::call::CallError> {
-        use crate::runtime::call::{outcome, set};
+        Ok(prepare_call(client, operation_id, args)?.await)
+    }
+    /// The request of `operation_id` with `args` set, ready to send.
+    #[cfg(feature = "dynamic-call")]
+    fn prepare_call<'a>(
+        client: &'a Client,
+        operation_id: &str,
+        args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
+        use crate::runtime::call::{sending, set};
         match operation_id {
             "listSnapshots" => {
                 let call = client.list_snapshots();
                 let call = set(call, args, "page", |b, v: i64| b.page(v))?;
                 let call = set(call, args, "per_page", |b, v: i64| b.per_page(v))?;
                 Ok(
-                    outcome(
-                        call.send().await,
+                    sending(
+                        call.send(),
                         |_| None,
                         |error: &responses::ListSnapshotsError| error.variant(),
                     ),
@@ -383,8 +392,8 @@ Responses:
                     |b, v: ::std::string::String| b.page_token(v),
                 )?;
                 Ok(
-                    outcome(
-                        call.send().await,
+                    sending(
+                        call.send(),
                         |_| None,
                         |error: &responses::ListEventsError| error.variant(),
                     ),

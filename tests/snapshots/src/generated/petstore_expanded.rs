@@ -449,7 +449,16 @@ Responses:
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::CallOutcome, crate::runtime::call::CallError> {
-        use crate::runtime::call::{outcome, set};
+        Ok(prepare_call(client, operation_id, args)?.await)
+    }
+    /// The request of `operation_id` with `args` set, ready to send.
+    #[cfg(feature = "dynamic-call")]
+    fn prepare_call<'a>(
+        client: &'a Client,
+        operation_id: &str,
+        args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
+        use crate::runtime::call::{sending, set};
         match operation_id {
             "findPets" => {
                 let call = client.find_pets();
@@ -461,8 +470,8 @@ Responses:
                     |b, v: ::std::vec::Vec<::std::string::String>| b.tags(v),
                 )?;
                 Ok(
-                    outcome(
-                        call.send().await,
+                    sending(
+                        call.send(),
                         |_| None,
                         |error: &responses::FindPetsError| error.variant(),
                     ),
@@ -472,8 +481,8 @@ Responses:
                 let call = client.add_pet();
                 let call = set(call, args, "body", |b, v: types::NewPet| b.body(v))?;
                 Ok(
-                    outcome(
-                        call.send().await,
+                    sending(
+                        call.send(),
                         |_| None,
                         |error: &responses::AddPetError| error.variant(),
                     ),
@@ -483,8 +492,8 @@ Responses:
                 let call = client.find_pet_by_id();
                 let call = set(call, args, "id", |b, v: i64| b.id(v))?;
                 Ok(
-                    outcome(
-                        call.send().await,
+                    sending(
+                        call.send(),
                         |_| None,
                         |error: &responses::FindPetByIdError| error.variant(),
                     ),
@@ -494,8 +503,8 @@ Responses:
                 let call = client.delete_pet();
                 let call = set(call, args, "id", |b, v: i64| b.id(v))?;
                 Ok(
-                    outcome(
-                        call.send().await,
+                    sending(
+                        call.send(),
                         |_| None,
                         |error: &responses::DeletePetError| error.variant(),
                     ),

@@ -1355,7 +1355,16 @@ backups.: `Err(Error::Documented)` (Conflict)
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::CallOutcome, crate::runtime::call::CallError> {
-        use crate::runtime::call::{outcome, set};
+        Ok(prepare_call(client, operation_id, args)?.await)
+    }
+    /// The request of `operation_id` with `args` set, ready to send.
+    #[cfg(feature = "dynamic-call")]
+    fn prepare_call<'a>(
+        client: &'a Client,
+        operation_id: &str,
+        args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
+        use crate::runtime::call::{sending, set};
         match operation_id {
             "listBackups" => {
                 let call = client.list_backups();
@@ -1409,8 +1418,8 @@ backups.: `Err(Error::Documented)` (Conflict)
                     |b, v: types::Language| b.x_language(v),
                 )?;
                 Ok(
-                    outcome(
-                        call.send().await,
+                    sending(
+                        call.send(),
                         |_| None,
                         |error: &responses::ListBackupsError| error.variant(),
                     ),
@@ -1437,8 +1446,8 @@ backups.: `Err(Error::Documented)` (Conflict)
                     |b, v: types::CreateBackupRequest| b.body(v),
                 )?;
                 Ok(
-                    outcome(
-                        call.send().await,
+                    sending(
+                        call.send(),
                         |_| None,
                         |error: &responses::CreateManualBackupError| error.variant(),
                     ),
@@ -1465,8 +1474,8 @@ backups.: `Err(Error::Documented)` (Conflict)
                     |b, v: types::Language| b.x_language(v),
                 )?;
                 Ok(
-                    outcome(
-                        call.send().await,
+                    sending(
+                        call.send(),
                         |_| None,
                         |error: &responses::DeleteManualBackupError| error.variant(),
                     ),
