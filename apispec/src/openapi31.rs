@@ -34,6 +34,8 @@ pub struct DowngradeNote {
     pub pointer: String,
     /// What happened to it.
     pub message: String,
+    /// Whether the client loses anything by it (document metadata such as `info.summary` it does not).
+    pub affects_client: bool,
 }
 
 /// Whether `raw` declares OpenAPI 3.1.x (`openapi: 3.1.*`).
@@ -121,7 +123,16 @@ impl Converter {
         self.notes.push(DowngradeNote {
             pointer: at.to_string(),
             message: message.into(),
+            affects_client: true,
         });
+    }
+
+    /// A note on document metadata, which no generated code reads.
+    fn metadata_note(&mut self, at: &str, message: impl Into<String>) {
+        self.note(at, message);
+        if let Some(note) = self.notes.last_mut() {
+            note.affects_client = false;
+        }
     }
 
     // ----- the document's structure -------------------------------------------------------------------
@@ -136,7 +147,7 @@ impl Converter {
             let converted = match key.as_str() {
                 "openapi" if is_openapi_31(raw) => json!("3.0.3"),
                 "jsonSchemaDialect" => {
-                    self.note(&at, "`jsonSchemaDialect` has no OpenAPI 3.0 form; dropped");
+                    self.metadata_note(&at, "`jsonSchemaDialect` has no OpenAPI 3.0 form; dropped");
                     continue;
                 }
                 "webhooks" => {
@@ -160,17 +171,23 @@ impl Converter {
         document
     }
 
+    /// One note for all of a document's webhooks: requests the provider sends, which a client never makes.
     fn drop_webhooks(&mut self, webhooks: &Value, at: &str) {
         match webhooks {
             Value::Object(hooks) if !hooks.is_empty() => {
-                for name in hooks.keys() {
-                    self.note(
-                        &pointer::join(at, name),
-                        format!("webhook `{name}` has no OpenAPI 3.0 form; dropped"),
-                    );
-                }
+                let names: Vec<String> = hooks.keys().map(|name| format!("`{name}`")).collect();
+                self.note(
+                    at,
+                    format!(
+                        "{} webhook(s) ({}) have no OpenAPI 3.0 form; dropped: they are requests the provider \
+                         sends, not ones a client makes (their payloads still get types where they are component \
+                         schemas)",
+                        names.len(),
+                        names.join(", ")
+                    ),
+                );
             }
-            _ => self.note(at, "`webhooks` has no OpenAPI 3.0 form; dropped"),
+            _ => self.metadata_note(at, "`webhooks` has no OpenAPI 3.0 form; dropped"),
         }
     }
 
@@ -180,7 +197,7 @@ impl Converter {
         };
         let mut out = map.clone();
         if out.remove("summary").is_some() {
-            self.note(
+            self.metadata_note(
                 &pointer::join(at, "summary"),
                 "`info.summary` has no OpenAPI 3.0 form; dropped",
             );
@@ -188,7 +205,7 @@ impl Converter {
         if let Some(Value::Object(license)) = out.get_mut("license")
             && license.remove("identifier").is_some()
         {
-            self.note(
+            self.metadata_note(
                 &pointer::join(&pointer::join(at, "license"), "identifier"),
                 "`license.identifier` has no OpenAPI 3.0 form; dropped (the license name stays)",
             );
@@ -1005,7 +1022,7 @@ components:
         }
         assert_eq!(document["info"]["license"]["name"], "MIT");
         for at in [
-            "/webhooks/newPet",
+            "/webhooks",
             "/jsonSchemaDialect",
             "/components/pathItems/shared",
             "/info/summary",
@@ -1013,6 +1030,23 @@ components:
         ] {
             assert!(note_at(&notes, at).is_some(), "no note at {at}: {notes:?}");
         }
+        // Metadata is nothing the client loses; the webhooks are one note, naming each.
+        for at in [
+            "/jsonSchemaDialect",
+            "/info/summary",
+            "/info/license/identifier",
+        ] {
+            assert!(!note_at(&notes, at).unwrap().affects_client, "{at}");
+        }
+        let webhooks = note_at(&notes, "/webhooks").unwrap();
+        assert!(webhooks.affects_client && webhooks.message.contains("`newPet`"));
+        assert_eq!(
+            notes
+                .iter()
+                .filter(|n| n.pointer.starts_with("/webhooks"))
+                .count(),
+            1
+        );
         assert_loads_as_30(&document);
     }
 
@@ -1594,7 +1628,7 @@ components:
             pet["owner"],
             json!({"description": "who owns it", "allOf": [{"$ref": "#/components/schemas/Owner"}]})
         );
-        let webhook = note_at(&notes, "/webhooks/newPet").expect("the dropped webhook is noted");
+        let webhook = note_at(&notes, "/webhooks").expect("the dropped webhook is noted");
         assert!(webhook.message.contains("newPet"));
     }
 
@@ -1702,7 +1736,7 @@ components:
     fn corpus_small_31_documents_downgrade_to_loadable_30() {
         if let Some(notes) = downgrade_corpus("webhook-example.yaml") {
             assert!(
-                note_at(&notes, "/webhooks/newPet").is_some(),
+                note_at(&notes, "/webhooks").is_some_and(|n| n.message.contains("`newPet`")),
                 "the webhook is noted: {notes:?}"
             );
         }

@@ -158,12 +158,17 @@ pub fn generate_module(doc: &Document) -> Result<(TokenStream, Vec<String>), Fai
     let (view, progenitor_output) = build_view(doc)?;
     let tokens = complete::module(doc, &view, progenitor_output)?;
     let mut warnings: Vec<String> = doc.warnings.iter().map(ToString::to_string).collect();
-    warnings.extend(doc.downgrade_notes.iter().map(|note| {
-        format!(
-            "{}: schema at #{}: {}\n  fix: nothing to change if the client can do without it",
-            doc.source, note.pointer, note.message
-        )
-    }));
+    warnings.extend(
+        doc.downgrade_notes
+            .iter()
+            .filter(|note| note.affects_client)
+            .map(|note| {
+                format!(
+                    "{} at #{}: {}\n  fix: nothing to change if the client can do without it",
+                    doc.source, note.pointer, note.message
+                )
+            }),
+    );
     warnings.extend(view.omissions.iter().map(ToString::to_string));
     Ok((tokens, warnings))
 }

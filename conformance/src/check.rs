@@ -362,7 +362,12 @@ fn check_document(doc: &Document, reporter: &mut Reporter<'_>) {
         finding.actual = Some(warning.reason.clone());
         finding.hint = warning.hint.clone();
     }
-    for note in &doc.downgrade_notes {
+    // Document metadata OpenAPI 3.0 cannot say (`info.summary`...) is valid 3.1 the client loses nothing by.
+    for note in doc
+        .downgrade_notes
+        .iter()
+        .filter(|note| note.affects_client)
+    {
         let finding = reporter.add(
             Rule::ClientUnsupported,
             Some(&note.pointer),
