@@ -1,16 +1,25 @@
 //! What progenitor alone generates from a spec file, with its default settings and no help from this
-//! project: `cargo run -p client-codegen --example progenitor_alone -- SPEC OUT.rs`. The compile-cost
+//! project: `cargo run -p client-codegen --example progenitor_alone -- [--builder] SPEC OUT.rs`
+//! (`--builder`: progenitor's builder interface instead of its default positional one). The compile-cost
 //! benchmark (`client-codegen/bench/compile-cost.sh`) compares it with this project's client.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let mut args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let builder = args.first().is_some_and(|first| first.as_os_str() == "--builder");
+    if builder {
+        args.remove(0);
+    }
     let [spec, out] = args.as_slice() else {
-        eprintln!("usage: progenitor_alone SPEC OUT.rs");
+        eprintln!("usage: progenitor_alone [--builder] SPEC OUT.rs");
         return ExitCode::from(2);
     };
+    let mut settings = progenitor::GenerationSettings::default();
+    if builder {
+        settings.with_interface(progenitor::InterfaceStyle::Builder);
+    }
     // Only the text is read through apispec (YAML → JSON); the document goes to progenitor as it is.
     let doc = match apispec::Document::load_as(spec, "spec") {
         Ok(doc) => doc,
@@ -27,8 +36,7 @@ fn main() -> ExitCode {
         }
     };
     let generated = std::panic::catch_unwind(|| {
-        progenitor::Generator::new(&progenitor::GenerationSettings::default())
-            .generate_tokens(&spec)
+        progenitor::Generator::new(&settings).generate_tokens(&spec)
     });
     let tokens = match generated {
         Ok(Ok(tokens)) => tokens,
