@@ -8,8 +8,10 @@
 # the lines each generator makes, then the seconds of a debug, non-incremental rebuild of a crate holding
 # only that code, with each tree's own client-runtime: REV's, this tree's as an application builds it (no
 # features), and this tree's with `dynamic-call` (as the contract suite builds it). The builds run one after
-# the other in the same run, so read the ratios; absolute seconds move with the machine's load.
+# the other in the same run, so read the ratios; absolute seconds move with the machine's load. ROUNDS
+# (default 3) rounds of the three rebuilds, interleaved; each figure is the median of its rounds.
 set -euo pipefail
+rounds="${ROUNDS:-3}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 rev="${1:?usage: against-revision.sh REV [SPEC...]}"
 shift
@@ -55,7 +57,6 @@ crate after "$root/client-runtime" $'[features]\ndynamic-call = ["client-runtime
 build() { # build CRATE [FEATURES]: seconds of a debug rebuild of the crate's gen.rs
     export CARGO_INCREMENTAL=0
     local features=(); [[ -n "${2:-}" ]] && features=(--features "$2")
-    (cd "$work/$1" && CARGO_TARGET_DIR="$target" cargo build -q "${features[@]}" 2>/dev/null >/dev/null) || return 1
     touch "$work/$1/src/lib.rs"
     local start end
     start=$(date +%s.%N)
@@ -63,6 +64,7 @@ build() { # build CRATE [FEATURES]: seconds of a debug rebuild of the crate's ge
     end=$(date +%s.%N)
     echo "$end - $start" | bc
 }
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ratio() { [[ "$1" =~ ^[0-9.]+$ && "$2" =~ ^[0-9.]+$ ]] && echo "scale=2; $1 / $2" | bc || echo -; }
 
 printf '%-16s %8s %8s %7s %9s %9s %9s %7s %7s\n' spec lines_was lines_now lines_x build_was build_now build_dyn time_x dyn_x
@@ -71,7 +73,13 @@ for spec in "${specs[@]}"; do
     "$work/generate-before" "$dir" "$work/before/gen.rs" >/dev/null 2>&1
     "$work/generate-after" "$dir" "$work/after/gen.rs" >/dev/null 2>&1
     was_lines=$(wc -l < "$work/before/gen.rs"); now_lines=$(wc -l < "$work/after/gen.rs")
-    was=$(build before || echo fail); now=$(build after || echo fail); dyn=$(build after dynamic-call || echo fail)
+    build before >/dev/null || true; build after dynamic-call >/dev/null || true  # dependencies, untimed
+    was_s=(); now_s=(); dyn_s=()
+    for _ in $(seq "$rounds"); do
+        was_s+=("$(build before || echo fail)"); now_s+=("$(build after || echo fail)")
+        dyn_s+=("$(build after dynamic-call || echo fail)")
+    done
+    was=$(median "${was_s[@]}"); now=$(median "${now_s[@]}"); dyn=$(median "${dyn_s[@]}")
     printf '%-16s %8s %8s %7s %9s %9s %9s %7s %7s\n' "$(basename "$spec")" "$was_lines" "$now_lines" \
         "$(ratio "$now_lines" "$was_lines")" "$was" "$now" "$dyn" "$(ratio "$now" "$was")" "$(ratio "$dyn" "$was")"
 done

@@ -8,7 +8,9 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let mut args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
-    let builder = args.first().is_some_and(|first| first.as_os_str() == "--builder");
+    let builder = args
+        .first()
+        .is_some_and(|first| first.as_os_str() == "--builder");
     if builder {
         args.remove(0);
     }
@@ -35,9 +37,8 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let generated = std::panic::catch_unwind(|| {
-        progenitor::Generator::new(&settings).generate_tokens(&spec)
-    });
+    let generated =
+        std::panic::catch_unwind(|| progenitor::Generator::new(&settings).generate_tokens(&spec));
     let tokens = match generated {
         Ok(Ok(tokens)) => tokens,
         Ok(Err(e)) => {

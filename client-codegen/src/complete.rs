@@ -30,8 +30,13 @@ use crate::responses::{self, ResponseShape};
 const SPEC_TEXT_LINTS: &str = "rustdoc::bare_urls, rustdoc::invalid_html_tags, rustdoc::invalid_rust_codeblocks, \
      rustdoc::invalid_codeblock_attributes, rustdoc::redundant_explicit_links, rustdoc::unescaped_backticks";
 
-pub fn module(doc: &Document, view: &ClientView, file: syn::File) -> Result<TokenStream, Failure> {
+pub fn module(
+    doc: &Document,
+    view: &ClientView,
+    mut file: syn::File,
+) -> Result<TokenStream, Failure> {
     let fail = |reason: String| Failure::one(format!("{}: {reason}", doc.source));
+    progenitor_output::wire_names(&mut file, &view.property_renames);
     let output = progenitor_output::take_apart(file).map_err(fail)?;
 
     let mut shapes = Vec::new();
@@ -49,13 +54,6 @@ pub fn module(doc: &Document, view: &ClientView, file: syn::File) -> Result<Toke
                     op.method_name, op.operation_id
                 ))
             })?;
-        if op.method_name == "builder" {
-            return Err(fail(format!(
-                "operation `{}` would get the method `builder`, which builds the client\n  fix: rename the \
-                 operationId with an overlay",
-                op.operation_id
-            )));
-        }
         let operation = doc
             .operations
             .iter()

@@ -20,11 +20,14 @@
 //!    moves them into the operation's request builder ([`ProgenitorMethod`]); sending and decoding are its own.
 //! 6. `client.options(url)` and `client.trace(url)` for those methods, which reqwest does not have; they are
 //!    rewritten as `client.request(Method::OPTIONS, url)`.
+//! 7. A struct field is named after its property, whose name on the wire is in the field's
+//!    `#[serde(rename = "…")]`; for a property the client view renamed so field names differ
+//!    (`ClientView::property_renames`), that name is put back ([`wire_names`]).
 //!
 //! Anything else about the output fails the generation with a message saying this generator expects
 //! progenitor 0.15, so a progenitor upgrade shows here (and in the snapshot tests) rather than as broken code.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use quote::{format_ident, quote};
 use syn::{ImplItem, Item};
@@ -129,6 +132,42 @@ impl InBuilder<'_> {
 const EXPECTED: &str = "this generator expects the output of progenitor 0.15";
 
 /// Takes progenitor's output apart along the assumptions listed in the module docs.
+/// Puts back the wire name of each property the client view renamed: `#[serde(rename = "authTime_2")]`
+/// becomes `#[serde(rename = "authTime")]`, the field keeping its distinct name (`auth_time_2`).
+pub fn wire_names(file: &mut syn::File, renames: &BTreeMap<String, String>) {
+    struct WireNames<'r>(&'r BTreeMap<String, String>);
+    impl syn::visit_mut::VisitMut for WireNames<'_> {
+        fn visit_attribute_mut(&mut self, attribute: &mut syn::Attribute) {
+            if let syn::Meta::List(list) = &mut attribute.meta
+                && list.path.is_ident("serde")
+            {
+                list.tokens = std::mem::take(&mut list.tokens)
+                    .into_iter()
+                    .map(|token| match &token {
+                        proc_macro2::TokenTree::Literal(literal) => {
+                            let text = literal.to_string();
+                            let renamed = text
+                                .strip_prefix('"')
+                                .and_then(|t| t.strip_suffix('"'))
+                                .and_then(|name| self.0.get(name));
+                            match renamed {
+                                Some(wire) => proc_macro2::TokenTree::Literal(
+                                    proc_macro2::Literal::string(wire),
+                                ),
+                                None => token,
+                            }
+                        }
+                        _ => token,
+                    })
+                    .collect();
+            }
+        }
+    }
+    if !renames.is_empty() {
+        syn::visit_mut::VisitMut::visit_file_mut(&mut WireNames(renames), file);
+    }
+}
+
 pub fn take_apart(mut file: syn::File) -> Result<ProgenitorOutput, String> {
     syn::visit_mut::VisitMut::visit_file_mut(&mut MethodShorthands, &mut file);
     let mut kept = Vec::new();

@@ -21,7 +21,7 @@ mod operations;
 mod repair;
 mod type_names;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde_json::{Map, Value, json};
@@ -123,6 +123,10 @@ pub struct ClientView {
     pub operations: Vec<ClientOperation>,
     /// What the client does without, in document order.
     pub omissions: Vec<Omission>,
+    /// Properties renamed in the copy so their Rust field names differ (`authTime` beside `auth_time`
+    /// becomes `authTime_2`, field `auth_time_2`): the name in the copy, and the name on the wire that the
+    /// generated code must use instead.
+    pub property_renames: BTreeMap<String, String>,
     source: String,
 }
 
@@ -262,6 +266,8 @@ pub(crate) struct Shaper<'a> {
     pub(crate) taken_type_names: BTreeSet<String>,
     /// Method names in use.
     pub(crate) taken_method_names: BTreeSet<String>,
+    /// See [`ClientView::property_renames`].
+    pub(crate) property_renames: BTreeMap<String, String>,
 }
 
 impl<'a> Shaper<'a> {
@@ -273,6 +279,7 @@ impl<'a> Shaper<'a> {
             omissions: Vec::new(),
             taken_type_names: BTreeSet::new(),
             taken_method_names: BTreeSet::new(),
+            property_renames: BTreeMap::new(),
         }
     }
 
@@ -352,6 +359,7 @@ impl<'a> Shaper<'a> {
             progenitor_document: self.copy,
             operations: self.operations,
             omissions: self.omissions,
+            property_renames: self.property_renames,
             source: self.doc.source.clone(),
         }
     }

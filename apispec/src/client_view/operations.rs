@@ -17,8 +17,10 @@ use crate::names::progenitor_snake;
 use crate::operation::{MediaContent, Operation, ParamLocation, StatusKey};
 use crate::path_template::PathTemplate;
 
-/// Method names progenitor's `Client` (and the traits it implements) already has.
+/// Method names progenitor's `Client` (and the traits it implements) already has, and `builder`, which
+/// starts building the client.
 const RESERVED_METHOD_NAMES: &[&str] = &[
+    "builder",
     "new",
     "new_with_client",
     "with_config",

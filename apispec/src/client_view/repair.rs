@@ -29,6 +29,7 @@ pub(super) fn repair_schemas(shaper: &mut Shaper<'_>) {
     let mut repairs = Repairs {
         shaper,
         root: &root,
+        property_names: None,
     };
     for_each_schema_root(&mut copy, &mut |schema, at| repairs.schema(schema, at, 0));
     shaper.copy = copy;
@@ -93,6 +94,8 @@ struct Repairs<'s, 'd> {
     shaper: &'s mut Shaper<'d>,
     /// The copy as it was before repairs, where references are followed.
     root: &'s Value,
+    /// Every property name of the document, once a collision needs a name none of them has.
+    property_names: Option<BTreeSet<String>>,
 }
 
 impl Repairs<'_, '_> {
@@ -117,12 +120,15 @@ impl Repairs<'_, '_> {
         drop_nonconforming_default(map);
         self.enum_variants(map, at);
         self.pattern(map, at);
-        self.property_names(map, at);
+        self.property_names(map);
 
         if let Some(Value::Object(properties)) = map.get_mut("properties") {
             let properties_at = pointer::join(at, "properties");
             for (name, property) in properties.iter_mut() {
-                self.schema(property, &pointer::join(&properties_at, name), depth + 1);
+                // Places are reported as the document writes them, a renamed property by its own name.
+                let written = self.shaper.property_renames.get(name).unwrap_or(name);
+                let property_at = pointer::join(&properties_at, written);
+                self.schema(property, &property_at, depth + 1);
             }
         }
         for key in SCHEMA_KEYS {
@@ -265,34 +271,63 @@ impl Repairs<'_, '_> {
         }
     }
 
-    /// Properties whose snake_case field names meet (`auth_time` and `authTime`): the later ones are left out
-    /// of the generated struct (serde then ignores them on the wire).
-    fn property_names(&mut self, map: &mut Map<String, Value>, at: &str) {
+    /// Properties whose snake_case field names meet (`auth_time` and `authTime`): the later ones are renamed
+    /// in the copy (`authTime_2`, field `auth_time_2`), a name no property of the document has, and the
+    /// generated code is told to use the name on the wire ([`super::ClientView::property_renames`]).
+    fn property_names(&mut self, map: &mut Map<String, Value>) {
         let Some(Value::Object(properties)) = map.get("properties") else {
             return;
         };
         let mut fields = BTreeSet::new();
-        let dropped: Vec<String> = properties
+        let colliding: Vec<String> = properties
             .keys()
             .filter(|name| !fields.insert(typify_snake(name)))
             .cloned()
             .collect();
-        for name in dropped {
-            if let Some(Value::Object(properties)) = map.get_mut("properties") {
-                properties.remove(&name);
+        for name in colliding {
+            let taken = self.property_names_in_document();
+            let renamed = (2..)
+                .map(|n| format!("{name}_{n}"))
+                .find(|candidate| {
+                    !taken.contains(candidate) && !fields.contains(&typify_snake(candidate))
+                })
+                .expect("an unused name");
+            fields.insert(typify_snake(&renamed));
+            if let Some(Value::Object(properties)) = map.get_mut("properties")
+                && let Some(schema) = properties.remove(&name)
+            {
+                properties.insert(renamed.clone(), schema);
             }
             if let Some(Value::Array(required)) = map.get_mut("required") {
-                required.retain(|r| r.as_str() != Some(name.as_str()));
+                for entry in required.iter_mut() {
+                    if entry.as_str() == Some(name.as_str()) {
+                        *entry = json!(renamed);
+                    }
+                }
             }
-            self.loosened(
-                &pointer::join(&pointer::join(at, "properties"), &name),
-                format!(
-                    "property `{name}` gets the Rust field name `{}`, which another property of the object has; the client leaves it out",
-                    typify_snake(&name)
-                ),
-                "rename one of the properties so their snake_case names differ",
-            );
+            self.shaper.property_renames.insert(renamed, name);
         }
+    }
+
+    /// Every property name written anywhere in the document, gathered once.
+    fn property_names_in_document(&mut self) -> &BTreeSet<String> {
+        self.property_names.get_or_insert_with(|| {
+            fn gather(value: &Value, names: &mut BTreeSet<String>) {
+                match value {
+                    Value::Object(map) => {
+                        if let Some(Value::Object(properties)) = map.get("properties") {
+                            names.extend(properties.keys().cloned());
+                        }
+                        map.values().for_each(|child| gather(child, names));
+                    }
+                    Value::Array(items) => items.iter().for_each(|item| gather(item, names)),
+                    _ => {}
+                }
+            }
+            let mut names = BTreeSet::new();
+            gather(self.root, &mut names);
+            names
+        })
     }
 }
 

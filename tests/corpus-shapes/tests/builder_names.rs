@@ -1,6 +1,7 @@
 //! Parameters named like a request builder's own fields and methods (`client`, `call`, `send`, `new`) are
 //! parameters like any other: the builder keeps them apart from its client and call options, the setters of
-//! `send` and `new` are `set_send` and `set_new`, and every value reaches the server's query string.
+//! `send` and `new` are `set_send` and `set_new`, and every value reaches the server's query string. An
+//! operation named `builder` is `builder_2`, since `Client::builder` starts building the client.
 
 use axum::extract::RawQuery;
 use tokio::sync::mpsc;
@@ -9,16 +10,21 @@ use tokio::sync::mpsc;
 async fn parameters_named_like_the_builders_own_parts_reach_the_query() {
     use corpus_shapes::builder_name_param::Client;
     let (sender, mut received) = mpsc::unbounded_channel();
-    let app = axum::Router::new().route(
-        "/clients/{id}/sessions",
-        axum::routing::get(move |RawQuery(query): RawQuery| {
-            let sender = sender.clone();
-            async move {
-                sender.send(query.unwrap_or_default()).unwrap();
-                axum::Json(vec!["session"])
-            }
-        }),
-    );
+    let app = axum::Router::new()
+        .route(
+            "/clients/{id}/sessions",
+            axum::routing::get(move |RawQuery(query): RawQuery| {
+                let sender = sender.clone();
+                async move {
+                    sender.send(query.unwrap_or_default()).unwrap();
+                    axum::Json(vec!["session"])
+                }
+            }),
+        )
+        .route(
+            "/builder",
+            axum::routing::get(|| async { axum::http::StatusCode::NO_CONTENT }),
+        );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -41,4 +47,6 @@ async fn parameters_named_like_the_builders_own_parts_reach_the_query() {
         received.recv().await.unwrap(),
         "call=first&client=web&max=5&new=false&send=true"
     );
+    let built = client.builder_2().send().await.expect("the documented 204");
+    assert_eq!(built.status(), 204);
 }

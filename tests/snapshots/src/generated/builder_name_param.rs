@@ -139,6 +139,10 @@ Version: 1*/
         pub fn list_client_sessions(&self) -> builder::ListClientSessions<'_> {
             builder::ListClientSessions::new(self)
         }
+        ///`GET /builder`: set the parameters on the returned [`builder::Builder2`], then [`send`](builder::Builder2::send) it.
+        pub fn builder_2(&self) -> builder::Builder2<'_> {
+            builder::Builder2::new(self)
+        }
     }
     /// The request builders, one per operation: set parameters, then `send()`.
     pub mod builder {
@@ -269,6 +273,51 @@ Responses:
                 responses::ListClientSessionsError::decode(response).await
             }
         }
+        ///Builds and sends [`Client::builder_2`](super::Client::builder_2): `GET /builder`. Required: nothing.
+        #[derive(Debug, Clone)]
+        #[must_use = "a request builder does nothing until it is sent with `send()`"]
+        pub struct Builder2<'a> {
+            client: &'a super::Client,
+            call: CallOptions,
+        }
+        impl<'a> Builder2<'a> {
+            pub(super) fn new(client: &'a super::Client) -> Self {
+                Self {
+                    client: client,
+                    call: Default::default(),
+                }
+            }
+            /// Per-call headers, timeout, retry policy or request change ([`CallOptions`]).
+            pub fn customize(mut self, f: impl Customize) -> Self {
+                self.call = f(self.call);
+                self
+            }
+            /**Sends the request (`GET /builder`), after checking that every required parameter is set and every value converted; a problem there is [`Error::InvalidRequest`] and nothing is sent.
+
+
+Responses:
+- `204` ok: `Ok` (NoContent)
+*/
+            pub async fn send(
+                self,
+            ) -> Result<Response<()>, Error<responses::Builder2Error>> {
+                let client = self.client;
+                let url = format!("{}/builder", client.baseurl,);
+                let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+                header_map
+                    .append(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    );
+                #[allow(unused_mut)]
+                let mut request = client.client.get(url).headers(header_map).build()?;
+                let operation = Operation("builder", None, None, None);
+                let response = client.inner.send(request, &operation, self.call).await?;
+                responses::Builder2Error::decode(response).await
+            }
+        }
     }
     /// Calls the operation `operation_id` with `args`: each parameter under the name the spec gives it
     /// (`"X-Project-ID"`, `"backupId"`), the request body under `"body"`, each converted to the type its
@@ -315,6 +364,16 @@ Responses:
                         call.send(),
                         |_| None,
                         |error: &responses::ListClientSessionsError| error.variant(),
+                    ),
+                )
+            }
+            "builder" => {
+                let call = client.builder_2();
+                Ok(
+                    sending(
+                        call.send(),
+                        |_| None,
+                        |error: &responses::Builder2Error| error.variant(),
                     ),
                 )
             }
@@ -368,6 +427,26 @@ Responses:
                 }
             }
         }
+        ///The documented error responses of [`Builder2::send`](super::builder::Builder2::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[serde(untagged)]
+        pub enum Builder2Error {}
+        impl Builder2Error {
+            /// The variant's name: the documented status's reason phrase (`NotFound`).
+            pub fn variant(&self) -> &'static str {
+                match *self {}
+            }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<()>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    204u16 => body(response, Empty).await,
+                    _ => Err(undocumented(response).await),
+                }
+            }
+        }
         /// Decodes `response` as the operation whose method is named `method` would, reporting only
         /// whether that worked: for tests that check every documented example decodes.
         #[cfg(feature = "dynamic-call")]
@@ -379,6 +458,12 @@ Responses:
             match method {
                 "list_client_sessions" => {
                     match ListClientSessionsError::decode(response).await {
+                        Ok(_) | Err(Error::Documented(_)) => Ok(()),
+                        Err(other) => Err(other.to_string()),
+                    }
+                }
+                "builder_2" => {
+                    match Builder2Error::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
@@ -420,6 +505,35 @@ Responses:
         }
         impl From<ListClientSessionsScenario> for ::mock_server::Scenario {
             fn from(scenario: ListClientSessionsScenario) -> Self {
+                scenario.0
+            }
+        }
+        ///A scenario for [`builder_2`](super::Client::builder_2) (`builder-name-param.builder`): add its answers in order with `respond` and `succeed`.
+        pub fn builder_2() -> Builder2Scenario {
+            Builder2Scenario(::mock_server::Scenario::new("builder-name-param.builder"))
+        }
+        ///The answers `builder-name-param.builder` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct Builder2Scenario(::mock_server::Scenario);
+        impl Builder2Scenario {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: the documented success, with its documented example.
+            pub fn succeed(self) -> Self {
+                self.then(204u16, None)
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<Builder2Scenario> for ::mock_server::Scenario {
+            fn from(scenario: Builder2Scenario) -> Self {
                 scenario.0
             }
         }
