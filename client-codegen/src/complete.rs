@@ -30,13 +30,9 @@ use crate::responses::{self, ResponseShape};
 const SPEC_TEXT_LINTS: &str = "rustdoc::bare_urls, rustdoc::invalid_html_tags, rustdoc::invalid_rust_codeblocks, \
      rustdoc::invalid_codeblock_attributes, rustdoc::redundant_explicit_links, rustdoc::unescaped_backticks";
 
-pub fn module(
-    doc: &Document,
-    view: &ClientView,
-    mut file: syn::File,
-) -> Result<TokenStream, Failure> {
+pub fn module(doc: &Document, view: &ClientView, file: syn::File) -> Result<TokenStream, Failure> {
     let fail = |reason: String| Failure::one(format!("{}: {reason}", doc.source));
-    progenitor_output::wire_names(&mut file, &view.property_renames);
+    let file = progenitor_output::wire_names(file, &view.wire_names).map_err(fail)?;
     let output = progenitor_output::take_apart(file).map_err(fail)?;
 
     let mut shapes = Vec::new();

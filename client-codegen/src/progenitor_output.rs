@@ -20,15 +20,17 @@
 //!    moves them into the operation's request builder ([`ProgenitorMethod`]); sending and decoding are its own.
 //! 6. `client.options(url)` and `client.trace(url)` for those methods, which reqwest does not have; they are
 //!    rewritten as `client.request(Method::OPTIONS, url)`.
-//! 7. A struct field is named after its property, whose name on the wire is in the field's
-//!    `#[serde(rename = "…")]`; for a property the client view renamed so field names differ
-//!    (`ClientView::property_renames`), that name is put back ([`wire_names`]).
+//! 7. A struct field or enum variant is named after its property or value, whose name on the wire appears
+//!    in the code only as string literals (`#[serde(rename = "…")]`, an enum's `Display` and `FromStr`);
+//!    for those the client view renamed so Rust names differ (`ClientView::wire_names`), the wire name is
+//!    put back in every such literal ([`wire_names`]).
 //!
 //! Anything else about the output fails the generation with a message saying this generator expects
 //! progenitor 0.15, so a progenitor upgrade shows here (and in the snapshot tests) rather than as broken code.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use proc_macro2::{TokenStream, TokenTree};
 use quote::{format_ident, quote};
 use syn::{ImplItem, Item};
 
@@ -132,40 +134,46 @@ impl InBuilder<'_> {
 const EXPECTED: &str = "this generator expects the output of progenitor 0.15";
 
 /// Takes progenitor's output apart along the assumptions listed in the module docs.
-/// Puts back the wire name of each property the client view renamed: `#[serde(rename = "authTime_2")]`
-/// becomes `#[serde(rename = "authTime")]`, the field keeping its distinct name (`auth_time_2`).
-pub fn wire_names(file: &mut syn::File, renames: &BTreeMap<String, String>) {
-    struct WireNames<'r>(&'r BTreeMap<String, String>);
-    impl syn::visit_mut::VisitMut for WireNames<'_> {
-        fn visit_attribute_mut(&mut self, attribute: &mut syn::Attribute) {
-            if let syn::Meta::List(list) = &mut attribute.meta
-                && list.path.is_ident("serde")
-            {
-                list.tokens = std::mem::take(&mut list.tokens)
-                    .into_iter()
-                    .map(|token| match &token {
-                        proc_macro2::TokenTree::Literal(literal) => {
-                            let text = literal.to_string();
-                            let renamed = text
-                                .strip_prefix('"')
-                                .and_then(|t| t.strip_suffix('"'))
-                                .and_then(|name| self.0.get(name));
-                            match renamed {
-                                Some(wire) => proc_macro2::TokenTree::Literal(
-                                    proc_macro2::Literal::string(wire),
-                                ),
-                                None => token,
-                            }
-                        }
-                        _ => token,
-                    })
-                    .collect();
-            }
-        }
+/// Puts back the name on the wire of each property and enum value the client view renamed: every string
+/// literal of the renamed name (`"authTime_2"` in `#[serde(rename = …)]`, `"red*_2"` in an enum's `Display`
+/// and `FromStr`) becomes the wire name, the Rust names (`auth_time_2`, `Red2`) staying distinct. The
+/// renamed names are ones no property or enum value of the document has, so no other literal is touched.
+pub fn wire_names(
+    file: syn::File,
+    renames: &BTreeMap<String, String>,
+) -> Result<syn::File, String> {
+    fn rewrite(tokens: TokenStream, renames: &BTreeMap<String, String>) -> TokenStream {
+        tokens
+            .into_iter()
+            .map(|token| match token {
+                TokenTree::Group(group) => {
+                    let mut rewritten = proc_macro2::Group::new(
+                        group.delimiter(),
+                        rewrite(group.stream(), renames),
+                    );
+                    rewritten.set_span(group.span());
+                    TokenTree::Group(rewritten)
+                }
+                TokenTree::Literal(literal) => {
+                    let wire =
+                        syn::parse2::<syn::LitStr>(TokenTree::Literal(literal.clone()).into())
+                            .ok()
+                            .and_then(|text| renames.get(&text.value()));
+                    match wire {
+                        Some(wire) => TokenTree::Literal(proc_macro2::Literal::string(wire)),
+                        None => TokenTree::Literal(literal),
+                    }
+                }
+                other => other,
+            })
+            .collect()
     }
-    if !renames.is_empty() {
-        syn::visit_mut::VisitMut::visit_file_mut(&mut WireNames(renames), file);
+    if renames.is_empty() {
+        return Ok(file);
     }
+    syn::parse2(rewrite(quote!(#file), renames)).map_err(|e| {
+        format!("progenitor's output did not parse again after its wire names were put back: {e}")
+    })
 }
 
 pub fn take_apart(mut file: syn::File) -> Result<ProgenitorOutput, String> {

@@ -123,10 +123,11 @@ pub struct ClientView {
     pub operations: Vec<ClientOperation>,
     /// What the client does without, in document order.
     pub omissions: Vec<Omission>,
-    /// Properties renamed in the copy so their Rust field names differ (`authTime` beside `auth_time`
-    /// becomes `authTime_2`, field `auth_time_2`): the name in the copy, and the name on the wire that the
-    /// generated code must use instead.
-    pub property_renames: BTreeMap<String, String>,
+    /// Property names and enum values renamed in the copy so their Rust names differ (`authTime` beside
+    /// `auth_time` becomes `authTime_2`, field `auth_time_2`; `red*` beside `red` becomes `red*_2`, variant
+    /// `Red2`): the name in the copy, which no property or enum value of the document has, and the name on
+    /// the wire that the generated code must use wherever it writes the other.
+    pub wire_names: BTreeMap<String, String>,
     source: String,
 }
 
@@ -266,8 +267,8 @@ pub(crate) struct Shaper<'a> {
     pub(crate) taken_type_names: BTreeSet<String>,
     /// Method names in use.
     pub(crate) taken_method_names: BTreeSet<String>,
-    /// See [`ClientView::property_renames`].
-    pub(crate) property_renames: BTreeMap<String, String>,
+    /// See [`ClientView::wire_names`].
+    pub(crate) wire_names: BTreeMap<String, String>,
 }
 
 impl<'a> Shaper<'a> {
@@ -279,7 +280,7 @@ impl<'a> Shaper<'a> {
             omissions: Vec::new(),
             taken_type_names: BTreeSet::new(),
             taken_method_names: BTreeSet::new(),
-            property_renames: BTreeMap::new(),
+            wire_names: BTreeMap::new(),
         }
     }
 
@@ -359,7 +360,7 @@ impl<'a> Shaper<'a> {
             progenitor_document: self.copy,
             operations: self.operations,
             omissions: self.omissions,
-            property_renames: self.property_renames,
+            wire_names: self.wire_names,
             source: self.doc.source.clone(),
         }
     }

@@ -29,7 +29,7 @@ pub(super) fn repair_schemas(shaper: &mut Shaper<'_>) {
     let mut repairs = Repairs {
         shaper,
         root: &root,
-        property_names: None,
+        names_in_document: None,
     };
     for_each_schema_root(&mut copy, &mut |schema, at| repairs.schema(schema, at, 0));
     shaper.copy = copy;
@@ -94,8 +94,8 @@ struct Repairs<'s, 'd> {
     shaper: &'s mut Shaper<'d>,
     /// The copy as it was before repairs, where references are followed.
     root: &'s Value,
-    /// Every property name of the document, once a collision needs a name none of them has.
-    property_names: Option<BTreeSet<String>>,
+    /// Every property name and enum value of the document, once a collision needs a name none of them has.
+    names_in_document: Option<BTreeSet<String>>,
 }
 
 impl Repairs<'_, '_> {
@@ -118,7 +118,7 @@ impl Repairs<'_, '_> {
         typed_string_format(map);
         integer_bounds(map);
         drop_nonconforming_default(map);
-        self.enum_variants(map, at);
+        self.enum_variants(map);
         self.pattern(map, at);
         self.property_names(map);
 
@@ -126,7 +126,7 @@ impl Repairs<'_, '_> {
             let properties_at = pointer::join(at, "properties");
             for (name, property) in properties.iter_mut() {
                 // Places are reported as the document writes them, a renamed property by its own name.
-                let written = self.shaper.property_renames.get(name).unwrap_or(name);
+                let written = self.shaper.wire_names.get(name).unwrap_or(name);
                 let property_at = pointer::join(&properties_at, written);
                 self.schema(property, &property_at, depth + 1);
             }
@@ -230,25 +230,34 @@ impl Repairs<'_, '_> {
 
     /// A string enum whose values typify cannot give distinct variant names (`ASC` and `asc`) is read as
     /// a plain string.
-    fn enum_variants(&mut self, map: &mut Map<String, Value>, at: &str) {
+    /// String enum values whose Rust variant names meet (`ASC` and `asc`, `red` and `red*`): the later ones
+    /// are renamed in the copy (`asc_2`, variant `Asc2`), a name no property or enum value of the document
+    /// has, and the generated code is told to use the value on the wire ([`super::ClientView::wire_names`]).
+    fn enum_variants(&mut self, map: &mut Map<String, Value>) {
         let Some(Value::Array(values)) = map.get("enum") else {
             return;
         };
-        let mut seen = BTreeSet::new();
-        let clash = values
+        let mut variants = BTreeSet::new();
+        let colliding: Vec<String> = values
             .iter()
             .filter_map(Value::as_str)
-            .find(|value| !seen.insert(typify_pascal(value)))
-            .map(str::to_string);
-        if let Some(value) = clash {
-            map.remove("enum");
-            self.loosened(
-                &pointer::join(at, "enum"),
-                format!(
-                    "the enum value `{value}` gets the same Rust variant name as another value; the client reads the field as a plain string"
-                ),
-                "make the enum's values differ in more than case and punctuation",
-            );
+            .filter(|value| !variants.insert(typify_pascal(value)))
+            .map(str::to_string)
+            .collect();
+        for value in colliding {
+            let renamed = self.unused_name(&value, |candidate| {
+                !variants.contains(&typify_pascal(candidate))
+            });
+            variants.insert(typify_pascal(&renamed));
+            if let Some(Value::Array(values)) = map.get_mut("enum")
+                && let Some(entry) = values.iter_mut().rev().find(|v| v.as_str() == Some(&value))
+            {
+                *entry = json!(renamed);
+            }
+            if map.get("default").and_then(Value::as_str) == Some(value.as_str()) {
+                map.insert("default".into(), json!(renamed));
+            }
+            self.shaper.wire_names.insert(renamed, value);
         }
     }
 
@@ -285,13 +294,9 @@ impl Repairs<'_, '_> {
             .cloned()
             .collect();
         for name in colliding {
-            let taken = self.property_names_in_document();
-            let renamed = (2..)
-                .map(|n| format!("{name}_{n}"))
-                .find(|candidate| {
-                    !taken.contains(candidate) && !fields.contains(&typify_snake(candidate))
-                })
-                .expect("an unused name");
+            let renamed = self.unused_name(&name, |candidate| {
+                !fields.contains(&typify_snake(candidate))
+            });
             fields.insert(typify_snake(&renamed));
             if let Some(Value::Object(properties)) = map.get_mut("properties")
                 && let Some(schema) = properties.remove(&name)
@@ -305,18 +310,24 @@ impl Repairs<'_, '_> {
                     }
                 }
             }
-            self.shaper.property_renames.insert(renamed, name);
+            self.shaper.wire_names.insert(renamed, name);
         }
     }
 
-    /// Every property name written anywhere in the document, gathered once.
-    fn property_names_in_document(&mut self) -> &BTreeSet<String> {
-        self.property_names.get_or_insert_with(|| {
+    /// `{name}_2` (or `_3`...): the first that `fits` and that no property or enum value of the document has,
+    /// so the generated code can tell it from every name on the wire.
+    fn unused_name(&mut self, name: &str, fits: impl Fn(&str) -> bool) -> String {
+        let taken = self.names_in_document.get_or_insert_with(|| {
             fn gather(value: &Value, names: &mut BTreeSet<String>) {
                 match value {
                     Value::Object(map) => {
                         if let Some(Value::Object(properties)) = map.get("properties") {
                             names.extend(properties.keys().cloned());
+                        }
+                        if let Some(Value::Array(values)) = map.get("enum") {
+                            names.extend(
+                                values.iter().filter_map(Value::as_str).map(str::to_string),
+                            );
                         }
                         map.values().for_each(|child| gather(child, names));
                     }
@@ -327,7 +338,11 @@ impl Repairs<'_, '_> {
             let mut names = BTreeSet::new();
             gather(self.root, &mut names);
             names
-        })
+        });
+        (2..)
+            .map(|n| format!("{name}_{n}"))
+            .find(|candidate| !taken.contains(candidate) && fits(candidate))
+            .expect("an unused name")
     }
 }
 
