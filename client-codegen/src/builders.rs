@@ -6,11 +6,10 @@
 
 use apispec::Operation;
 use apispec::client_view::ClientOperation;
-use heck::ToUpperCamelCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::names::argument_name;
+use crate::names::{argument_name, builder_name};
 use crate::pagination::Paginator;
 use crate::progenitor_output::ProgenitorMethod;
 use crate::responses::ResponseShape;
@@ -157,7 +156,7 @@ fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
 
 /// The name of the builder of an operation (`ListBackups`).
 pub fn builder_ident(op: &ClientOperation) -> syn::Ident {
-    format_ident!("{}", op.method_name.to_upper_camel_case())
+    format_ident!("{}", builder_name(&op.method_name))
 }
 
 /// What one operation adds to the module.

@@ -10,11 +10,10 @@ use std::collections::BTreeSet;
 
 use apispec::StatusKey;
 use apispec::client_view::{BodyKind, ClientOperation, ClientResponse};
-use heck::ToUpperCamelCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::names::status_variant;
+use crate::names::{operation_type_name, status_variant};
 use crate::responses::body_type;
 
 /// The `mock` module of one client: a scenario builder per operation.
@@ -44,7 +43,7 @@ fn operation_scenario(
     type_names: &BTreeSet<String>,
 ) -> Result<TokenStream, String> {
     let function = format_ident!("{}", op.method_name);
-    let pascal = op.method_name.to_upper_camel_case();
+    let pascal = operation_type_name(&op.method_name);
     // Named apart from the request builder of the same operation (`builder::DeleteBackup`).
     let builder = format_ident!("{pascal}Scenario");
     let label = format!("{spec_name}.{}", op.operation_id);

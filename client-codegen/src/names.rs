@@ -6,6 +6,37 @@ use heck::ToUpperCamelCase;
 
 pub use apispec::names::{progenitor_snake as argument_name, typify_pascal as type_name};
 
+/// Names the generated `builder` module imports, which no request builder may take.
+const BUILDER_MODULE_NAMES: &[&str] = &[
+    "CallOptions",
+    "ClientInfo",
+    "Customize",
+    "Error",
+    "IntoParam",
+    "Operation",
+    "Param",
+    "RequestBuilderExt",
+    "Response",
+];
+
+/// The PascalCase stem of an operation's generated types (its error and success enums add `Error` and
+/// `Success`, its scenario `Scenario`): `list_backups` → `ListBackups`, and a valid identifier whatever the
+/// method name (`_4od_feed`, from an operationId starting with a digit, → `X4odFeed`).
+pub fn operation_type_name(method_name: &str) -> String {
+    type_name(method_name)
+}
+
+/// The name of an operation's request builder: [`operation_type_name`], with `Request` after it where that
+/// is a name the builder module already uses (an operation `error` has the builder `ErrorRequest`).
+pub fn builder_name(method_name: &str) -> String {
+    let name = operation_type_name(method_name);
+    if BUILDER_MODULE_NAMES.contains(&name.as_str()) {
+        format!("{name}Request")
+    } else {
+        name
+    }
+}
+
 /// The enum variant for a documented status: its reason phrase (`404` → `NotFound`), a range's class
 /// (`4XX` → `ClientError`), or `Other` for `default`.
 pub fn status_variant(status: StatusKey) -> String {
@@ -46,6 +77,18 @@ mod tests {
         assert_eq!(argument_name("backupId"), "backup_id");
         assert_eq!(argument_name("vm_id"), "vm_id");
         assert_eq!(argument_name("type"), "type_");
+    }
+
+    #[test]
+    fn operation_names_are_identifiers_apart_from_the_builder_modules_own() {
+        assert_eq!(builder_name("list_backups"), "ListBackups");
+        assert_eq!(
+            operation_type_name("_4o_d_browse_by_date_feed"),
+            "X4oDBrowseByDateFeed"
+        );
+        assert_eq!(builder_name("error"), "ErrorRequest");
+        assert_eq!(operation_type_name("error"), "Error");
+        assert_eq!(builder_name("self_"), "Self_");
     }
 
     #[test]

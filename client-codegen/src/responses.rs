@@ -6,11 +6,10 @@ use std::collections::BTreeSet;
 
 use apispec::StatusKey;
 use apispec::client_view::{BodyKind, ClientOperation, ClientResponse};
-use heck::ToUpperCamelCase;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::names::{status_variant, type_name};
+use crate::names::{builder_name, operation_type_name, status_variant, type_name};
 
 /// What one operation returns, and the code that decodes it.
 pub struct ResponseShape {
@@ -32,7 +31,7 @@ impl ResponseShape {
         op: &ClientOperation,
         type_names: &BTreeSet<String>,
     ) -> Result<ResponseShape, String> {
-        let pascal = op.method_name.to_upper_camel_case();
+        let pascal = operation_type_name(&op.method_name);
         let error_ident = format_ident!("{pascal}Error");
         let successes: Vec<&ClientResponse> = op.successes().collect();
         let errors: Vec<&ClientResponse> = op.errors().collect();
@@ -64,7 +63,7 @@ impl ResponseShape {
             }
             let doc = format!(
                 "The documented success responses of [`{builder}::send`](super::builder::{builder}::send).",
-                builder = pascal
+                builder = builder_name(&op.method_name)
             );
             enums.extend(enum_with_variant_names(
                 &doc,
@@ -99,7 +98,7 @@ impl ResponseShape {
         let doc = format!(
             "The documented error responses of [`{builder}::send`](super::builder::{builder}::send), one \
              variant per status. An undocumented status comes back as [`Error::Undocumented`].",
-            builder = pascal
+            builder = builder_name(&op.method_name)
         );
         enums.extend(enum_with_variant_names(
             &doc,

@@ -1,10 +1,16 @@
 //! Parameters named like a request builder's own fields and methods (`client`, `call`, `send`, `new`) are
 //! parameters like any other: the builder keeps them apart from its client and call options, the setters of
 //! `send` and `new` are `set_send` and `set_new`, and every value reaches the server's query string. An
-//! operation named `builder` is `builder_2`, since `Client::builder` starts building the client.
+//! operation named `builder` is `builder_2`, since `Client::builder` starts building the client; operations
+//! whose names make no type name as they are get builders that do (`X4oDBrowseByDate`, `ErrorRequest`,
+//! `Self_`).
 
 use axum::extract::RawQuery;
 use tokio::sync::mpsc;
+
+async fn no_content() -> axum::http::StatusCode {
+    axum::http::StatusCode::NO_CONTENT
+}
 
 #[tokio::test]
 async fn parameters_named_like_the_builders_own_parts_reach_the_query() {
@@ -21,10 +27,10 @@ async fn parameters_named_like_the_builders_own_parts_reach_the_query() {
                 }
             }),
         )
-        .route(
-            "/builder",
-            axum::routing::get(|| async { axum::http::StatusCode::NO_CONTENT }),
-        );
+        .route("/builder", axum::routing::get(no_content))
+        .route("/feeds", axum::routing::get(no_content))
+        .route("/errors", axum::routing::get(no_content))
+        .route("/self", axum::routing::get(no_content));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -49,4 +55,24 @@ async fn parameters_named_like_the_builders_own_parts_reach_the_query() {
     );
     let built = client.builder_2().send().await.expect("the documented 204");
     assert_eq!(built.status(), 204);
+    let feeds: corpus_shapes::builder_name_param::builder::X4oDBrowseByDate<'_> =
+        client._4o_d_browse_by_date();
+    assert_eq!(
+        feeds.send().await.expect("the documented 204").status(),
+        204
+    );
+    let errors: corpus_shapes::builder_name_param::builder::ErrorRequest<'_> = client.error();
+    assert_eq!(
+        errors.send().await.expect("the documented 204").status(),
+        204
+    );
+    assert_eq!(
+        client
+            .self_()
+            .send()
+            .await
+            .expect("the documented 204")
+            .status(),
+        204
+    );
 }

@@ -143,6 +143,18 @@ Version: 1*/
         pub fn builder_2(&self) -> builder::Builder2<'_> {
             builder::Builder2::new(self)
         }
+        ///`GET /feeds`: set the parameters on the returned [`builder::X4oDBrowseByDate`], then [`send`](builder::X4oDBrowseByDate::send) it.
+        pub fn _4o_d_browse_by_date(&self) -> builder::X4oDBrowseByDate<'_> {
+            builder::X4oDBrowseByDate::new(self)
+        }
+        ///`GET /errors`: set the parameters on the returned [`builder::ErrorRequest`], then [`send`](builder::ErrorRequest::send) it.
+        pub fn error(&self) -> builder::ErrorRequest<'_> {
+            builder::ErrorRequest::new(self)
+        }
+        ///`GET /self`: set the parameters on the returned [`builder::Self_`], then [`send`](builder::Self_::send) it.
+        pub fn self_(&self) -> builder::Self_<'_> {
+            builder::Self_::new(self)
+        }
     }
     /// The request builders, one per operation: set parameters, then `send()`.
     pub mod builder {
@@ -318,6 +330,141 @@ Responses:
                 responses::Builder2Error::decode(response).await
             }
         }
+        ///Builds and sends [`Client::_4o_d_browse_by_date`](super::Client::_4o_d_browse_by_date): `GET /feeds`. Required: nothing.
+        #[derive(Debug, Clone)]
+        #[must_use = "a request builder does nothing until it is sent with `send()`"]
+        pub struct X4oDBrowseByDate<'a> {
+            client: &'a super::Client,
+            call: CallOptions,
+        }
+        impl<'a> X4oDBrowseByDate<'a> {
+            pub(super) fn new(client: &'a super::Client) -> Self {
+                Self {
+                    client: client,
+                    call: Default::default(),
+                }
+            }
+            /// Per-call headers, timeout, retry policy or request change ([`CallOptions`]).
+            pub fn customize(mut self, f: impl Customize) -> Self {
+                self.call = f(self.call);
+                self
+            }
+            /**Sends the request (`GET /feeds`), after checking that every required parameter is set and every value converted; a problem there is [`Error::InvalidRequest`] and nothing is sent.
+
+
+Responses:
+- `204` ok: `Ok` (NoContent)
+*/
+            pub async fn send(
+                self,
+            ) -> Result<Response<()>, Error<responses::X4oDBrowseByDateError>> {
+                let client = self.client;
+                let url = format!("{}/feeds", client.baseurl,);
+                let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+                header_map
+                    .append(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    );
+                #[allow(unused_mut)]
+                let mut request = client.client.get(url).headers(header_map).build()?;
+                let operation = Operation("4oDBrowseByDate", None, None, None);
+                let response = client.inner.send(request, &operation, self.call).await?;
+                responses::X4oDBrowseByDateError::decode(response).await
+            }
+        }
+        ///Builds and sends [`Client::error`](super::Client::error): `GET /errors`. Required: nothing.
+        #[derive(Debug, Clone)]
+        #[must_use = "a request builder does nothing until it is sent with `send()`"]
+        pub struct ErrorRequest<'a> {
+            client: &'a super::Client,
+            call: CallOptions,
+        }
+        impl<'a> ErrorRequest<'a> {
+            pub(super) fn new(client: &'a super::Client) -> Self {
+                Self {
+                    client: client,
+                    call: Default::default(),
+                }
+            }
+            /// Per-call headers, timeout, retry policy or request change ([`CallOptions`]).
+            pub fn customize(mut self, f: impl Customize) -> Self {
+                self.call = f(self.call);
+                self
+            }
+            /**Sends the request (`GET /errors`), after checking that every required parameter is set and every value converted; a problem there is [`Error::InvalidRequest`] and nothing is sent.
+
+
+Responses:
+- `204` ok: `Ok` (NoContent)
+*/
+            pub async fn send(
+                self,
+            ) -> Result<Response<()>, Error<responses::ErrorError>> {
+                let client = self.client;
+                let url = format!("{}/errors", client.baseurl,);
+                let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+                header_map
+                    .append(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    );
+                #[allow(unused_mut)]
+                let mut request = client.client.get(url).headers(header_map).build()?;
+                let operation = Operation("error", None, None, None);
+                let response = client.inner.send(request, &operation, self.call).await?;
+                responses::ErrorError::decode(response).await
+            }
+        }
+        ///Builds and sends [`Client::self_`](super::Client::self_): `GET /self`. Required: nothing.
+        #[derive(Debug, Clone)]
+        #[must_use = "a request builder does nothing until it is sent with `send()`"]
+        pub struct Self_<'a> {
+            client: &'a super::Client,
+            call: CallOptions,
+        }
+        impl<'a> Self_<'a> {
+            pub(super) fn new(client: &'a super::Client) -> Self {
+                Self {
+                    client: client,
+                    call: Default::default(),
+                }
+            }
+            /// Per-call headers, timeout, retry policy or request change ([`CallOptions`]).
+            pub fn customize(mut self, f: impl Customize) -> Self {
+                self.call = f(self.call);
+                self
+            }
+            /**Sends the request (`GET /self`), after checking that every required parameter is set and every value converted; a problem there is [`Error::InvalidRequest`] and nothing is sent.
+
+
+Responses:
+- `204` ok: `Ok` (NoContent)
+*/
+            pub async fn send(
+                self,
+            ) -> Result<Response<()>, Error<responses::Self_Error>> {
+                let client = self.client;
+                let url = format!("{}/self", client.baseurl,);
+                let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+                header_map
+                    .append(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    );
+                #[allow(unused_mut)]
+                let mut request = client.client.get(url).headers(header_map).build()?;
+                let operation = Operation("self", None, None, None);
+                let response = client.inner.send(request, &operation, self.call).await?;
+                responses::Self_Error::decode(response).await
+            }
+        }
     }
     /// Calls the operation `operation_id` with `args`: each parameter under the name the spec gives it
     /// (`"X-Project-ID"`, `"backupId"`), the request body under `"body"`, each converted to the type its
@@ -374,6 +521,36 @@ Responses:
                         call.send(),
                         |_| None,
                         |error: &responses::Builder2Error| error.variant(),
+                    ),
+                )
+            }
+            "4oDBrowseByDate" => {
+                let call = client._4o_d_browse_by_date();
+                Ok(
+                    sending(
+                        call.send(),
+                        |_| None,
+                        |error: &responses::X4oDBrowseByDateError| error.variant(),
+                    ),
+                )
+            }
+            "error" => {
+                let call = client.error();
+                Ok(
+                    sending(
+                        call.send(),
+                        |_| None,
+                        |error: &responses::ErrorError| error.variant(),
+                    ),
+                )
+            }
+            "self" => {
+                let call = client.self_();
+                Ok(
+                    sending(
+                        call.send(),
+                        |_| None,
+                        |error: &responses::Self_Error| error.variant(),
                     ),
                 )
             }
@@ -447,6 +624,66 @@ Responses:
                 }
             }
         }
+        ///The documented error responses of [`X4oDBrowseByDate::send`](super::builder::X4oDBrowseByDate::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[serde(untagged)]
+        pub enum X4oDBrowseByDateError {}
+        impl X4oDBrowseByDateError {
+            /// The variant's name: the documented status's reason phrase (`NotFound`).
+            pub fn variant(&self) -> &'static str {
+                match *self {}
+            }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<()>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    204u16 => body(response, Empty).await,
+                    _ => Err(undocumented(response).await),
+                }
+            }
+        }
+        ///The documented error responses of [`ErrorRequest::send`](super::builder::ErrorRequest::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[serde(untagged)]
+        pub enum ErrorError {}
+        impl ErrorError {
+            /// The variant's name: the documented status's reason phrase (`NotFound`).
+            pub fn variant(&self) -> &'static str {
+                match *self {}
+            }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<()>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    204u16 => body(response, Empty).await,
+                    _ => Err(undocumented(response).await),
+                }
+            }
+        }
+        ///The documented error responses of [`Self_::send`](super::builder::Self_::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[serde(untagged)]
+        pub enum Self_Error {}
+        impl Self_Error {
+            /// The variant's name: the documented status's reason phrase (`NotFound`).
+            pub fn variant(&self) -> &'static str {
+                match *self {}
+            }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<()>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    204u16 => body(response, Empty).await,
+                    _ => Err(undocumented(response).await),
+                }
+            }
+        }
         /// Decodes `response` as the operation whose method is named `method` would, reporting only
         /// whether that worked: for tests that check every documented example decodes.
         #[cfg(feature = "dynamic-call")]
@@ -464,6 +701,24 @@ Responses:
                 }
                 "builder_2" => {
                     match Builder2Error::decode(response).await {
+                        Ok(_) | Err(Error::Documented(_)) => Ok(()),
+                        Err(other) => Err(other.to_string()),
+                    }
+                }
+                "_4o_d_browse_by_date" => {
+                    match X4oDBrowseByDateError::decode(response).await {
+                        Ok(_) | Err(Error::Documented(_)) => Ok(()),
+                        Err(other) => Err(other.to_string()),
+                    }
+                }
+                "error" => {
+                    match ErrorError::decode(response).await {
+                        Ok(_) | Err(Error::Documented(_)) => Ok(()),
+                        Err(other) => Err(other.to_string()),
+                    }
+                }
+                "self_" => {
+                    match Self_Error::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
@@ -534,6 +789,95 @@ Responses:
         }
         impl From<Builder2Scenario> for ::mock_server::Scenario {
             fn from(scenario: Builder2Scenario) -> Self {
+                scenario.0
+            }
+        }
+        ///A scenario for [`_4o_d_browse_by_date`](super::Client::_4o_d_browse_by_date) (`builder-name-param.4oDBrowseByDate`): add its answers in order with `respond` and `succeed`.
+        pub fn _4o_d_browse_by_date() -> X4oDBrowseByDateScenario {
+            X4oDBrowseByDateScenario(
+                ::mock_server::Scenario::new("builder-name-param.4oDBrowseByDate"),
+            )
+        }
+        ///The answers `builder-name-param.4oDBrowseByDate` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct X4oDBrowseByDateScenario(::mock_server::Scenario);
+        impl X4oDBrowseByDateScenario {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: the documented success, with its documented example.
+            pub fn succeed(self) -> Self {
+                self.then(204u16, None)
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<X4oDBrowseByDateScenario> for ::mock_server::Scenario {
+            fn from(scenario: X4oDBrowseByDateScenario) -> Self {
+                scenario.0
+            }
+        }
+        ///A scenario for [`error`](super::Client::error) (`builder-name-param.error`): add its answers in order with `respond` and `succeed`.
+        pub fn error() -> ErrorScenario {
+            ErrorScenario(::mock_server::Scenario::new("builder-name-param.error"))
+        }
+        ///The answers `builder-name-param.error` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct ErrorScenario(::mock_server::Scenario);
+        impl ErrorScenario {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: the documented success, with its documented example.
+            pub fn succeed(self) -> Self {
+                self.then(204u16, None)
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<ErrorScenario> for ::mock_server::Scenario {
+            fn from(scenario: ErrorScenario) -> Self {
+                scenario.0
+            }
+        }
+        ///A scenario for [`self_`](super::Client::self_) (`builder-name-param.self`): add its answers in order with `respond` and `succeed`.
+        pub fn self_() -> Self_Scenario {
+            Self_Scenario(::mock_server::Scenario::new("builder-name-param.self"))
+        }
+        ///The answers `builder-name-param.self` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct Self_Scenario(::mock_server::Scenario);
+        impl Self_Scenario {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: the documented success, with its documented example.
+            pub fn succeed(self) -> Self {
+                self.then(204u16, None)
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<Self_Scenario> for ::mock_server::Scenario {
+            fn from(scenario: Self_Scenario) -> Self {
                 scenario.0
             }
         }
