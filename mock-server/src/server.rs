@@ -342,8 +342,9 @@ impl Drop for MockServer {
 
 /// Loads the specs and opens the store: what every request reads.
 async fn loaded(options: &ServerOptions) -> Result<Arc<AppState>, StartError> {
-    let catalog =
-        load_catalog(&options.specs, options.mount, options.strict).map_err(StartError::Catalog)?;
+    let catalog = load_on_own_thread(options)
+        .await
+        .map_err(StartError::Catalog)?;
     options
         .credentials
         .check_against(&catalog)
@@ -412,13 +413,8 @@ async fn watch(state: Arc<AppState>, options: ServerOptions, every: Duration) {
             continue;
         }
         last = now;
-        let options = options.clone();
-        let loaded = tokio::task::spawn_blocking(move || {
-            load_catalog(&options.specs, options.mount, options.strict)
-        })
-        .await;
-        match loaded {
-            Ok(Ok(catalog)) => {
+        match load_on_own_thread(&options).await {
+            Ok(catalog) => {
                 release_freed_memory();
                 tracing::info!(
                     operations = catalog.operations.len(),
@@ -426,12 +422,39 @@ async fn watch(state: Arc<AppState>, options: ServerOptions, every: Duration) {
                 );
                 state.catalog.store(Arc::new(catalog));
             }
-            Ok(Err(error)) => {
+            Err(error) => {
                 tracing::error!(
                     "specs changed but cannot be loaded; still serving the previous version:\n{error}"
                 )
             }
-            Err(error) => tracing::error!("reloading failed: {error}"),
         }
+    }
+}
+
+/// How much stack loading gets. Documents nest deeply (the loaders stop at 256 levels), which a debug build
+/// cannot walk in a thread's default 2 MB; only the pages touched are used.
+const LOAD_STACK_BYTES: usize = 256 * 1024 * 1024;
+
+/// Loads the specs on a thread of their own: off the async threads (a big document takes seconds), with
+/// the stack deep documents need whatever thread called. A panic while loading is the caller's panic.
+async fn load_on_own_thread(options: &ServerOptions) -> Result<Catalog, CatalogError> {
+    let (specs, mount, strict) = (options.specs.clone(), options.mount, options.strict);
+    let (sender, receiver) = tokio::sync::oneshot::channel();
+    let spawned = std::thread::Builder::new()
+        .name("mock-server-load".into())
+        .stack_size(LOAD_STACK_BYTES)
+        .spawn(move || {
+            let _ = sender.send(load_catalog(&specs, mount, strict));
+        });
+    match spawned {
+        Ok(thread) => match receiver.await {
+            Ok(loaded) => loaded,
+            Err(_) => match thread.join() {
+                Err(panic) => std::panic::resume_unwind(panic),
+                Ok(()) => unreachable!("the loading thread sends before it ends"),
+            },
+        },
+        // No thread to be had: load here.
+        Err(_) => load_catalog(&options.specs, options.mount, options.strict),
     }
 }

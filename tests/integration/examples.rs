@@ -4,7 +4,7 @@
 use apispec::examples::invalid_examples;
 use apispec::{Document, SchemaSet};
 
-use crate::support::specs_dir;
+use crate::support::{VENDORED_SPECS, specs_dir};
 
 fn report(doc: &Document) -> Vec<String> {
     let schemas = SchemaSet::new(doc).unwrap_or_else(|e| panic!("{e}"));
@@ -16,11 +16,11 @@ fn report(doc: &Document) -> Vec<String> {
 }
 
 #[test]
-fn every_example_of_every_spec_is_valid() {
-    let files = client_codegen::spec_files(&specs_dir()).unwrap();
-    assert_eq!(files.len(), 4, "{files:?}");
-    for file in files {
-        let doc = Document::load(&file).unwrap_or_else(|e| panic!("{e}"));
+fn every_example_of_every_vendored_spec_is_valid() {
+    // The vendored specs are ours to keep right; a document a user adds to `specs/` is its provider's
+    // (`conformance check` reports its examples).
+    for name in VENDORED_SPECS {
+        let doc = Document::load(&specs_dir().join(name)).unwrap_or_else(|e| panic!("{e}"));
         let invalid = report(&doc);
         assert!(
             invalid.is_empty(),

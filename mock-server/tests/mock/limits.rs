@@ -358,3 +358,46 @@ async fn a_body_that_never_arrives_is_408() {
     assert_eq!(response.status, 408);
     assert_eq!(prism_type(&response.json()), "REQUEST_TIMEOUT");
 }
+
+/// A schema nested 55 levels deep (about 120 nested objects, under the 128 the JSON reader takes) loads and is
+/// served from a caller with a small stack (a test thread, an embedding program's worker): the mock loads
+/// specs on a thread of its own, with the stack the depth guards allow for, whoever calls
+/// `MockServer::start`.
+#[test]
+fn a_deeply_nested_document_loads_whatever_the_callers_stack() {
+    let schema = (0..55).fold(
+        serde_json::json!({"type": "string", "example": "leaf"}),
+        |inner, _| serde_json::json!({"type": "object", "required": ["a"], "properties": {"a": inner}}),
+    );
+    let document = serde_json::json!({
+        "openapi": "3.0.3",
+        "info": {"title": "deep", "version": "1"},
+        "paths": {"/deep": {"get": {"responses": {"200": {
+            "description": "ok",
+            "content": {"application/json": {"schema": schema}}
+        }}}}}
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("deep.json");
+    std::fs::write(&spec, document.to_string()).unwrap();
+    let small_stack = std::thread::Builder::new()
+        .stack_size(512 * 1024)
+        .spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async {
+                let server = MockServer::start(ServerOptions::spec_files([spec]))
+                    .await
+                    .unwrap();
+                server.url()
+            })
+        })
+        .unwrap();
+    // The server's runtime ends with its thread; that it started (and did not overflow) is the point.
+    let url = small_stack
+        .join()
+        .expect("the caller's thread did not overflow");
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+}
