@@ -23,9 +23,10 @@ trap 'rm -rf "$work"' EXIT
 
 mkdir -p "$work/before-tree"
 git -C "$root" archive "$rev" | tar -x -C "$work/before-tree"
-cargo build -q --manifest-path "$work/before-tree/Cargo.toml" -p client-codegen --example generate
+CARGO_TARGET_DIR="$target" cargo build -q --manifest-path "$work/before-tree/Cargo.toml" -p client-codegen \
+    --example generate
 cp "$target/debug/examples/generate" "$work/generate-before"
-cargo build -q --manifest-path "$root/Cargo.toml" -p client-codegen --example generate
+CARGO_TARGET_DIR="$target" cargo build -q --manifest-path "$root/Cargo.toml" -p client-codegen --example generate
 cp "$target/debug/examples/generate" "$work/generate-after"
 
 crate() { # crate NAME RUNTIME_DIR [FEATURES_TOML]: a crate with the generated clients' dependencies
