@@ -233,21 +233,24 @@ Responses:
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
-        use crate::runtime::call::{sending, set};
+        use crate::runtime::call::{sending, set, CallError, PendingCall};
+        type Args = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+        fn call_get_seed<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.get_seed();
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::GetSeedError| error.variant(),
+                ),
+            )
+        }
         match operation_id {
-            "getSeed" => {
-                let call = client.get_seed();
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::GetSeedError| error.variant(),
-                    ),
-                )
-            }
-            other => {
-                Err(crate::runtime::call::CallError::UnknownOperation(other.to_string()))
-            }
+            "getSeed" => call_get_seed(client, args),
+            other => Err(CallError::UnknownOperation(other.to_string())),
         }
     }
     /// A client for `base_url` carrying `secret` for every security scheme: for mock servers and tests.

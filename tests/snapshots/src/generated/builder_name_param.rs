@@ -485,78 +485,92 @@ Responses:
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
-        use crate::runtime::call::{sending, set};
+        use crate::runtime::call::{sending, set, CallError, PendingCall};
+        type Args = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+        fn call_list_client_sessions<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.list_client_sessions();
+            let call = set(call, args, "id", |b, v: ::std::string::String| b.id(v))?;
+            let call = set(call, args, "call", |b, v: ::std::string::String| b.call(v))?;
+            let call = set(
+                call,
+                args,
+                "client",
+                |b, v: ::std::string::String| b.client(v),
+            )?;
+            let call = set(call, args, "first", |b, v: i64| b.first(v))?;
+            let call = set(call, args, "max", |b, v: i64| b.max(v))?;
+            let call = set(call, args, "new", |b, v: bool| b.set_new(v))?;
+            let call = set(call, args, "send", |b, v: bool| b.set_send(v))?;
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::ListClientSessionsError| error.variant(),
+                ),
+            )
+        }
+        fn call_builder_2<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.builder_2();
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::Builder2Error| error.variant(),
+                ),
+            )
+        }
+        fn call__4o_d_browse_by_date<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client._4o_d_browse_by_date();
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::X4oDBrowseByDateError| error.variant(),
+                ),
+            )
+        }
+        fn call_error<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.error();
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::ErrorError| error.variant(),
+                ),
+            )
+        }
+        fn call_self_<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.self_();
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::Self_Error| error.variant(),
+                ),
+            )
+        }
         match operation_id {
-            "listClientSessions" => {
-                let call = client.list_client_sessions();
-                let call = set(call, args, "id", |b, v: ::std::string::String| b.id(v))?;
-                let call = set(
-                    call,
-                    args,
-                    "call",
-                    |b, v: ::std::string::String| b.call(v),
-                )?;
-                let call = set(
-                    call,
-                    args,
-                    "client",
-                    |b, v: ::std::string::String| b.client(v),
-                )?;
-                let call = set(call, args, "first", |b, v: i64| b.first(v))?;
-                let call = set(call, args, "max", |b, v: i64| b.max(v))?;
-                let call = set(call, args, "new", |b, v: bool| b.set_new(v))?;
-                let call = set(call, args, "send", |b, v: bool| b.set_send(v))?;
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::ListClientSessionsError| error.variant(),
-                    ),
-                )
-            }
-            "builder" => {
-                let call = client.builder_2();
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::Builder2Error| error.variant(),
-                    ),
-                )
-            }
-            "4oDBrowseByDate" => {
-                let call = client._4o_d_browse_by_date();
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::X4oDBrowseByDateError| error.variant(),
-                    ),
-                )
-            }
-            "error" => {
-                let call = client.error();
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::ErrorError| error.variant(),
-                    ),
-                )
-            }
-            "self" => {
-                let call = client.self_();
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::Self_Error| error.variant(),
-                    ),
-                )
-            }
-            other => {
-                Err(crate::runtime::call::CallError::UnknownOperation(other.to_string()))
-            }
+            "listClientSessions" => call_list_client_sessions(client, args),
+            "builder" => call_builder_2(client, args),
+            "4oDBrowseByDate" => call__4o_d_browse_by_date(client, args),
+            "error" => call_error(client, args),
+            "self" => call_self_(client, args),
+            other => Err(CallError::UnknownOperation(other.to_string())),
         }
     }
     /// A client for `base_url` carrying `secret` for every security scheme: for mock servers and tests.

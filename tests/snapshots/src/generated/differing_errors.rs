@@ -266,28 +266,31 @@ Responses:
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
-        use crate::runtime::call::{sending, set};
+        use crate::runtime::call::{sending, set, CallError, PendingCall};
+        type Args = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+        fn call_delete_system_backup<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.delete_system_backup();
+            let call = set(call, args, "id", |b, v: ::std::string::String| b.id(v))?;
+            let call = set(
+                call,
+                args,
+                "backup_id",
+                |b, v: ::std::string::String| b.backup_id(v),
+            )?;
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::DeleteSystemBackupError| error.variant(),
+                ),
+            )
+        }
         match operation_id {
-            "deleteSystemBackup" => {
-                let call = client.delete_system_backup();
-                let call = set(call, args, "id", |b, v: ::std::string::String| b.id(v))?;
-                let call = set(
-                    call,
-                    args,
-                    "backup_id",
-                    |b, v: ::std::string::String| b.backup_id(v),
-                )?;
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::DeleteSystemBackupError| error.variant(),
-                    ),
-                )
-            }
-            other => {
-                Err(crate::runtime::call::CallError::UnknownOperation(other.to_string()))
-            }
+            "deleteSystemBackup" => call_delete_system_backup(client, args),
+            other => Err(CallError::UnknownOperation(other.to_string())),
         }
     }
     /// A client for `base_url` carrying `secret` for every security scheme: for mock servers and tests.

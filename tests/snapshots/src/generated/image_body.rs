@@ -217,28 +217,26 @@ Responses:
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
-        use crate::runtime::call::{sending, set};
+        use crate::runtime::call::{sending, set, CallError, PendingCall};
+        type Args = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+        fn call_upload_cover<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.upload_cover();
+            let call = set(call, args, "id", |b, v: ::std::string::String| b.id(v))?;
+            let call = set(call, args, "body", |b, v: ::std::vec::Vec<u8>| b.body(v))?;
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::UploadCoverError| error.variant(),
+                ),
+            )
+        }
         match operation_id {
-            "uploadCover" => {
-                let call = client.upload_cover();
-                let call = set(call, args, "id", |b, v: ::std::string::String| b.id(v))?;
-                let call = set(
-                    call,
-                    args,
-                    "body",
-                    |b, v: ::std::vec::Vec<u8>| b.body(v),
-                )?;
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::UploadCoverError| error.variant(),
-                    ),
-                )
-            }
-            other => {
-                Err(crate::runtime::call::CallError::UnknownOperation(other.to_string()))
-            }
+            "uploadCover" => call_upload_cover(client, args),
+            other => Err(CallError::UnknownOperation(other.to_string())),
         }
     }
     /// A client for `base_url` carrying `secret` for every security scheme: for mock servers and tests.

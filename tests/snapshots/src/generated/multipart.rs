@@ -220,27 +220,25 @@ Responses:
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
-        use crate::runtime::call::{sending, set};
+        use crate::runtime::call::{sending, set, CallError, PendingCall};
+        type Args = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+        fn call_upload_file<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.upload_file();
+            let call = set(call, args, "body", |b, v: types::UploadFileBody| b.body(v))?;
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::UploadFileError| error.variant(),
+                ),
+            )
+        }
         match operation_id {
-            "uploadFile" => {
-                let call = client.upload_file();
-                let call = set(
-                    call,
-                    args,
-                    "body",
-                    |b, v: types::UploadFileBody| b.body(v),
-                )?;
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::UploadFileError| error.variant(),
-                    ),
-                )
-            }
-            other => {
-                Err(crate::runtime::call::CallError::UnknownOperation(other.to_string()))
-            }
+            "uploadFile" => call_upload_file(client, args),
+            other => Err(CallError::UnknownOperation(other.to_string())),
         }
     }
     /// A client for `base_url` carrying `secret` for every security scheme: for mock servers and tests.

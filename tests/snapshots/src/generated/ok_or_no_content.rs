@@ -281,22 +281,25 @@ Responses:
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
-        use crate::runtime::call::{sending, set};
+        use crate::runtime::call::{sending, set, CallError, PendingCall};
+        type Args = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+        fn call_get_job<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.get_job();
+            let call = set(call, args, "id", |b, v: ::std::string::String| b.id(v))?;
+            Ok(
+                sending(
+                    call.send(),
+                    |value| Some(value.variant()),
+                    |error: &responses::GetJobError| error.variant(),
+                ),
+            )
+        }
         match operation_id {
-            "getJob" => {
-                let call = client.get_job();
-                let call = set(call, args, "id", |b, v: ::std::string::String| b.id(v))?;
-                Ok(
-                    sending(
-                        call.send(),
-                        |value| Some(value.variant()),
-                        |error: &responses::GetJobError| error.variant(),
-                    ),
-                )
-            }
-            other => {
-                Err(crate::runtime::call::CallError::UnknownOperation(other.to_string()))
-            }
+            "getJob" => call_get_job(client, args),
+            other => Err(CallError::UnknownOperation(other.to_string())),
         }
     }
     /// A client for `base_url` carrying `secret` for every security scheme: for mock servers and tests.

@@ -212,21 +212,24 @@ Responses:
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
-        use crate::runtime::call::{sending, set};
+        use crate::runtime::call::{sending, set, CallError, PendingCall};
+        type Args = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+        fn call_list_things<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.list_things();
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::ListThingsError| error.variant(),
+                ),
+            )
+        }
         match operation_id {
-            "listThings" => {
-                let call = client.list_things();
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::ListThingsError| error.variant(),
-                    ),
-                )
-            }
-            other => {
-                Err(crate::runtime::call::CallError::UnknownOperation(other.to_string()))
-            }
+            "listThings" => call_list_things(client, args),
+            other => Err(CallError::UnknownOperation(other.to_string())),
         }
     }
     /// A client for `base_url` carrying `secret` for every security scheme: for mock servers and tests.

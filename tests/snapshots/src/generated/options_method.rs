@@ -191,21 +191,24 @@ Responses:
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
-        use crate::runtime::call::{sending, set};
+        use crate::runtime::call::{sending, set, CallError, PendingCall};
+        type Args = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+        fn call_options_events<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.options_events();
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::OptionsEventsError| error.variant(),
+                ),
+            )
+        }
         match operation_id {
-            "optionsEvents" => {
-                let call = client.options_events();
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::OptionsEventsError| error.variant(),
-                    ),
-                )
-            }
-            other => {
-                Err(crate::runtime::call::CallError::UnknownOperation(other.to_string()))
-            }
+            "optionsEvents" => call_options_events(client, args),
+            other => Err(CallError::UnknownOperation(other.to_string())),
         }
     }
     /// A client for `base_url` carrying `secret` for every security scheme: for mock servers and tests.

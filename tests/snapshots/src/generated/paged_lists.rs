@@ -368,40 +368,47 @@ Responses:
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
-        use crate::runtime::call::{sending, set};
+        use crate::runtime::call::{sending, set, CallError, PendingCall};
+        type Args = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+        fn call_list_snapshots<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.list_snapshots();
+            let call = set(call, args, "page", |b, v: i64| b.page(v))?;
+            let call = set(call, args, "per_page", |b, v: i64| b.per_page(v))?;
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::ListSnapshotsError| error.variant(),
+                ),
+            )
+        }
+        fn call_list_events<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.list_events();
+            let call = set(call, args, "limit", |b, v: i64| b.limit(v))?;
+            let call = set(
+                call,
+                args,
+                "page_token",
+                |b, v: ::std::string::String| b.page_token(v),
+            )?;
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::ListEventsError| error.variant(),
+                ),
+            )
+        }
         match operation_id {
-            "listSnapshots" => {
-                let call = client.list_snapshots();
-                let call = set(call, args, "page", |b, v: i64| b.page(v))?;
-                let call = set(call, args, "per_page", |b, v: i64| b.per_page(v))?;
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::ListSnapshotsError| error.variant(),
-                    ),
-                )
-            }
-            "listEvents" => {
-                let call = client.list_events();
-                let call = set(call, args, "limit", |b, v: i64| b.limit(v))?;
-                let call = set(
-                    call,
-                    args,
-                    "page_token",
-                    |b, v: ::std::string::String| b.page_token(v),
-                )?;
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::ListEventsError| error.variant(),
-                    ),
-                )
-            }
-            other => {
-                Err(crate::runtime::call::CallError::UnknownOperation(other.to_string()))
-            }
+            "listSnapshots" => call_list_snapshots(client, args),
+            "listEvents" => call_list_events(client, args),
+            other => Err(CallError::UnknownOperation(other.to_string())),
         }
     }
     /// A client for `base_url` carrying `secret` for every security scheme: for mock servers and tests.

@@ -203,27 +203,30 @@ Responses:
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
-        use crate::runtime::call::{sending, set};
+        use crate::runtime::call::{sending, set, CallError, PendingCall};
+        type Args = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+        fn call_list_calls<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.list_calls();
+            let call = set(
+                call,
+                args,
+                "StartTime",
+                |b, v: ::std::string::String| b.start_time(v),
+            )?;
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::ListCallsError| error.variant(),
+                ),
+            )
+        }
         match operation_id {
-            "listCalls" => {
-                let call = client.list_calls();
-                let call = set(
-                    call,
-                    args,
-                    "StartTime",
-                    |b, v: ::std::string::String| b.start_time(v),
-                )?;
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::ListCallsError| error.variant(),
-                    ),
-                )
-            }
-            other => {
-                Err(crate::runtime::call::CallError::UnknownOperation(other.to_string()))
-            }
+            "listCalls" => call_list_calls(client, args),
+            other => Err(CallError::UnknownOperation(other.to_string())),
         }
     }
     /// A client for `base_url` carrying `secret` for every security scheme: for mock servers and tests.

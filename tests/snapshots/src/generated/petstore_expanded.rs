@@ -458,61 +458,76 @@ Responses:
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
-        use crate::runtime::call::{sending, set};
+        use crate::runtime::call::{sending, set, CallError, PendingCall};
+        type Args = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+        fn call_find_pets<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.find_pets();
+            let call = set(call, args, "limit", |b, v: i32| b.limit(v))?;
+            let call = set(
+                call,
+                args,
+                "tags",
+                |b, v: ::std::vec::Vec<::std::string::String>| b.tags(v),
+            )?;
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::FindPetsError| error.variant(),
+                ),
+            )
+        }
+        fn call_add_pet<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.add_pet();
+            let call = set(call, args, "body", |b, v: types::NewPet| b.body(v))?;
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::AddPetError| error.variant(),
+                ),
+            )
+        }
+        fn call_find_pet_by_id<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.find_pet_by_id();
+            let call = set(call, args, "id", |b, v: i64| b.id(v))?;
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::FindPetByIdError| error.variant(),
+                ),
+            )
+        }
+        fn call_delete_pet<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.delete_pet();
+            let call = set(call, args, "id", |b, v: i64| b.id(v))?;
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::DeletePetError| error.variant(),
+                ),
+            )
+        }
         match operation_id {
-            "findPets" => {
-                let call = client.find_pets();
-                let call = set(call, args, "limit", |b, v: i32| b.limit(v))?;
-                let call = set(
-                    call,
-                    args,
-                    "tags",
-                    |b, v: ::std::vec::Vec<::std::string::String>| b.tags(v),
-                )?;
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::FindPetsError| error.variant(),
-                    ),
-                )
-            }
-            "addPet" => {
-                let call = client.add_pet();
-                let call = set(call, args, "body", |b, v: types::NewPet| b.body(v))?;
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::AddPetError| error.variant(),
-                    ),
-                )
-            }
-            "find pet by id" => {
-                let call = client.find_pet_by_id();
-                let call = set(call, args, "id", |b, v: i64| b.id(v))?;
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::FindPetByIdError| error.variant(),
-                    ),
-                )
-            }
-            "deletePet" => {
-                let call = client.delete_pet();
-                let call = set(call, args, "id", |b, v: i64| b.id(v))?;
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::DeletePetError| error.variant(),
-                    ),
-                )
-            }
-            other => {
-                Err(crate::runtime::call::CallError::UnknownOperation(other.to_string()))
-            }
+            "findPets" => call_find_pets(client, args),
+            "addPet" => call_add_pet(client, args),
+            "find pet by id" => call_find_pet_by_id(client, args),
+            "deletePet" => call_delete_pet(client, args),
+            other => Err(CallError::UnknownOperation(other.to_string())),
         }
     }
     /// A client for `base_url` carrying `secret` for every security scheme: for mock servers and tests.

@@ -1364,126 +1364,137 @@ backups.: `Err(Error::Documented)` (Conflict)
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
-        use crate::runtime::call::{sending, set};
+        use crate::runtime::call::{sending, set, CallError, PendingCall};
+        type Args = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+        fn call_list_backups<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.list_backups();
+            let call = set(
+                call,
+                args,
+                "project_id",
+                |b, v: types::ProjectId| b.project_id(v),
+            )?;
+            let call = set(
+                call,
+                args,
+                "backup_id",
+                |b, v: types::BackupId| b.backup_id(v),
+            )?;
+            let call = set(
+                call,
+                args,
+                "backup_type",
+                |b, v: types::ListBackupsBackupType| b.backup_type(v),
+            )?;
+            let call = set(
+                call,
+                args,
+                "begin_time",
+                |b, v: types::HuaweiTimestamp| b.begin_time(v),
+            )?;
+            let call = set(
+                call,
+                args,
+                "end_time",
+                |b, v: types::HuaweiTimestamp| b.end_time(v),
+            )?;
+            let call = set(
+                call,
+                args,
+                "instance_id",
+                |b, v: types::InstanceId| b.instance_id(v),
+            )?;
+            let call = set(
+                call,
+                args,
+                "limit",
+                |b, v: ::std::num::NonZeroU32| b.limit(v),
+            )?;
+            let call = set(call, args, "offset", |b, v: i32| b.offset(v))?;
+            let call = set(
+                call,
+                args,
+                "X-Language",
+                |b, v: types::Language| b.x_language(v),
+            )?;
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::ListBackupsError| error.variant(),
+                ),
+            )
+        }
+        fn call_create_manual_backup<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.create_manual_backup();
+            let call = set(
+                call,
+                args,
+                "project_id",
+                |b, v: types::ProjectId| b.project_id(v),
+            )?;
+            let call = set(
+                call,
+                args,
+                "X-Language",
+                |b, v: types::Language| b.x_language(v),
+            )?;
+            let call = set(
+                call,
+                args,
+                "body",
+                |b, v: types::CreateBackupRequest| b.body(v),
+            )?;
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::CreateManualBackupError| error.variant(),
+                ),
+            )
+        }
+        fn call_delete_manual_backup<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.delete_manual_backup();
+            let call = set(
+                call,
+                args,
+                "project_id",
+                |b, v: types::ProjectId| b.project_id(v),
+            )?;
+            let call = set(
+                call,
+                args,
+                "backup_id",
+                |b, v: types::BackupId| b.backup_id(v),
+            )?;
+            let call = set(
+                call,
+                args,
+                "X-Language",
+                |b, v: types::Language| b.x_language(v),
+            )?;
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::DeleteManualBackupError| error.variant(),
+                ),
+            )
+        }
         match operation_id {
-            "listBackups" => {
-                let call = client.list_backups();
-                let call = set(
-                    call,
-                    args,
-                    "project_id",
-                    |b, v: types::ProjectId| b.project_id(v),
-                )?;
-                let call = set(
-                    call,
-                    args,
-                    "backup_id",
-                    |b, v: types::BackupId| b.backup_id(v),
-                )?;
-                let call = set(
-                    call,
-                    args,
-                    "backup_type",
-                    |b, v: types::ListBackupsBackupType| b.backup_type(v),
-                )?;
-                let call = set(
-                    call,
-                    args,
-                    "begin_time",
-                    |b, v: types::HuaweiTimestamp| b.begin_time(v),
-                )?;
-                let call = set(
-                    call,
-                    args,
-                    "end_time",
-                    |b, v: types::HuaweiTimestamp| b.end_time(v),
-                )?;
-                let call = set(
-                    call,
-                    args,
-                    "instance_id",
-                    |b, v: types::InstanceId| b.instance_id(v),
-                )?;
-                let call = set(
-                    call,
-                    args,
-                    "limit",
-                    |b, v: ::std::num::NonZeroU32| b.limit(v),
-                )?;
-                let call = set(call, args, "offset", |b, v: i32| b.offset(v))?;
-                let call = set(
-                    call,
-                    args,
-                    "X-Language",
-                    |b, v: types::Language| b.x_language(v),
-                )?;
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::ListBackupsError| error.variant(),
-                    ),
-                )
-            }
-            "createManualBackup" => {
-                let call = client.create_manual_backup();
-                let call = set(
-                    call,
-                    args,
-                    "project_id",
-                    |b, v: types::ProjectId| b.project_id(v),
-                )?;
-                let call = set(
-                    call,
-                    args,
-                    "X-Language",
-                    |b, v: types::Language| b.x_language(v),
-                )?;
-                let call = set(
-                    call,
-                    args,
-                    "body",
-                    |b, v: types::CreateBackupRequest| b.body(v),
-                )?;
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::CreateManualBackupError| error.variant(),
-                    ),
-                )
-            }
-            "deleteManualBackup" => {
-                let call = client.delete_manual_backup();
-                let call = set(
-                    call,
-                    args,
-                    "project_id",
-                    |b, v: types::ProjectId| b.project_id(v),
-                )?;
-                let call = set(
-                    call,
-                    args,
-                    "backup_id",
-                    |b, v: types::BackupId| b.backup_id(v),
-                )?;
-                let call = set(
-                    call,
-                    args,
-                    "X-Language",
-                    |b, v: types::Language| b.x_language(v),
-                )?;
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::DeleteManualBackupError| error.variant(),
-                    ),
-                )
-            }
-            other => {
-                Err(crate::runtime::call::CallError::UnknownOperation(other.to_string()))
-            }
+            "listBackups" => call_list_backups(client, args),
+            "createManualBackup" => call_create_manual_backup(client, args),
+            "deleteManualBackup" => call_delete_manual_backup(client, args),
+            other => Err(CallError::UnknownOperation(other.to_string())),
         }
     }
     /// A client for `base_url` carrying `secret` for every security scheme: for mock servers and tests.

@@ -201,27 +201,30 @@ Responses:
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
-        use crate::runtime::call::{sending, set};
+        use crate::runtime::call::{sending, set, CallError, PendingCall};
+        type Args = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+        fn call_get_database_usage<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.get_database_usage();
+            let call = set(
+                call,
+                args,
+                "database-id",
+                |b, v: ::std::string::String| b.database_id(v),
+            )?;
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::GetDatabaseUsageError| error.variant(),
+                ),
+            )
+        }
         match operation_id {
-            "getDatabaseUsage" => {
-                let call = client.get_database_usage();
-                let call = set(
-                    call,
-                    args,
-                    "database-id",
-                    |b, v: ::std::string::String| b.database_id(v),
-                )?;
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::GetDatabaseUsageError| error.variant(),
-                    ),
-                )
-            }
-            other => {
-                Err(crate::runtime::call::CallError::UnknownOperation(other.to_string()))
-            }
+            "getDatabaseUsage" => call_get_database_usage(client, args),
+            other => Err(CallError::UnknownOperation(other.to_string())),
         }
     }
     /// A client for `base_url` carrying `secret` for every security scheme: for mock servers and tests.

@@ -211,29 +211,32 @@ Responses:
         operation_id: &str,
         args: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
     ) -> Result<crate::runtime::call::PendingCall<'a>, crate::runtime::call::CallError> {
-        use crate::runtime::call::{sending, set};
+        use crate::runtime::call::{sending, set, CallError, PendingCall};
+        type Args = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+        fn call_instance_serial_console_stream<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.instance_serial_console_stream();
+            let call = set(
+                call,
+                args,
+                "instance",
+                |b, v: ::std::string::String| b.instance(v),
+            )?;
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::InstanceSerialConsoleStreamError| error.variant(),
+                ),
+            )
+        }
         match operation_id {
             "instanceSerialConsoleStream" => {
-                let call = client.instance_serial_console_stream();
-                let call = set(
-                    call,
-                    args,
-                    "instance",
-                    |b, v: ::std::string::String| b.instance(v),
-                )?;
-                Ok(
-                    sending(
-                        call.send(),
-                        |_| None,
-                        |error: &responses::InstanceSerialConsoleStreamError| {
-                            error.variant()
-                        },
-                    ),
-                )
+                call_instance_serial_console_stream(client, args)
             }
-            other => {
-                Err(crate::runtime::call::CallError::UnknownOperation(other.to_string()))
-            }
+            other => Err(CallError::UnknownOperation(other.to_string())),
         }
     }
     /// A client for `base_url` carrying `secret` for every security scheme: for mock servers and tests.
