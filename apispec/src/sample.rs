@@ -539,7 +539,8 @@ fn static_format(format: &str) -> Option<&'static str> {
         "uri" | "url" | "iri" => "https://example.com/",
         "uri-reference" | "iri-reference" => "/example",
         "hostname" | "idn-hostname" => "example.com",
-        "ipv4" => "192.0.2.1",
+        // `ip` (either family, as Oxide writes it; typify reads it as `IpAddr`) is given as an IPv4 address.
+        "ipv4" | "ip" => "192.0.2.1",
         "ipv6" => "2001:db8::1",
         "byte" => "c3RyaW5n",
         "duration" => "PT1H",
@@ -560,7 +561,7 @@ fn random_format(format: &str, rng: &mut dyn RngCore) -> Option<String> {
         "uri" | "url" | "iri" => format!("https://example.com/{}", random_word(8, rng)),
         "uri-reference" | "iri-reference" => format!("/{}", random_word(8, rng)),
         "hostname" | "idn-hostname" => format!("{}.example.com", random_word(8, rng)),
-        "ipv4" => format!("192.0.2.{}", rng.random_range(1..=254)),
+        "ipv4" | "ip" => format!("192.0.2.{}", rng.random_range(1..=254)),
         "ipv6" => format!("2001:db8::{:x}", rng.random_range(1..=0xffffu32)),
         "byte" => "c3RyaW5n".to_string(),
         "duration" => format!("PT{}M", rng.random_range(1..=59)),
@@ -824,6 +825,18 @@ components:
             .ignoring_documented_values()
             .static_value(&json!({"$ref": "#/components/schemas/Documented"}));
         assert_eq!(plain, json!({"level": 0, "label": "string", "broken": 0}));
+    }
+
+    #[test]
+    fn an_ip_of_either_family_is_an_address() {
+        let doc = doc();
+        let schema = json!({"type": "string", "format": "ip"});
+        let sampler = Sampler::new(&doc.raw, Direction::Response);
+        let value = sampler.static_value(&schema);
+        assert!(
+            value.as_str().unwrap().parse::<std::net::IpAddr>().is_ok(),
+            "{value}"
+        );
     }
 
     #[test]
