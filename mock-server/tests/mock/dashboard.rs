@@ -7,6 +7,7 @@
 //! `MOCK_SERVER_SKIP_BROWSER=1` is set for a local run.
 
 use std::net::TcpStream;
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -27,7 +28,12 @@ struct Driver {
 }
 
 impl Drop for Driver {
+    /// Stops chromedriver and every browser process it started: they share chromedriver's process group, and
+    /// killing chromedriver alone leaves a Chromium that is still quitting orphaned and running.
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.child.id())])
+            .status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -49,6 +55,7 @@ async fn start_browser() -> Option<Driver> {
         .port();
     let child = Command::new("chromedriver")
         .arg(format!("--port={port}"))
+        .process_group(0)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
