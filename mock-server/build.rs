@@ -29,7 +29,7 @@ fn main() {
     let mut code = String::from(
         "/// Every spec of `specs/` as `(file name, text)`, sorted by file name, each with its overlay.\n",
     );
-    code.push_str("pub static EMBEDDED_SPECS: &[EmbeddedSpec] = &[\n");
+    code.push_str("pub(crate) static EMBEDDED_SPECS: &[EmbeddedSpec] = &[\n");
     for path in &files {
         let overlay = match apispec::overlay::overlay_path_for(path) {
             Some(overlay) => format!("Some({})", include(&overlay)),

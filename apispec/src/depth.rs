@@ -13,7 +13,9 @@ pub const MAX_NESTING: usize = 256;
 /// Where text first goes deeper than [`MAX_NESTING`]: the line (from 1) and column (from 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooDeep {
+    /// The line, from 1.
     pub line: usize,
+    /// The column, from 1.
     pub column: usize,
 }
 

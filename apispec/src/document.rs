@@ -39,7 +39,9 @@ pub struct Document {
 pub struct OverlayText<'a> {
     /// What messages call the overlay (its file).
     pub source: &'a str,
+    /// The overlay's text.
     pub text: &'a str,
+    /// Whether the text is JSON (else YAML).
     pub is_json: bool,
 }
 
@@ -56,7 +58,9 @@ pub enum SpecVersion {
 /// A line and column in the source text, both counted from 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
+    /// The line, from 1.
     pub line: u32,
+    /// The column, from 1.
     pub column: u32,
 }
 
@@ -81,9 +85,9 @@ pub enum LoadErrorKind {
     YamlSyntax,
     /// The text is not well-formed JSON.
     JsonSyntax,
-    /// Not an OpenAPI 3.0 document (Swagger 2.0, OpenAPI 3.1, no version).
+    /// Not an OpenAPI 3.0 or 3.1 document (Swagger 2.0, another version, no version).
     Version,
-    /// Well-formed, but not shaped like an OpenAPI 3.0 document.
+    /// Well-formed, but not shaped like an OpenAPI document.
     Structure,
     /// A `$ref` that does not resolve, points outside the document, or loops.
     Reference,
@@ -94,12 +98,17 @@ pub enum LoadErrorKind {
 /// Why a document could not be used: the file, where in it, what is wrong, and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
+    /// What kind of problem it is.
     pub kind: LoadErrorKind,
+    /// The file (or the name of embedded text), as messages name it.
     pub source: String,
+    /// Where in the text, when the problem is in the text itself (a syntax error) or the place is known.
     pub location: Option<Location>,
     /// JSON pointer to the offending part, when the text parsed but its content is wrong.
     pub pointer: Option<String>,
+    /// What is wrong.
     pub reason: String,
+    /// What to do about it, when there is something to say.
     pub hint: Option<String>,
 }
 

@@ -16,19 +16,24 @@ use crate::schema::{CompiledSchemas, Direction, SchemaSet, SchemaValidator, Viol
 /// One example with the schema it must satisfy.
 #[derive(Debug, Clone)]
 pub struct ExampleSite<'a> {
+    /// The example.
     pub example: &'a Example,
+    /// The schema of the parameter, body or response the example belongs to.
     pub schema: &'a SchemaAt,
+    /// Whether the example is sent (read-only properties forbidden) or received (write-only forbidden).
     pub direction: Direction,
 }
 
 /// An example that breaks its schema.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvalidExample {
+    /// The document, as messages name it.
     pub source: String,
     /// Where the example value is written.
     pub example_pointer: String,
     /// Where the schema it breaks is written.
     pub schema_pointer: String,
+    /// The first way the example breaks the schema.
     pub violation: Violation,
 }
 

@@ -13,17 +13,26 @@ use crate::pointer;
 /// HTTP methods an OpenAPI path item can hold, in the order the specification lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Method {
+    /// `get`
     Get,
+    /// `put`
     Put,
+    /// `post`
     Post,
+    /// `delete`
     Delete,
+    /// `options`
     Options,
+    /// `head`
     Head,
+    /// `patch`
     Patch,
+    /// `trace`
     Trace,
 }
 
 impl Method {
+    /// Every method, in the specification's order.
     pub const ALL: [Method; 8] = [
         Method::Get,
         Method::Put,
@@ -73,13 +82,16 @@ impl fmt::Display for Method {
 /// A key of a `responses` object: an exact status, a range such as `4XX`, or `default`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum StatusKey {
+    /// An exact status code.
     Code(u16),
     /// The first digit of an `NXX` range.
     Range(u8),
+    /// `default`: any status the others do not cover.
     Default,
 }
 
 impl StatusKey {
+    /// Reads a `responses` key (`200`, `4XX` or `4xx`, `default`); `None` for anything else.
     pub fn parse(key: &str) -> Option<StatusKey> {
         if key == "default" {
             return Some(StatusKey::Default);
@@ -122,29 +134,40 @@ impl fmt::Display for StatusKey {
 /// A schema as written in the document (possibly just a `$ref`), with where it is written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SchemaAt {
+    /// The schema as written.
     pub schema: Value,
+    /// Where it is written.
     pub pointer: String,
 }
 
 /// One example value: an `example`, or one entry of an `examples` map (then it has a name).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Example {
+    /// The key in the `examples` map; `None` for an `example`.
     pub name: Option<String>,
+    /// The Example Object's `summary`.
     pub summary: Option<String>,
+    /// The example's value.
     pub value: Value,
     /// Where the value is written (after following an Example Object `$ref`).
     pub pointer: String,
 }
 
+/// Where a parameter is sent (its `in`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ParamLocation {
+    /// A `{name}` in the path template.
     Path,
+    /// The query string.
     Query,
+    /// A request header.
     Header,
+    /// A cookie.
     Cookie,
 }
 
 impl ParamLocation {
+    /// The `in` value as the specification writes it.
     pub fn as_str(self) -> &'static str {
         match self {
             ParamLocation::Path => "path",
@@ -180,17 +203,24 @@ pub enum ObjectEncoding {
     Assignments,
 }
 
+/// A parameter of an operation (its own or its path item's), `$ref` followed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parameter {
+    /// The name as written (case matters except for headers).
     pub name: String,
+    /// Where it is sent.
     pub location: ParamLocation,
     /// How an array value is written, from `style` and `explode` with their defaults for the location.
     pub array_encoding: ArrayEncoding,
     /// How an object value is written, from the same.
     pub object_encoding: ObjectEncoding,
+    /// Whether a request must carry it (path parameters always must).
     pub required: bool,
+    /// The parameter's `description`.
     pub description: Option<String>,
+    /// Its schema: the `schema` field, or the one of its `content` entry.
     pub schema: Option<SchemaAt>,
+    /// Its examples, in document order.
     pub examples: Vec<Example>,
     /// Where the Parameter Object is written.
     pub pointer: String,
@@ -261,9 +291,13 @@ fn scalar_text(value: &Value) -> String {
 /// One media type of a request body or response.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MediaContent {
+    /// The media type (or range) as written: `application/json`, `image/*`.
     pub media_type: String,
+    /// The body's schema, when one is given.
     pub schema: Option<SchemaAt>,
+    /// The body's examples, in document order.
     pub examples: Vec<Example>,
+    /// Where the Media Type Object is written.
     pub pointer: String,
 }
 
@@ -274,29 +308,44 @@ impl MediaContent {
     }
 }
 
+/// An operation's request body, `$ref` followed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RequestBody {
+    /// Whether a request must have a body.
     pub required: bool,
+    /// The media types it may be sent as, in document order.
     pub contents: Vec<MediaContent>,
+    /// Where the Request Body Object is written.
     pub pointer: String,
 }
 
+/// A header a response documents, `$ref` followed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Header {
+    /// The header's name as written.
     pub name: String,
+    /// Whether every such response carries it.
     pub required: bool,
+    /// Its value's schema.
     pub schema: Option<SchemaAt>,
+    /// Its examples, in document order.
     pub examples: Vec<Example>,
+    /// Where the Header Object is written.
     pub pointer: String,
 }
 
+/// One documented response of an operation, `$ref` followed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
+    /// The `responses` key it is written under.
     pub status: StatusKey,
+    /// Its `description`.
     pub description: String,
+    /// The headers it documents, in document order.
     pub headers: Vec<Header>,
     /// Empty when the response has no body.
     pub contents: Vec<MediaContent>,
+    /// Where the Response Object is written.
     pub pointer: String,
 }
 
@@ -312,26 +361,35 @@ impl Response {
     }
 }
 
+/// What kind of credential a security scheme asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SecuritySchemeKind {
     /// An API key in a header, query parameter or cookie.
     ApiKey {
+        /// Where the key is sent.
         location: ParamLocation,
+        /// The header, query parameter or cookie that carries it.
         name: String,
     },
-    /// HTTP authentication (`bearer`, `basic`, ...), scheme lower-cased.
+    /// HTTP authentication (`bearer`, `basic`, ...).
     Http {
+        /// The scheme, lower-cased.
         scheme: String,
     },
+    /// OAuth 2: a bearer token.
     OAuth2,
+    /// OpenID Connect: a bearer token.
     OpenIdConnect,
 }
 
+/// A security scheme of `components/securitySchemes`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SecurityScheme {
     /// The key in `components/securitySchemes`.
     pub name: String,
+    /// What credential it asks for.
     pub kind: SecuritySchemeKind,
+    /// The scheme's `description`.
     pub description: Option<String>,
 }
 
@@ -339,22 +397,30 @@ pub struct SecurityScheme {
 /// An empty requirement means anonymous access is allowed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SecurityRequirement {
+    /// The schemes that must all be satisfied.
     pub schemes: Vec<SecurityScheme>,
 }
 
+/// One operation of the document, with everything it uses resolved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Operation {
     /// The `operationId`, or one made from method and path when the document has none.
     pub id: String,
+    /// Whether the document gives the `operationId` (else [`Operation::id`] was made up).
     pub id_declared: bool,
+    /// The HTTP method.
     pub method: Method,
     /// The path template as written (`/vps/{id}/backups`).
     pub path: String,
+    /// The operation's `summary`.
     pub summary: Option<String>,
+    /// The operation's `description`.
     pub description: Option<String>,
+    /// Whether the operation is marked `deprecated`.
     pub deprecated: bool,
     /// Path-item parameters merged with the operation's own (the operation's win).
     pub parameters: Vec<Parameter>,
+    /// The request body, when the operation takes one.
     pub request_body: Option<RequestBody>,
     /// In document order.
     pub responses: Vec<Response>,
@@ -370,6 +436,7 @@ impl Operation {
         operation_label(&self.id, self.method, &self.path)
     }
 
+    /// The response written under exactly this key.
     pub fn response(&self, status: StatusKey) -> Option<&Response> {
         self.responses.iter().find(|r| r.status == status)
     }

@@ -45,6 +45,7 @@ pub struct Overlay {
     pub version: String,
     /// `extends`: the document the overlay was written for. Informative only; never fetched.
     pub extends: Option<String>,
+    /// The changes, applied in order.
     pub actions: Vec<Action>,
 }
 
@@ -53,12 +54,13 @@ pub struct Overlay {
 pub struct Action {
     /// An RFC 9535 JSONPath query, e.g. `$.paths['/pets'].get`.
     pub target: String,
+    /// What the action is for, as its author wrote it.
     pub description: Option<String>,
     /// What to merge into each selected node; ignored when `remove` is set.
     pub update: Option<Value>,
     /// Remove each selected node from the object or array that holds it.
     pub remove: bool,
-    /// where the action is written in the overlay file: `/actions/3`
+    /// Where the action is written in the overlay file: `/actions/3`.
     pub pointer: String,
 }
 
@@ -67,23 +69,38 @@ pub struct Action {
 pub enum OverlayError {
     /// The document is not an Overlay 1.0 document: no `overlay` field, or a version this module does not
     /// implement.
-    NotAnOverlay { reason: String },
-    /// A field is missing, of the wrong type, or unknown. `pointer` is where, in the overlay file.
-    BadShape { pointer: String, reason: String },
-    /// An action's `target` is not a valid JSONPath query. `pointer` is the action (`/actions/3`),
-    /// `message` the parser's.
-    InvalidTarget {
+    NotAnOverlay {
+        /// What the document is instead.
+        reason: String,
+    },
+    /// A field is missing, of the wrong type, or unknown.
+    BadShape {
+        /// Where, in the overlay file.
         pointer: String,
+        /// What is wrong with the field.
+        reason: String,
+    },
+    /// An action's `target` is not a valid JSONPath query.
+    InvalidTarget {
+        /// The action (`/actions/3`).
+        pointer: String,
+        /// The query as written.
         target: String,
+        /// The JSONPath parser's message.
         message: String,
     },
     /// An action would remove the whole document (`target: $` with `remove: true`).
-    RemoveRoot { pointer: String },
-    /// An `update` does not fit the node it is merged into. `pointer` is the action, `at` the JSON
-    /// pointer of the clashing node in the target document.
-    IncompatibleUpdate {
+    RemoveRoot {
+        /// The action (`/actions/3`).
         pointer: String,
+    },
+    /// An `update` does not fit the node it is merged into.
+    IncompatibleUpdate {
+        /// The action (`/actions/3`).
+        pointer: String,
+        /// The JSON pointer of the clashing node in the target document.
         at: String,
+        /// How the update and the node clash.
         reason: String,
     },
 }

@@ -5,6 +5,7 @@
 /// One segment of a path template.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment {
+    /// Plain text, matched exactly.
     Literal(String),
     /// `{name}`: the whole segment.
     Param(String),
@@ -15,13 +16,16 @@ pub enum Segment {
 /// A piece of a mixed segment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Part {
+    /// Plain text, matched exactly.
     Text(String),
+    /// `{name}`: a parameter's value.
     Param(String),
 }
 
 /// A parsed path template.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathTemplate {
+    /// The segments between slashes, in order.
     pub segments: Vec<Segment>,
 }
 

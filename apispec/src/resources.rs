@@ -45,6 +45,7 @@ const CREATE_ACTIONS: [&str; 3] = ["create", "add", "new"];
 /// The resources of a document and the role of each operation.
 #[derive(Debug, Clone)]
 pub struct ResourceModel {
+    /// Every collection found, in the order their first operation comes in the document.
     pub collections: Vec<Collection>,
     /// One per operation of the document, in the same order.
     pub operations: Vec<OperationMapping>,
@@ -60,6 +61,7 @@ pub struct Collection {
     pub parent_params: Vec<String>,
     /// The item property holding the id (`id`).
     pub id_property: String,
+    /// How ids of created items are made.
     pub id_shape: IdShape,
     /// The items' schema, as written (`{$ref: '#/components/schemas/Backup'}`).
     pub item_schema: SchemaAt,
@@ -69,14 +71,18 @@ pub struct Collection {
     pub template_item: Value,
     /// The items the examples show, in order.
     pub seeds: Vec<Seed>,
+    /// The series the items form, when the item schema says (`x-series`).
     pub series: Option<Series>,
 }
 
 /// An item of the examples, in the collection instance its parent values name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Seed {
+    /// The values of the collection's parent parameters that name its instance.
     pub parents: Vec<String>,
+    /// The item's id, as text.
     pub id: String,
+    /// The item as the example shows it.
     pub item: Value,
 }
 
@@ -98,12 +104,18 @@ pub enum IdShape {
     Schema(Value),
     /// Like the example ids: this prefix, then `length` random lower-case letters and digits
     /// (`bkp_01hxa3b4c5d6e7f8g9h0j1k2m3`).
-    LikeExamples { prefix: String, length: usize },
+    LikeExamples {
+        /// The text every example id starts with (`bkp_`).
+        prefix: String,
+        /// How many characters follow it.
+        length: usize,
+    },
 }
 
 /// What an operation does to a collection, or why it does nothing to one.
 #[derive(Debug, Clone)]
 pub struct OperationMapping {
+    /// What the operation does, or `None` when it stays stateless.
     pub role: Option<Role>,
     /// How the operation was mapped, or why it was not (for `/__mock/routes`).
     pub note: String,
@@ -112,6 +124,7 @@ pub struct OperationMapping {
 /// Which collection instance and item an operation addresses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
+    /// The collection's index in [`ResourceModel::collections`].
     pub collection: usize,
     /// This operation's names for the collection's parent parameters, in order.
     pub parent_params: Vec<String>,
@@ -125,47 +138,69 @@ pub type BodyPointer = String;
 /// Where a single item sits in an answer, and the properties the answer's schema gives it there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemPlace {
+    /// Where the item is in the body.
     pub at: BodyPointer,
+    /// The properties the schema gives the item there.
     pub properties: Vec<String>,
 }
 
+/// What an operation does to its collection.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Role {
+    /// GET on a collection: its items.
     List {
+        /// The collection instance.
         target: Target,
         /// The array of items in the answer.
         items_at: BodyPointer,
+        /// Where the answer gives the total count of items, if it does.
         total_at: Option<BodyPointer>,
+        /// The paging parameters, when recognised.
         paging: Option<Paging>,
+        /// The query parameters that filter items by a property.
         filters: Vec<Filter>,
     },
+    /// POST on a collection (or on its `create`/`add`/`new` sub-path): a new item.
     Create {
+        /// The collection instance.
         target: Target,
         /// The item in the answer, when the answer shows it.
         item_at: Option<ItemPlace>,
     },
+    /// GET on an item.
     Read {
+        /// The item.
         target: Target,
+        /// The item in the answer, when the answer shows it.
         item_at: Option<ItemPlace>,
     },
     /// PUT (`merge: false`) or PATCH (`merge: true`).
     Update {
+        /// The item.
         target: Target,
+        /// The item in the answer, when the answer shows it.
         item_at: Option<ItemPlace>,
+        /// Whether the request's fields are merged into the item (else they replace it).
         merge: bool,
     },
+    /// DELETE on an item.
     Delete {
+        /// The item.
         target: Target,
     },
     /// Literals after an item or a collection (`chain`, `actions/restore`, `reset-chain`).
     Action {
+        /// The item or collection acted on.
         target: Target,
+        /// The literals, as written (`actions/restore`).
         name: String,
+        /// The HTTP method.
         method: Method,
     },
 }
 
 impl Role {
+    /// The collection instance or item the operation addresses.
     pub fn target(&self) -> &Target {
         match self {
             Role::List { target, .. }
@@ -196,14 +231,20 @@ impl Role {
 pub enum Paging {
     /// Skip `offset` items, then at most `limit` (its documented default when absent).
     Offset {
+        /// The offset parameter's name.
         offset: Option<String>,
+        /// The limit parameter's name.
         limit: Option<String>,
+        /// The limit's documented default.
         default_limit: Option<u64>,
     },
     /// 1-based page number and page size.
     Page {
+        /// The page parameter's name.
         page: String,
+        /// The page-size parameter's name.
         size: Option<String>,
+        /// The page size's documented default.
         default_size: Option<u64>,
     },
 }
@@ -211,7 +252,9 @@ pub enum Paging {
 /// A query parameter that keeps the items whose property equals its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Filter {
+    /// The query parameter.
     pub param: String,
+    /// The item property it compares with.
     pub property: String,
 }
 

@@ -20,7 +20,9 @@ use crate::sample::Sampler;
 /// Which way data flows. `readOnly` properties are not required in requests, `writeOnly` ones not in responses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Direction {
+    /// Data a client sends: a parameter, a request body.
     Request,
+    /// Data a server sends: a response body or header.
     Response,
 }
 
@@ -48,6 +50,7 @@ pub struct Violation {
     pub instance_pointer: String,
     /// JSON pointer into the rewritten schema, naming the keyword that failed.
     pub schema_pointer: String,
+    /// What is wrong, as the validator words it.
     pub message: String,
 }
 
@@ -63,6 +66,7 @@ impl std::fmt::Debug for SchemaValidator {
 }
 
 impl SchemaValidator {
+    /// Whether the instance satisfies the schema (stops at the first violation).
     pub fn is_valid(&self, instance: &Value) -> bool {
         self.validator.is_valid(instance)
     }
@@ -105,6 +109,7 @@ impl std::fmt::Debug for SchemaSet {
 }
 
 impl SchemaSet {
+    /// The document's schemas, in the dialect its version says.
     pub fn new(doc: &Document) -> Result<SchemaSet, LoadError> {
         SchemaSet::from_tree(&doc.source, &doc.raw, doc.version)
     }
@@ -197,6 +202,7 @@ pub struct CompiledSchemas {
 }
 
 impl CompiledSchemas {
+    /// An empty cache over the document's schemas; each is compiled when first asked for.
     pub fn new(doc: &Document) -> Result<CompiledSchemas, LoadError> {
         Ok(CompiledSchemas {
             schemas: SchemaSet::new(doc)?,
@@ -264,7 +270,9 @@ impl From<Value> for SchemaRoot {
 /// the path ends on a keyword written there, its name and value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SchemaKeywordAt<'d> {
+    /// The JSON pointer reached in the document.
     pub pointer: String,
+    /// The keyword's name and value, when the path ends on one written there.
     pub keyword: Option<(String, &'d Value)>,
 }
 

@@ -15,7 +15,10 @@ pub enum CredentialPlacement {
     Cookie(String),
     /// `Authorization: <scheme> <credentials>`, scheme lower-cased (`bearer`, `basic`, ...). OAuth2 and
     /// OpenID Connect schemes use `bearer`.
-    Authorization { scheme: String },
+    Authorization {
+        /// The scheme, lower-cased.
+        scheme: String,
+    },
 }
 
 impl SecurityScheme {

@@ -18,7 +18,7 @@ use crate::responses::ResponseShape;
 const BUILDER_METHODS: &[&str] = &["new", "customize", "send", "items"];
 
 /// One parameter of a request builder.
-pub struct Field {
+pub(crate) struct Field {
     /// The field's name, and the local's in `send()` that progenitor's request code reads: progenitor's
     /// name for the parameter (`x_project_id`, `type_`).
     pub name: syn::Ident,
@@ -35,7 +35,10 @@ pub struct Field {
 }
 
 /// The builder's fields, from the parameters of progenitor's method and the spec's parameters.
-pub fn fields(method: &ProgenitorMethod, operation: &Operation) -> Result<Vec<Field>, String> {
+pub(crate) fn fields(
+    method: &ProgenitorMethod,
+    operation: &Operation,
+) -> Result<Vec<Field>, String> {
     let mut fields = Vec::new();
     for (name, ty) in &method.parameters {
         let rust_name = name.to_string();
@@ -155,19 +158,19 @@ fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
 }
 
 /// The name of the builder of an operation (`ListBackups`).
-pub fn builder_ident(op: &ClientOperation) -> syn::Ident {
+pub(crate) fn builder_ident(op: &ClientOperation) -> syn::Ident {
     format_ident!("{}", builder_name(&op.method_name))
 }
 
 /// What one operation adds to the module.
-pub struct OperationCode {
+pub(crate) struct OperationCode {
     /// In `impl Client`: the method that returns the builder.
     pub client_method: TokenStream,
     /// In `mod builder`.
     pub builder: TokenStream,
 }
 
-pub fn operation_code(
+pub(crate) fn operation_code(
     op: &ClientOperation,
     operation: &Operation,
     method: &ProgenitorMethod,

@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 use crate::names::type_name;
 
 /// The schemes the document's operations use, each once, in the order first used.
-pub fn schemes(doc: &Document) -> Vec<SecurityScheme> {
+pub(crate) fn schemes(doc: &Document) -> Vec<SecurityScheme> {
     let mut schemes: Vec<SecurityScheme> = Vec::new();
     for op in &doc.operations {
         for scheme in op.security.iter().flat_map(|r| &r.schemes) {
@@ -22,7 +22,7 @@ pub fn schemes(doc: &Document) -> Vec<SecurityScheme> {
 }
 
 /// `enum Credentials` and what the runtime's client builder needs of the module.
-pub fn credentials(doc: &Document) -> TokenStream {
+pub(crate) fn credentials(doc: &Document) -> TokenStream {
     let schemes = schemes(doc);
     let from_parts = quote! {
         impl crate::runtime::GeneratedClient for Client {

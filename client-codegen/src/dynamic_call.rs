@@ -11,7 +11,7 @@ use quote::{format_ident, quote};
 use crate::builders::Field;
 
 /// One operation, as `call_operation` needs it.
-pub struct CallableOperation<'a> {
+pub(crate) struct CallableOperation<'a> {
     pub operation: &'a Operation,
     /// The `Client` method that returns the builder.
     pub entry: syn::Ident,
@@ -21,7 +21,7 @@ pub struct CallableOperation<'a> {
     pub error_type: TokenStream,
 }
 
-pub fn emit(operations: &[CallableOperation<'_>]) -> TokenStream {
+pub(crate) fn emit(operations: &[CallableOperation<'_>]) -> TokenStream {
     // One function per operation, each with a frame of its own: a single function holding every
     // operation's builder needs a stack frame of megabytes in a debug build (317 operations of
     // oxide-nexus overflowed a test thread's 2 MB).
@@ -107,7 +107,7 @@ pub fn emit(operations: &[CallableOperation<'_>]) -> TokenStream {
 
 /// The crate-level dispatcher over every generated module, so tools reach a spec's operations by its name.
 /// `specs` holds each spec's `(name, module)`.
-pub fn emit_crate_level(specs: &[(String, String)]) -> TokenStream {
+pub(crate) fn emit_crate_level(specs: &[(String, String)]) -> TokenStream {
     let names = specs.iter().map(|(name, _)| name);
     let arms = specs.iter().map(|(name, module)| {
         let module = format_ident!("{}", module);

@@ -34,6 +34,7 @@ use proc_macro2::TokenStream;
 /// Why the clients could not be generated: one message per problem, each naming its file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
+    /// Each problem: file, place, what is wrong and what to do.
     pub messages: Vec<String>,
 }
 
@@ -56,6 +57,7 @@ impl std::error::Error for Failure {}
 /// The generated source and the spec files it came from.
 #[derive(Debug, Clone)]
 pub struct Generated {
+    /// The Rust source: one `pub mod` per spec.
     pub code: String,
     /// `(module name, spec file)` in the order generated.
     pub modules: Vec<(String, PathBuf)>,

@@ -17,7 +17,7 @@ use crate::names::{operation_type_name, status_variant};
 use crate::responses::body_type;
 
 /// The `mock` module of one client: a scenario builder per operation.
-pub fn emit(
+pub(crate) fn emit(
     spec_name: &str,
     operations: &[&ClientOperation],
     type_names: &BTreeSet<String>,

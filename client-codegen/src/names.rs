@@ -4,7 +4,7 @@
 use apispec::StatusKey;
 use heck::ToUpperCamelCase;
 
-pub use apispec::names::{progenitor_snake as argument_name, typify_pascal as type_name};
+pub(crate) use apispec::names::{progenitor_snake as argument_name, typify_pascal as type_name};
 
 /// Names the generated `builder` module imports, which no request builder may take.
 const BUILDER_MODULE_NAMES: &[&str] = &[
@@ -22,13 +22,13 @@ const BUILDER_MODULE_NAMES: &[&str] = &[
 /// The PascalCase stem of an operation's generated types (its error and success enums add `Error` and
 /// `Success`, its scenario `Scenario`): `list_backups` → `ListBackups`, and a valid identifier whatever the
 /// method name (`_4od_feed`, from an operationId starting with a digit, → `X4odFeed`).
-pub fn operation_type_name(method_name: &str) -> String {
+pub(crate) fn operation_type_name(method_name: &str) -> String {
     type_name(method_name)
 }
 
 /// The name of an operation's request builder: [`operation_type_name`], with `Request` after it where that
 /// is a name the builder module already uses (an operation `error` has the builder `ErrorRequest`).
-pub fn builder_name(method_name: &str) -> String {
+pub(crate) fn builder_name(method_name: &str) -> String {
     let name = operation_type_name(method_name);
     if BUILDER_MODULE_NAMES.contains(&name.as_str()) {
         format!("{name}Request")
@@ -39,7 +39,7 @@ pub fn builder_name(method_name: &str) -> String {
 
 /// The enum variant for a documented status: its reason phrase (`404` → `NotFound`), a range's class
 /// (`4XX` → `ClientError`), or `Other` for `default`.
-pub fn status_variant(status: StatusKey) -> String {
+pub(crate) fn status_variant(status: StatusKey) -> String {
     match status {
         StatusKey::Code(code) => http::StatusCode::from_u16(code)
             .ok()

@@ -64,7 +64,7 @@ enum Scheme {
 }
 
 /// How an operation's pages are walked.
-pub struct Paginator {
+pub(crate) struct Paginator {
     scheme: Scheme,
     /// The parameter that moves to another page (`offset`, `page`, `page_token`): its field and setter.
     position: syn::Ident,
@@ -78,7 +78,7 @@ pub struct Paginator {
 }
 
 /// The paginator of an operation, if its parameters and success body follow a scheme.
-pub fn recognise(
+pub(crate) fn recognise(
     doc: &Document,
     operation: &Operation,
     fields: &[Field],
@@ -180,7 +180,7 @@ fn first_page(doc: &Document, operation: &Operation, field: &Field) -> u64 {
 
 impl Paginator {
     /// `items()` on the builder of an operation whose error enum is `error_type`.
-    pub fn items_method(&self, error_type: &TokenStream) -> TokenStream {
+    pub(crate) fn items_method(&self, error_type: &TokenStream) -> TokenStream {
         let Paginator {
             position,
             position_setter,

@@ -52,6 +52,7 @@ pub struct ProgenitorOutput {
 
 /// One operation's method, cut back to building its request.
 pub struct ProgenitorMethod {
+    /// The method's name (the client view's `method_name`).
     pub name: String,
     /// The parameters after `&self`, as progenitor writes them.
     pub parameters: Vec<(syn::Ident, syn::Type)>,
@@ -176,6 +177,8 @@ pub fn wire_names(
     })
 }
 
+/// Sorts progenitor's output into what the completion step keeps, reads and rebuilds (see the module
+/// documentation); an item it does not expect fails with a message naming progenitor 0.15.
 pub fn take_apart(mut file: syn::File) -> Result<ProgenitorOutput, String> {
     syn::visit_mut::VisitMut::visit_file_mut(&mut MethodShorthands, &mut file);
     let mut kept = Vec::new();

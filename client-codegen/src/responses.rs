@@ -12,7 +12,7 @@ use quote::{format_ident, quote};
 use crate::names::{builder_name, operation_type_name, status_variant, type_name};
 
 /// What one operation returns, and the code that decodes it.
-pub struct ResponseShape {
+pub(crate) struct ResponseShape {
     /// The operation's method name (`__decode_by_operation` dispatches on it).
     pub method: Ident,
     /// The operation's error enum, whose `decode` reads a response for the operation.
@@ -27,7 +27,7 @@ pub struct ResponseShape {
 }
 
 impl ResponseShape {
-    pub fn new(
+    pub(crate) fn new(
         op: &ClientOperation,
         type_names: &BTreeSet<String>,
     ) -> Result<ResponseShape, String> {
@@ -239,7 +239,7 @@ fn status_pattern(status: StatusKey) -> TokenStream {
     }
 }
 
-pub fn responses_module(shapes: &[ResponseShape]) -> TokenStream {
+pub(crate) fn responses_module(shapes: &[ResponseShape]) -> TokenStream {
     let enums = shapes.iter().map(|s| &s.enums);
     let by_operation = shapes.iter().map(|shape| {
         let (name, error_ident) = (shape.method.to_string(), &shape.error_ident);
@@ -273,7 +273,7 @@ pub fn responses_module(shapes: &[ResponseShape]) -> TokenStream {
     }
 }
 
-pub fn responses_doc(op: &ClientOperation) -> String {
+pub(crate) fn responses_doc(op: &ClientOperation) -> String {
     let mut text = String::from("\n\nResponses:\n");
     for response in &op.responses {
         let kind = if response.success {

@@ -18,29 +18,47 @@ pub enum CallOutcome {
     /// A documented success: its status, the variant when the operation's successes differ in type, and the
     /// typed body serialized back to JSON (`null` for no body).
     Success {
+        /// The response's status.
         status: u16,
+        /// The success enum's variant, when there is one.
         variant: Option<&'static str>,
+        /// The typed body as JSON.
         body: Value,
     },
     /// A documented error status: its variant and typed body as JSON (`null` when documented without one).
     DocumentedError {
+        /// The response's status.
         status: u16,
+        /// The error enum's variant.
         variant: &'static str,
+        /// The typed body as JSON.
         body: Value,
     },
     /// A status the operation does not document, with the body as received.
-    Unexpected { status: u16, body: String },
+    Unexpected {
+        /// The response's status.
+        status: u16,
+        /// The body as text.
+        body: String,
+    },
     /// A documented status whose body does not decode to its type.
     UndecodableBody {
+        /// The response's status.
         status: u16,
+        /// The body as text.
         body: String,
+        /// Why it does not decode.
         reason: String,
     },
     /// No response: the request could not be built or sent.
-    Failed { reason: String },
+    Failed {
+        /// What went wrong.
+        reason: String,
+    },
 }
 
 impl CallOutcome {
+    /// The response's status; `None` when there was no response.
     pub fn status(&self) -> Option<u16> {
         match self {
             CallOutcome::Success { status, .. }
@@ -62,8 +80,11 @@ pub enum CallError {
     UnknownOperation(String),
     /// An argument does not fit its parameter's type.
     Argument {
+        /// The parameter.
         name: String,
+        /// The argument as given.
         value: String,
+        /// Why it does not fit.
         reason: String,
     },
     /// The client for the call could not be built.

@@ -14,6 +14,7 @@ use crate::BuildError;
 pub struct Secret(String);
 
 impl Secret {
+    /// The credential's value, as the API expects it (without a scheme such as `Bearer `).
     pub fn new(value: impl Into<String>) -> Self {
         Secret(value.into())
     }

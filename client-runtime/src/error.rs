@@ -29,7 +29,9 @@ pub enum Error<E> {
     Refused(Box<Response<String>>),
     /// A documented status whose body does not decode into its documented type.
     Undecodable {
+        /// The response, its body as received.
         response: Box<Response<Bytes>>,
+        /// Why the body did not decode (the decoder's message, with where in the body).
         reason: String,
     },
     /// The request was not sent: a required parameter is missing, a value does not convert to its type, or a
@@ -215,6 +217,7 @@ impl TransportError {
         &*self.source
     }
 
+    /// Whether the HTTP client reported a timeout, anywhere in the chain of sources.
     pub fn is_timeout(&self) -> bool {
         let mut next: Option<&(dyn std::error::Error + 'static)> = Some(&*self.source);
         while let Some(error) = next {

@@ -67,13 +67,29 @@ pub use time::{OffsetTimestamp, OffsetTimestampError};
 #[non_exhaustive]
 pub enum BuildError {
     /// The base URL is not an `http://` or `https://` URL.
-    BaseUrl { url: String, reason: String },
+    BaseUrl {
+        /// The URL as given.
+        url: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// A header name (of a credential, a default header) that is not one.
-    HeaderName { name: String },
+    HeaderName {
+        /// The name as given.
+        name: String,
+    },
     /// A value (a credential's, a default header's) that the header cannot carry.
-    HeaderValue { header: String, secret: bool },
+    HeaderValue {
+        /// The header the value was for.
+        header: String,
+        /// Whether the value is a credential (and so left out of the message).
+        secret: bool,
+    },
     /// The HTTP client itself could not be built (TLS roots, for example).
-    HttpClient { reason: String },
+    HttpClient {
+        /// What the HTTP client reported.
+        reason: String,
+    },
 }
 
 impl fmt::Display for BuildError {

@@ -31,10 +31,12 @@ impl<T> Response<T> {
         self.body
     }
 
+    /// The response's status.
     pub fn status(&self) -> StatusCode {
         self.status
     }
 
+    /// The response's headers.
     pub fn headers(&self) -> &HeaderMap {
         &self.headers
     }

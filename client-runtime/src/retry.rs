@@ -28,10 +28,15 @@ use reqwest::header::{HeaderMap, RETRY_AFTER};
 /// | `speed_up` | 1 |
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
+    /// How many times a request is sent again after its first attempt (0: never).
     pub max_retries: u32,
+    /// The backoff before the first retry when the server sends no `Retry-After`; doubled for each retry.
     pub initial_backoff: Duration,
+    /// The most the backoff grows to.
     pub max_backoff: Duration,
+    /// The longest `Retry-After` the client waits for; a response asking for more is returned at once.
     pub max_retry_after: Duration,
+    /// The statuses that are retried.
     pub statuses: Vec<StatusCode>,
     /// Every wait is this many times shorter than the server asks or the backoff says (1: as asked).
     /// For test suites against a mock that sends a provider's real `Retry-After` (30 s): the client still
@@ -64,21 +69,25 @@ impl RetryPolicy {
         }
     }
 
+    /// Sets [`RetryPolicy::max_retries`].
     pub fn max_retries(mut self, max_retries: u32) -> Self {
         self.max_retries = max_retries;
         self
     }
 
+    /// Sets [`RetryPolicy::initial_backoff`].
     pub fn initial_backoff(mut self, backoff: Duration) -> Self {
         self.initial_backoff = backoff;
         self
     }
 
+    /// Sets [`RetryPolicy::max_backoff`].
     pub fn max_backoff(mut self, backoff: Duration) -> Self {
         self.max_backoff = backoff;
         self
     }
 
+    /// Sets [`RetryPolicy::max_retry_after`].
     pub fn max_retry_after(mut self, limit: Duration) -> Self {
         self.max_retry_after = limit;
         self

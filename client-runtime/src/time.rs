@@ -18,6 +18,7 @@ const FORMAT: &str = "%Y-%m-%dT%H:%M:%S%z";
 pub struct OffsetTimestamp(pub DateTime<FixedOffset>);
 
 impl OffsetTimestamp {
+    /// The timestamp, with the offset it was written with.
     pub fn into_inner(self) -> DateTime<FixedOffset> {
         self.0
     }

@@ -15,17 +15,29 @@ use serde_json::Value;
 /// A rule `check` applies. Its id (`as_str`) is stable: reports, JUnit test cases and CI filters use it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Rule {
+    /// `parse-error`: the file is not well-formed YAML or JSON.
     ParseError,
+    /// `invalid-file-name`: the file name cannot name a client module or mock prefix.
     InvalidFileName,
+    /// `invalid-document`: the text parses but is not an OpenAPI 3.0 or 3.1 document.
     InvalidDocument,
+    /// `unresolved-ref`: a `$ref` points outside the document or at nothing.
     UnresolvedRef,
+    /// `ref-cycle`: a schema requires a value of itself with no way out.
     RefCycle,
+    /// `invalid-overlay`: the spec's overlay cannot be applied, or an action matches nothing.
     InvalidOverlay,
+    /// `missing-operation-id`: an operation has no operationId.
     MissingOperationId,
+    /// `duplicate-operation-id`: two operations share one operationId.
     DuplicateOperationId,
+    /// `invalid-schema`: a schema cannot be compiled into a validator.
     InvalidSchema,
+    /// `invalid-example`: an example breaks its schema.
     InvalidExample,
+    /// `json-response-without-schema`: a JSON response has no schema.
     JsonResponseWithoutSchema,
+    /// `client-unsupported`: the typed-client build leaves a part out, or types it more loosely.
     ClientUnsupported,
 }
 
@@ -89,7 +101,7 @@ impl Rule {
             Rule::InvalidFileName => {
                 "the file name cannot name a client module or mock prefix (letters, digits, `-`, `_`, `.`)"
             }
-            Rule::InvalidDocument => "the text parses but is not an OpenAPI 3.0 document",
+            Rule::InvalidDocument => "the text parses but is not an OpenAPI 3.0 or 3.1 document",
             Rule::UnresolvedRef => "a $ref points outside the document or at nothing",
             Rule::RefCycle => {
                 "a schema requires a value of itself through $refs with no way out: it has no finite value"
@@ -123,14 +135,18 @@ impl Serialize for Rule {
     }
 }
 
+/// How bad a finding is (any finding, of either severity, makes `check` exit 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The spec is wrong, or cannot be used as written.
     Error,
+    /// The spec works, with something left out or worth fixing.
     Warning,
 }
 
 impl Severity {
+    /// `error` or `warning`, as reports print it.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -142,28 +158,40 @@ impl Severity {
 /// One problem in one spec file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
+    /// The spec file, as given.
     pub file: String,
+    /// The line (from 1), when the place is known.
     pub line: Option<usize>,
+    /// The column (from 1), when the place is known.
     pub column: Option<usize>,
     /// JSON pointer (`#/paths/...`) of the offending part, when the text parsed.
     pub pointer: Option<String>,
+    /// The rule found broken.
     pub rule: Rule,
+    /// How bad it is.
     pub severity: Severity,
+    /// What is wrong.
     pub message: String,
+    /// What the rule expects there.
     pub expected: Option<String>,
+    /// What is there instead.
     pub actual: Option<String>,
     /// For `invalid-example`: the schema keyword the example breaks, as a pointer and a place.
     pub schema_pointer: Option<String>,
+    /// Where that keyword is written (file:line:column).
     pub schema_location: Option<String>,
+    /// What to change.
     pub hint: Option<String>,
 }
 
 /// What `check` found in one file.
 #[derive(Debug, Clone)]
 pub struct FileReport {
+    /// The spec file, as given.
     pub file: String,
     /// Whether the document loaded: when it did not, only the load rules ran.
     pub loaded: bool,
+    /// Every finding, in document order.
     pub findings: Vec<Finding>,
 }
 
@@ -171,7 +199,12 @@ pub struct FileReport {
 #[derive(Debug)]
 pub enum CannotRun {
     /// The file cannot be read.
-    Read { file: String, error: std::io::Error },
+    Read {
+        /// The file, as given.
+        file: String,
+        /// What reading it reported.
+        error: std::io::Error,
+    },
     /// The loader cannot read the file (its error names the file and the reason).
     Load(LoadError),
 }

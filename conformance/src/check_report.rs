@@ -44,6 +44,7 @@ pub fn human_finding(f: &Finding) -> String {
     out
 }
 
+/// The findings as a person reads them: each with its place, rule, message and help, then a summary.
 pub fn human(reports: &[FileReport]) -> String {
     let mut out = String::new();
     for finding in reports.iter().flat_map(|r| &r.findings) {
@@ -79,6 +80,7 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// The findings as JSON Lines, one object per finding.
 pub fn json(reports: &[FileReport]) -> String {
     let mut out = String::new();
     for finding in reports.iter().flat_map(|r| &r.findings) {
@@ -88,6 +90,7 @@ pub fn json(reports: &[FileReport]) -> String {
     out
 }
 
+/// The findings as JUnit XML: a suite per file, a test case per rule (failed when it found something).
 pub fn junit(reports: &[FileReport]) -> String {
     let suites: Vec<TestSuite> = reports
         .iter()

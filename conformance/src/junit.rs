@@ -3,32 +3,48 @@
 
 /// One test case and how it ended.
 pub struct TestCase {
+    /// The `classname` attribute (what groups cases).
     pub classname: String,
+    /// The case's name.
     pub name: String,
+    /// How it ended.
     pub outcome: CaseResult,
     /// Seconds, when measured.
     pub time: Option<f64>,
 }
 
+/// How a test case ended.
 pub enum CaseResult {
+    /// It passed.
     Passed,
-    /// `kind` becomes the `type` attribute; `message` a one-line summary; `text` the full report.
+    /// It failed (`failure`).
     Failed {
+        /// The `type` attribute.
         kind: String,
+        /// A one-line summary.
         message: String,
+        /// The full report.
         text: String,
     },
+    /// It could not run (`error`).
     Errored {
+        /// A one-line summary.
         message: String,
+        /// The full report.
         text: String,
     },
+    /// It was not run (`skipped`).
     Skipped {
+        /// Why.
         message: String,
     },
 }
 
+/// A `testsuite` element.
 pub struct TestSuite {
+    /// Its name.
     pub name: String,
+    /// Its cases, in order.
     pub cases: Vec<TestCase>,
 }
 

@@ -1,4 +1,4 @@
-//! CI tooling for the project's OpenAPI 3.0 specs.
+//! CI tooling for OpenAPI 3.0 and 3.1 specs.
 //!
 //! - [`check`] lints spec files: parse errors, unresolved `$ref`s, missing or duplicate operationIds, examples
 //!   that break their schemas, JSON responses without a schema, constructs the client build refuses. Each

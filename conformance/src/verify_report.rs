@@ -43,6 +43,7 @@ pub fn human_details(case: &CaseReport) -> String {
     out
 }
 
+/// The cases as a person reads them: each with its outcome, failures and a curl line, then a summary.
 pub fn human(cases: &[CaseReport]) -> String {
     let mut out = String::new();
     for case in cases {
@@ -75,6 +76,7 @@ pub fn human(cases: &[CaseReport]) -> String {
     out
 }
 
+/// The cases as JSON Lines, one object per case.
 pub fn json(cases: &[CaseReport]) -> String {
     let mut out = String::new();
     for case in cases {
@@ -84,6 +86,7 @@ pub fn json(cases: &[CaseReport]) -> String {
     out
 }
 
+/// The cases as JUnit XML: a suite per spec, a test case per case.
 pub fn junit(cases: &[CaseReport]) -> String {
     let mut suites: Vec<TestSuite> = Vec::new();
     for case in cases {

@@ -28,9 +28,13 @@ pub const MAX_UNMATCHED: usize = 200;
 /// separate keys that [`report`] adds up.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ServedKey {
+    /// The spec's name.
     pub spec: Arc<str>,
+    /// The operation's `operationId`.
     pub operation: Arc<str>,
+    /// The status served.
     pub status: u16,
+    /// The named example served, if the body was one.
     pub example: Option<Arc<str>>,
 }
 
@@ -87,6 +91,7 @@ fn counted(entry: &JournalEntry) -> Option<Counted<'_>> {
 /// Served responses and unmatched requests, counted.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ServedCounts {
+    /// How many times each documented response was served.
     pub served: HashMap<ServedKey, u64>,
     /// `METHOD path` of requests no operation matched.
     pub unmatched: HashMap<String, u64>,
@@ -174,28 +179,41 @@ impl ServedCounts {
 pub struct Report {
     /// The session reported on; `None`: every session.
     pub session: Option<String>,
+    /// How many documented responses (per named example) there are.
     pub documented: usize,
+    /// How many of them were served at least once.
     pub served: usize,
     /// Served over documented, in percent (100 when nothing is documented).
     pub percent: f64,
+    /// Per spec, in mount order.
     pub specs: Vec<SpecCoverage>,
     /// Requests that matched no operation, `METHOD path` with how many times.
     pub unmatched: Vec<(String, u64)>,
 }
 
+/// The coverage of one spec.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SpecCoverage {
+    /// The spec's name.
     pub spec: String,
+    /// How many documented responses (per named example) it has.
     pub documented: usize,
+    /// How many of them were served at least once.
     pub served: usize,
+    /// Per operation, in document order.
     pub operations: Vec<OperationCoverage>,
 }
 
+/// The coverage of one operation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OperationCoverage {
+    /// The `operationId`.
     pub operation: String,
+    /// The HTTP method, upper-case.
     pub method: String,
+    /// The path template.
     pub path: String,
+    /// Per documented response, in document order.
     pub responses: Vec<ResponseCoverage>,
 }
 
@@ -204,8 +222,10 @@ pub struct OperationCoverage {
 pub struct ResponseCoverage {
     /// `404`, `4XX` or `default`.
     pub status: String,
+    /// The example's name, where the response names its examples.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
+    /// How many times it was served.
     pub served: u64,
 }
 

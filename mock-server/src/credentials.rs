@@ -32,6 +32,7 @@ impl std::fmt::Display for CredentialsError {
 impl std::error::Error for CredentialsError {}
 
 impl ValidCredentials {
+    /// Whether no credential is configured (then any credential is taken).
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()
     }

@@ -5,7 +5,9 @@
 /// `(file name, text)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EmbeddedSpec {
+    /// The spec: `(file name, text)`.
     pub spec: (&'static str, &'static str),
+    /// Its overlay: `(file name, text)`.
     pub overlay: Option<(&'static str, &'static str)>,
 }
 

@@ -21,6 +21,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// One fault and where and how often it applies.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fault {
+    /// What it does.
     pub kind: FaultKind,
     /// `spec.operationId` or an `operationId`; `None`: every operation.
     pub operation: Option<String>,
@@ -52,6 +53,7 @@ pub enum FaultKind {
 /// How much later.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Latency {
+    /// Always this much.
     Fixed(Duration),
     /// Evenly between the two.
     Uniform(Duration, Duration),
@@ -85,6 +87,7 @@ pub struct Drawn {
 }
 
 impl Fault {
+    /// A fault of this kind on every operation, every time, with the server's seed.
     pub fn new(kind: FaultKind) -> Fault {
         Fault {
             kind,
@@ -95,10 +98,12 @@ impl Fault {
         }
     }
 
+    /// Every answer `delay` later.
     pub fn latency(delay: Duration) -> Fault {
         Fault::new(FaultKind::Latency(Latency::Fixed(delay)))
     }
 
+    /// The documented response of `status` (else a problem document with it) instead of the usual answer.
     pub fn status(status: u16) -> Fault {
         Fault::new(FaultKind::Status(status))
     }
@@ -109,16 +114,19 @@ impl Fault {
         self
     }
 
+    /// Fires on this share of the requests it applies to (0 to 1).
     pub fn probability(mut self, probability: f64) -> Fault {
         self.probability = probability;
         self
     }
 
+    /// Fires at most `count` times per session.
     pub fn count(mut self, count: u64) -> Fault {
         self.count = Some(count);
         self
     }
 
+    /// Draws from this seed instead of the server's.
     pub fn seed(mut self, seed: u64) -> Fault {
         self.seed = Some(seed);
         self
@@ -415,7 +423,9 @@ impl<'de> Deserialize<'de> for Fault {
 /// A transport fault for the connection to carry out, on the response as an extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TransportFault {
+    /// Reset the connection (TCP RST).
     Reset,
+    /// Close the connection with no answer.
     Empty,
 }
 
@@ -423,8 +433,11 @@ pub enum TransportFault {
 /// (how many requests of the session it had seen before).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InjectedFault {
+    /// The fault, in `--fault` text form.
     pub fault: String,
+    /// The seed it drew from.
     pub seed: u64,
+    /// Its draw: how many requests of the session it had seen before.
     pub draw: u64,
 }
 

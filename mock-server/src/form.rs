@@ -10,7 +10,7 @@ use crate::catalog::ValueKind;
 use crate::validate::coerce;
 
 /// The form in `body` as a JSON object, or what makes it unreadable.
-pub fn read(
+pub(crate) fn read(
     essence: &str,
     headers: &HeaderMap,
     body: &[u8],

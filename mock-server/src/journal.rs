@@ -28,10 +28,14 @@ pub struct JournalEntry {
     pub sequence: u64,
     /// When the request came in (written as RFC 3339 in UTC with microseconds).
     pub time: Timestamp,
+    /// The request's session (`X-Mock-Session`, or the default session).
     pub session: String,
+    /// The request's method.
     #[serde(with = "method_text")]
     pub method: Method,
+    /// The request's path, without the query.
     pub path: String,
+    /// The query string, without the `?`, when there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
     /// The spec of the matched operation.
@@ -40,7 +44,9 @@ pub struct JournalEntry {
     /// The matched operation's `operationId`; `None` when no operation matched.
     #[serde(default)]
     pub operation: Option<Arc<str>>,
+    /// Whether the request met the spec, and how it did not.
     pub validation: Validation,
+    /// The status answered; 0 when a fault broke the connection instead.
     pub status: u16,
     /// Whether the answer is one the spec documents for the operation (not a problem document the mock
     /// made up, nor a connection a fault broke): what coverage counts.
@@ -49,7 +55,9 @@ pub struct JournalEntry {
     /// The named example served, if the body is one.
     #[serde(default)]
     pub example: Option<Arc<str>>,
+    /// Why that answer (an example, a `Prefer`, a scenario, the state, a refusal).
     pub reason: Reason,
+    /// Microseconds from the request's arrival to its answer.
     pub latency_us: u64,
     /// The faults injected into this request, each with the seed and draw that produced it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -69,6 +77,7 @@ pub struct RequestDetail {
     /// In the order they came; a masked value reads `•••• (N characters)` (after the scheme for
     /// `Authorization`), and its header is listed in `masked`.
     pub headers: Vec<(String, String)>,
+    /// The headers whose values are masked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub masked: Vec<String>,
     /// The body as UTF-8 text (invalid bytes replaced), at most [`MAX_JOURNALED_BODY`] bytes of it.
@@ -198,11 +207,16 @@ mod method_text {
     use axum::http::Method;
     use serde::{Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(method: &Method, serializer: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(
+        method: &Method,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(method.as_str())
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Method, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Method, D::Error> {
         let text = String::deserialize(deserializer)?;
         Method::from_bytes(text.as_bytes()).map_err(serde::de::Error::custom)
     }
@@ -216,24 +230,31 @@ pub struct Validation {
     /// For a failure: `security`, `content type` or `invalid`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure: Option<String>,
+    /// Each violation, in the order validation found them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub violations: Vec<Violation>,
 }
 
+/// A request's validation verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
+    /// The request met the spec.
     Passed,
+    /// The request broke the spec.
     Failed,
+    /// Not validated.
     Skipped,
 }
 
 /// One violation, as the problem document's `validation` list has it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Violation {
+    /// Where in the request: `["query", "limit"]`, `["body", "name"]`.
     pub location: Vec<String>,
     /// The keyword (`required`, `format`, …) as a string, or the status (401, 415) as a number.
     pub code: serde_json::Value,
+    /// What is wrong.
     pub message: String,
     /// Where the rule broken is written in the spec (a JSON pointer).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -278,9 +299,11 @@ pub struct ServedExample(pub Arc<str>);
 /// Which entries to read back. Every field narrows; `None` keeps everything.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JournalFilter {
+    /// A session name.
     pub session: Option<String>,
     /// An `operationId` (`deleteBackup`) or `spec.operationId` (`raff.deleteBackup`).
     pub operation: Option<String>,
+    /// A status or class of statuses.
     pub status: Option<StatusFilter>,
     /// At most this many, the latest ones.
     pub limit: Option<usize>,
@@ -289,7 +312,9 @@ pub struct JournalFilter {
 /// A status, or a class of them (`4xx`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusFilter {
+    /// This status.
     Exact(u16),
+    /// Any status of this class: the hundreds digit (4 for `4xx`).
     Class(u16),
 }
 
@@ -315,6 +340,7 @@ impl StatusFilter {
 }
 
 impl JournalFilter {
+    /// Whether the entry passes every field of the filter.
     pub fn admits(&self, entry: &JournalEntry) -> bool {
         self.session.as_ref().is_none_or(|s| *s == entry.session)
             && self.operation.as_ref().is_none_or(|wanted| {
@@ -348,6 +374,7 @@ pub struct Ring {
 }
 
 impl Ring {
+    /// An empty journal keeping at most `capacity` entries (0: keeps none).
     pub fn new(capacity: usize) -> Ring {
         Ring {
             entries: VecDeque::with_capacity(capacity.min(4096)),
@@ -369,6 +396,7 @@ impl Ring {
         self.entries.push_back(entry);
     }
 
+    /// The entries the filter admits, oldest first.
     pub fn select(&self, filter: &JournalFilter) -> Vec<JournalEntry> {
         filter.select(self.entries.iter())
     }
@@ -381,10 +409,12 @@ impl Ring {
         }
     }
 
+    /// How many entries it holds.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// Whether it holds none.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }

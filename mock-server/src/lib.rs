@@ -1,4 +1,4 @@
-//! A mock server for OpenAPI 3.0 documents, compatible with Stoplight Prism's conventions: it routes each
+//! A mock server for OpenAPI 3.0 and 3.1 documents, compatible with Stoplight Prism's conventions: it routes each
 //! request to its operation, validates it against the spec, and answers with a documented response chosen
 //! by the client's `Prefer` header — an example, or a body built from the schema.
 //!

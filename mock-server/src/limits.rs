@@ -45,9 +45,15 @@ impl Default for Limits {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BodyReadError {
     /// Longer than `limit` bytes (said by `Content-Length`, or found while reading).
-    TooLarge { limit: usize },
+    TooLarge {
+        /// The most bytes a body may have.
+        limit: usize,
+    },
     /// Not all there after `after`.
-    TimedOut { after: Duration },
+    TimedOut {
+        /// How long the body was waited for.
+        after: Duration,
+    },
     /// The connection failed or the framing is broken.
     Unreadable(String),
 }

@@ -19,7 +19,9 @@ use tracing_subscriber::registry::LookupSpan;
 /// How log lines look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum LogFormat {
+    /// One human-readable line per request.
     Pretty,
+    /// One JSON object per line.
     Json,
 }
 

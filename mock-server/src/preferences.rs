@@ -20,6 +20,7 @@ pub struct Preferences {
 }
 
 impl Preferences {
+    /// Whether the request states no preference.
     pub fn is_empty(&self) -> bool {
         *self == Preferences::default()
     }
@@ -28,6 +29,7 @@ impl Preferences {
 /// A preference the mock cannot honour (answered with 422, as Prism).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PreferenceError {
+    /// What cannot be honoured, and why.
     pub message: String,
 }
 

@@ -25,12 +25,19 @@ pub struct MockMade;
 /// Which of Prism's errors this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProblemKind {
+    /// No operation's path matches (404).
     NoPathMatched,
+    /// A path matches, but not with this method (405).
     NoMethodMatched,
+    /// The request breaks its operation's parameters or body (422).
     UnprocessableEntity,
+    /// A credential the operation needs is missing or not a valid one (401).
     Unauthorized,
+    /// The body's media type is not one the operation accepts (415).
     InvalidContentType,
+    /// No documented response has a media type the `Accept` header takes (406).
     NotAcceptable,
+    /// The stateful mode has no such item (404).
     NotFound,
     /// The stateful mode refuses what the state does not allow (a duplicate, a delete others depend on).
     Conflict,
@@ -49,6 +56,7 @@ pub enum ProblemKind {
 }
 
 impl ProblemKind {
+    /// The error code, as the `type` URL ends (`UNPROCESSABLE_ENTITY`).
     pub fn code(self) -> &'static str {
         match self {
             ProblemKind::NoPathMatched => "NO_PATH_MATCHED_ERROR",
@@ -68,6 +76,7 @@ impl ProblemKind {
         }
     }
 
+    /// The status answered with.
     pub fn status(self) -> StatusCode {
         match self {
             ProblemKind::NoPathMatched | ProblemKind::NotFound => StatusCode::NOT_FOUND,
@@ -114,8 +123,11 @@ impl ProblemKind {
 /// (empty for the request as a whole: its credentials, its content type).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationItem {
+    /// Where in the request.
     pub location: Vec<String>,
+    /// The rule broken: a schema keyword or a status.
     pub code: ViolationCode,
+    /// What is wrong.
     pub message: String,
     /// Where the rule broken is written in the spec (a JSON pointer: the parameter, the request body's
     /// media type, the operation's security), for the journal and the dashboard; Prism's documents do not
@@ -239,12 +251,16 @@ fn ascii_json(value: &Value) -> String {
 /// A problem document ready to send.
 #[derive(Debug, Clone)]
 pub struct Problem {
+    /// Which error.
     pub kind: ProblemKind,
+    /// What happened, for a person (`detail`).
     pub detail: String,
+    /// Each violation, for a request that breaks its spec.
     pub validation: Vec<ValidationItem>,
 }
 
 impl Problem {
+    /// A problem document with no violations listed.
     pub fn new(kind: ProblemKind, detail: impl Into<String>) -> Problem {
         Problem {
             kind,
@@ -253,11 +269,13 @@ impl Problem {
         }
     }
 
+    /// The violations the document lists.
     pub fn with_validation(mut self, validation: Vec<ValidationItem>) -> Problem {
         self.validation = validation;
         self
     }
 
+    /// The document as JSON: Prism's `type`, `title`, `status`, `detail` and `validation`.
     pub fn to_json(&self) -> Value {
         let mut document = json!({
             "type": format!("https://stoplight.io/prism/errors#{}", self.kind.code()),
@@ -275,6 +293,8 @@ impl Problem {
         document
     }
 
+    /// The response: its status, `application/problem+json`, and (but for an injected fault) the
+    /// mock's refusal marker header.
     pub fn into_response(self) -> Response {
         let body = serde_json::to_vec(&self.to_json()).unwrap_or_default();
         let mut response = Response::new(Body::from(body));

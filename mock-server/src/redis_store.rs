@@ -81,6 +81,7 @@ impl RedisStore {
         format!("{}:count:{session}:{key}", self.prefix)
     }
 
+    /// See [`crate::store::Store::plan`].
     pub async fn plan(&self, session: &str) -> Result<Option<Arc<SessionPlan>>, StoreError> {
         let mut connection = self.connection.clone();
         let key = self.plan_key(session);
@@ -96,6 +97,7 @@ impl RedisStore {
             .transpose()
     }
 
+    /// See [`crate::store::Store::set_plan`].
     pub async fn set_plan(&self, session: &str, plan: SessionPlan) -> Result<(), StoreError> {
         let mut connection = self.connection.clone();
         if plan.is_empty() {
@@ -118,6 +120,7 @@ impl RedisStore {
         self.delete_matching(&counts).await
     }
 
+    /// See [`crate::store::Store::next_count`].
     pub async fn next_count(&self, session: &str, key: &str) -> Result<u64, StoreError> {
         let mut connection = self.connection.clone();
         let count: u64 = connection
@@ -147,6 +150,7 @@ impl RedisStore {
         Ok(())
     }
 
+    /// See [`crate::store::Store::record`].
     pub async fn record(&self, entry: &JournalEntry) -> Result<(), StoreError> {
         if self.limits.journal_size == 0 {
             return Ok(());
@@ -179,6 +183,7 @@ impl RedisStore {
         format!("{}:coverage:{session}", self.prefix)
     }
 
+    /// See [`crate::store::Store::served`].
     pub async fn served(&self, session: Option<&str>) -> Result<ServedCounts, StoreError> {
         let mut connection = self.connection.clone();
         let keys: Vec<String> = match session {
@@ -214,6 +219,7 @@ impl RedisStore {
             .map_err(failed)
     }
 
+    /// See [`crate::store::Store::requests`].
     pub async fn requests(&self, filter: &JournalFilter) -> Result<Vec<JournalEntry>, StoreError> {
         let entries: Vec<JournalEntry> = self
             .journal_texts()
@@ -224,6 +230,7 @@ impl RedisStore {
         Ok(filter.select(entries.iter()))
     }
 
+    /// See [`crate::store::Store::reset`].
     pub async fn reset(&self, session: Option<&str>) -> Result<(), StoreError> {
         let mut connection = self.connection.clone();
         let prefix = glob_escape(&self.prefix);
@@ -255,6 +262,7 @@ impl RedisStore {
         Ok(())
     }
 
+    /// See [`crate::store::Store::with_items`].
     pub async fn with_items<R>(
         &self,
         session: &str,

@@ -30,6 +30,7 @@ pub enum RouteMatch {
     Found(usize),
     /// The path exists but not with this method: the methods it has.
     MethodNotAllowed(Vec<Method>),
+    /// No path matches.
     NotFound,
 }
 
@@ -50,6 +51,7 @@ impl Default for Router {
 /// Two operations with the same method and the same path shape: the second cannot be reached.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shadowed {
+    /// The index of the operation that reaches it first.
     pub existing: usize,
 }
 

@@ -35,7 +35,9 @@ pub struct Scenario {
 /// One answer: a documented status, with a named example or a body of its own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Step {
+    /// The status to answer with; the operation must document it.
     pub status: u16,
+    /// The named example of that response to serve (else its first).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
     /// A JSON body; it must be valid against the status's documented schema.
@@ -122,13 +124,16 @@ impl Step {
 /// What one session has set up: its scenarios (one per operation) and faults.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SessionPlan {
+    /// The scenarios, one per operation.
     #[serde(default)]
     pub scenarios: Vec<Scenario>,
+    /// The faults, in the order they were added.
     #[serde(default)]
     pub faults: Vec<Fault>,
 }
 
 impl SessionPlan {
+    /// Whether it sets up nothing.
     pub fn is_empty(&self) -> bool {
         self.scenarios.is_empty() && self.faults.is_empty()
     }
@@ -148,6 +153,7 @@ impl SessionPlan {
 /// A scenario that cannot be set, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScenarioError {
+    /// What is wrong with the scenario.
     pub message: String,
     /// For a body the documented schema refuses: each violation.
     #[serde(skip_serializing_if = "Vec::is_empty")]

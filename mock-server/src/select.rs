@@ -24,7 +24,9 @@ use crate::validate::FailureKind;
 /// The response chosen, and the status it is served with (`2XX` and `default` have no status of their own).
 #[derive(Debug, Clone, Copy)]
 pub struct Selected<'c> {
+    /// The status to answer with.
     pub status: u16,
+    /// The documented response.
     pub response: &'c MockResponse,
 }
 
@@ -127,8 +129,11 @@ pub fn select_failure_response(op: &MockOperation, kind: FailureKind) -> Option<
 pub enum ChosenBody {
     /// The response documents no body.
     Empty,
+    /// A body of this media type.
     Content {
+        /// The `Content-Type` to send.
         content_type: HeaderValue,
+        /// The body's bytes.
         body: Bytes,
         /// The name of the example served, when the body is a named example.
         example: Option<Arc<str>>,
@@ -139,7 +144,10 @@ pub enum ChosenBody {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BodyError {
     /// Nothing the response offers fits the `Accept` header (406).
-    NotAcceptable { offered: Vec<String> },
+    NotAcceptable {
+        /// The media types the response has.
+        offered: Vec<String>,
+    },
     /// The preferred example does not exist (404).
     UnknownExample(String),
 }

@@ -29,7 +29,9 @@ use crate::store::{MemoryStore, RedisOptions, StateLimits, Store, StoreError};
 /// How the server is started.
 #[derive(Debug, Clone)]
 pub struct ServerOptions {
+    /// The specs to serve, in mount order.
     pub specs: Vec<SpecSource>,
+    /// Where each spec is mounted (under its name, or at the root).
     pub mount: Mount,
     /// `127.0.0.1:0` picks a free port.
     pub addr: SocketAddr,
@@ -218,6 +220,7 @@ impl MockServer {
         Ok(app(loaded(options).await?))
     }
 
+    /// The address the server listens on (with the port picked when it was 0).
     pub fn addr(&self) -> SocketAddr {
         self.addr
     }

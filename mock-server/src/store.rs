@@ -29,6 +29,7 @@ pub struct RedisOptions {
 }
 
 impl RedisOptions {
+    /// A Redis at `url` (`redis://127.0.0.1:6379`), keys under the default prefix.
     pub fn new(url: impl Into<String>) -> RedisOptions {
         RedisOptions {
             url: url.into(),
@@ -87,10 +88,12 @@ impl From<Items> for Vec<(String, Value)> {
 /// The session holds as many items as it may.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Full {
+    /// How many items the session may hold.
     pub limit: usize,
 }
 
 impl Items {
+    /// Items in this order, ids as given; not yet changed.
     pub fn new(entries: Vec<(String, Value)>) -> Items {
         let mut items = Items {
             entries,
@@ -111,22 +114,27 @@ impl Items {
             .collect();
     }
 
+    /// The item of this id.
     pub fn get(&self, id: &str) -> Option<&Value> {
         self.index.get(id).map(|&at| &self.entries[at].1)
     }
 
+    /// Whether an item has this id.
     pub fn contains(&self, id: &str) -> bool {
         self.index.contains_key(id)
     }
 
+    /// Every item with its id, in order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
         self.entries.iter().map(|(id, item)| (id.as_str(), item))
     }
 
+    /// How many items there are.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -166,6 +174,7 @@ impl Items {
         removed
     }
 
+    /// Whether anything changed since it was read (so it must be written back).
     pub fn is_dirty(&self) -> bool {
         self.dirty
     }
@@ -189,7 +198,9 @@ impl std::error::Error for StoreError {}
 
 /// The state and journal of every session.
 pub enum Store {
+    /// In this process's memory (the default).
     Memory(MemoryStore),
+    /// In a Redis shared by several processes.
     Redis(RedisStore),
 }
 
@@ -214,6 +225,7 @@ impl Store {
         }
     }
 
+    /// The journal entries the filter admits, oldest first.
     pub async fn requests(&self, filter: &JournalFilter) -> Result<Vec<JournalEntry>, StoreError> {
         match self {
             Store::Memory(store) => Ok(store.requests(filter)),
@@ -335,6 +347,7 @@ struct SessionState {
 }
 
 impl MemoryStore {
+    /// An empty store with these bounds.
     pub fn new(limits: StateLimits) -> MemoryStore {
         MemoryStore {
             limits,

@@ -35,17 +35,20 @@ pub enum FailureKind {
 /// The request as validation sees it.
 #[derive(Debug)]
 pub struct RequestView<'r> {
+    /// The request's headers.
     pub headers: &'r HeaderMap,
     /// The request path's segments, percent-decoded.
     pub segments: &'r [Cow<'r, str>],
     /// Decoded query pairs.
     pub query: &'r [(Cow<'r, str>, Cow<'r, str>)],
+    /// The request's body, as received.
     pub body: &'r [u8],
 }
 
 /// Why a request is refused: what kind of failure it is, and every violation found.
 #[derive(Debug)]
 pub struct Rejection {
+    /// What kind of failure (security, content type, invalid).
     pub kind: FailureKind,
     /// At most [`MAX_VIOLATIONS`], then one item saying more were found.
     pub violations: Vec<ValidationItem>,

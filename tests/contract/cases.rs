@@ -9,10 +9,10 @@ use cloud_backup_apis::runtime::{ClientConfig, RetryPolicy};
 use serde_json::{Map, Value};
 
 /// The secret the suite sends for every credential; the mock checks presence, not value.
-pub const SECRET: &str = "contract-suite-credential";
+pub(crate) const SECRET: &str = "contract-suite-credential";
 
 #[derive(Debug, Clone)]
-pub struct Case {
+pub(crate) struct Case {
     pub spec: String,
     pub operation: String,
     pub status: StatusKey,
@@ -25,7 +25,7 @@ pub struct Case {
 
 impl Case {
     /// `spec/operationId/status[/example]`
-    pub fn name(&self) -> String {
+    pub(crate) fn name(&self) -> String {
         let mut name = format!("{}/{}/{}", self.spec, self.operation, self.status);
         if let Some(example) = &self.example {
             name.push('/');
@@ -50,7 +50,7 @@ impl Case {
     }
 
     /// The `Prefer` header that makes the mock serve this case.
-    pub fn prefer(&self, op: &Operation) -> String {
+    pub(crate) fn prefer(&self, op: &Operation) -> String {
         let mut prefer = format!("code={}", self.requested_status(op));
         if let Some(example) = &self.example {
             prefer.push_str(&format!(", example={example}"));
@@ -60,7 +60,7 @@ impl Case {
 }
 
 /// Every case of one spec, in document order.
-pub fn cases_of(doc: &Document) -> Vec<Case> {
+pub(crate) fn cases_of(doc: &Document) -> Vec<Case> {
     let mut cases = Vec::new();
     for op in &doc.operations {
         let arguments = arguments_for(doc, op);
@@ -126,7 +126,7 @@ fn arguments_for(doc: &Document, op: &Operation) -> Map<String, Value> {
 }
 
 /// The specs the suite runs: every spec file in `dir`, loaded.
-pub fn load_specs(dir: &Path) -> Vec<Document> {
+pub(crate) fn load_specs(dir: &Path) -> Vec<Document> {
     client_codegen::spec_files(dir)
         .unwrap_or_else(|e| panic!("{e}"))
         .iter()
@@ -135,7 +135,7 @@ pub fn load_specs(dir: &Path) -> Vec<Document> {
 }
 
 /// Runs one case against the mock at `mock_url` (where spec `x` is mounted at `/x`) and judges it.
-pub async fn run(case: &Case, doc: &Document, mock_url: &str) -> Result<(), String> {
+pub(crate) async fn run(case: &Case, doc: &Document, mock_url: &str) -> Result<(), String> {
     let op = doc
         .operations
         .iter()
@@ -160,7 +160,7 @@ pub async fn run(case: &Case, doc: &Document, mock_url: &str) -> Result<(), Stri
 }
 
 /// Whether the outcome is what the spec documents for this case.
-pub fn judge(
+pub(crate) fn judge(
     case: &Case,
     op: &Operation,
     doc: &Document,
@@ -262,7 +262,7 @@ fn schema_report(doc: &Document, op: &Operation, case: &Case, body: &str) -> Str
 
 /// Makes JSON comparable across a typed round trip: nulls in objects dropped (an optional field that is
 /// `null` and one that is absent decode alike), numbers as f64, RFC 3339 timestamps in one canonical form.
-pub fn normalize(value: &Value) -> Value {
+pub(crate) fn normalize(value: &Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
             map.iter()
@@ -288,7 +288,7 @@ pub fn normalize(value: &Value) -> Value {
 }
 
 /// Every JSON pointer where `expected` and `actual` differ, with both values.
-pub fn differences(expected: &Value, actual: &Value, at: &str) -> Vec<String> {
+pub(crate) fn differences(expected: &Value, actual: &Value, at: &str) -> Vec<String> {
     match (expected, actual) {
         (Value::Object(e), Value::Object(a)) => {
             let mut found = Vec::new();

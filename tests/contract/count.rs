@@ -11,7 +11,7 @@ const METHODS: [&str; 8] = [
     "get", "put", "post", "delete", "options", "head", "patch", "trace",
 ];
 
-pub fn check(case_count: usize, dir: &Path) -> Result<(), Failed> {
+pub(crate) fn check(case_count: usize, dir: &Path) -> Result<(), Failed> {
     let mut combinations = 0;
     for file in client_codegen::spec_files(dir).map_err(|e| e.to_string())? {
         // The text reader, not serde_yaml alone: it takes what specs hold and serde_yaml refuses (an

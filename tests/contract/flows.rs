@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use crate::cases::SECRET;
 use crate::suite;
 
-pub fn trials() -> Vec<Trial> {
+pub(crate) fn trials() -> Vec<Trial> {
     vec![
         Trial::test(
             "flows/raff/list_then_single_delete_refused_then_series_deleted_then_404",
@@ -55,7 +55,7 @@ fn run(flow: impl std::future::Future<Output = Result<(), String>>) -> Result<()
 }
 
 /// The stateful mock of the flows, on the suite's runtime, with `SECRET` as every scheme's valid value.
-pub fn stateful_mock() -> &'static MockServer {
+pub(crate) fn stateful_mock() -> &'static MockServer {
     static MOCK: OnceLock<MockServer> = OnceLock::new();
     MOCK.get_or_init(|| {
         let files =
@@ -92,7 +92,7 @@ fn base(spec: &str) -> Result<String, String> {
 }
 
 /// The journal of one session.
-pub async fn journal(session: &str) -> Result<Vec<JournalEntry>, String> {
+pub(crate) async fn journal(session: &str) -> Result<Vec<JournalEntry>, String> {
     stateful_mock()
         .requests(&JournalFilter {
             session: Some(session.into()),
@@ -326,7 +326,7 @@ async fn hostup_flow() -> Result<(), String> {
 }
 
 /// How many times faster than the providers' `Retry-After` the flows' clients wait.
-pub const SPEED_UP: u32 = 1000;
+pub(crate) const SPEED_UP: u32 = 1000;
 
 /// `Prefer: code=409` on an operation without a 409 gets Prism's 404 problem document, which the client
 /// must not take for the operation's documented 404.
@@ -403,7 +403,7 @@ fn raff_client(session_name: &str) -> Result<raff::Client, String> {
 }
 
 /// The project and the backup Raff's examples name (the backup is seeded into the state).
-pub fn raff_example_ids() -> Result<(uuid::Uuid, uuid::Uuid), String> {
+pub(crate) fn raff_example_ids() -> Result<(uuid::Uuid, uuid::Uuid), String> {
     let parse = |text: &str| text.parse::<uuid::Uuid>().map_err(|e| format!("{e}"));
     Ok((
         parse("5a2d8e17-c4b9-4f63-8e01-7d9a3b6c2f58")?,
@@ -412,7 +412,7 @@ pub fn raff_example_ids() -> Result<(uuid::Uuid, uuid::Uuid), String> {
 }
 
 /// Microseconds from one journal entry's time to another's.
-pub fn micros_between(earlier: &JournalEntry, later: &JournalEntry) -> Result<u64, String> {
+pub(crate) fn micros_between(earlier: &JournalEntry, later: &JournalEntry) -> Result<u64, String> {
     Ok(later
         .time
         .unix_micros()
@@ -518,7 +518,7 @@ async fn wrong_credential_flow() -> Result<(), String> {
     expect_eq(status_of(&listed)?, 401, "a wrong API key")
 }
 
-pub fn expect_eq<T: PartialEq + std::fmt::Debug>(
+pub(crate) fn expect_eq<T: PartialEq + std::fmt::Debug>(
     actual: T,
     expected: T,
     what: &str,

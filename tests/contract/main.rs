@@ -43,7 +43,8 @@ fn suite() -> &'static Suite {
     })
 }
 
-pub fn specs_dir() -> PathBuf {
+/// The crate's `specs/`, whose documents the clients were generated from.
+fn specs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("specs")
 }
 

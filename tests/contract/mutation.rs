@@ -7,7 +7,7 @@ use libtest_mimic::{Failed, Trial};
 use crate::cases::{self, Case};
 use crate::{specs_dir, start_mock, suite};
 
-pub fn trials() -> Vec<Trial> {
+pub(crate) fn trials() -> Vec<Trial> {
     // Named examples: the mock serves an example that breaks its schema only when asked for it by name.
     vec![
         Trial::test("suite/a_field_of_the_wrong_type_fails_its_case", || {

@@ -57,7 +57,7 @@ const PROVIDERS: [Provider; 4] = [
     },
 ];
 
-pub fn trials() -> Vec<Trial> {
+pub(crate) fn trials() -> Vec<Trial> {
     let mut trials = Vec::new();
     for provider in PROVIDERS {
         let name = |case: &str| format!("resilience/{}/{case}", provider.spec);

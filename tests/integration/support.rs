@@ -8,20 +8,25 @@ use cloud_backup_apis::runtime::{ClientConfig, RetryPolicy};
 
 /// The project's own specs, kept true to the providers (`specs/ERRATA.md`). A user may add documents of
 /// their own beside them; the tests about the vendored specs name these four and ignore the rest.
-pub const VENDORED_SPECS: [&str; 4] =
+pub(crate) const VENDORED_SPECS: [&str; 4] =
     ["hostup.yaml", "nethesis.yaml", "raff.yaml", "taurusdb.yaml"];
 
-pub fn specs_dir() -> PathBuf {
+pub(crate) fn specs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("specs")
 }
 
-pub fn spec(name: &str) -> Document {
+pub(crate) fn spec(name: &str) -> Document {
     Document::load(&specs_dir().join(format!("{name}.yaml"))).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The documented response of `operation` for `status` with example `name` (or its first example),
 /// as the server would send it: status, content type, documented headers' examples and the example body.
-pub fn documented(doc: &Document, operation: &str, status: u16, name: Option<&str>) -> Canned {
+pub(crate) fn documented(
+    doc: &Document,
+    operation: &str,
+    status: u16,
+    name: Option<&str>,
+) -> Canned {
     let op = doc
         .operations
         .iter()
@@ -55,7 +60,7 @@ pub fn documented(doc: &Document, operation: &str, status: u16, name: Option<&st
 }
 
 /// The example body of a documented response, as JSON.
-pub fn example_body(
+pub(crate) fn example_body(
     doc: &Document,
     operation: &str,
     status: u16,
@@ -64,6 +69,6 @@ pub fn example_body(
     serde_json::from_slice(&documented(doc, operation, status, name).body).expect("a JSON example")
 }
 
-pub fn no_retries() -> ClientConfig {
+pub(crate) fn no_retries() -> ClientConfig {
     ClientConfig::default().retry(RetryPolicy::disabled())
 }

@@ -47,10 +47,13 @@ pub enum BodyKind {
 /// One documented response, as the generated client decodes it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClientResponse {
+    /// The documented status: a code, a range (`4XX`) or `default`.
     pub status: StatusKey,
     /// Whether the client returns it as `Ok`.
     pub success: bool,
+    /// How its body is decoded.
     pub body: BodyKind,
+    /// The response's `description`, for the generated variant's documentation.
     pub description: String,
 }
 
@@ -61,7 +64,9 @@ pub struct ClientOperation {
     pub operation_id: String,
     /// The generated method's name.
     pub method_name: String,
+    /// The HTTP method.
     pub method: Method,
+    /// The path template as written (`/backups/{id}`).
     pub path: String,
     /// Where the operation is written, in the document and in its progenitor copy.
     pub pointer: String,
@@ -82,9 +87,11 @@ pub struct ClientOperation {
 /// text part (its JSON text when it is not a string; one part per item for a list of plain values).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MultipartForm {
+    /// The fields sent as file parts, in the schema's order.
     pub binary_parts: Vec<BinaryPart>,
 }
 
+/// A `multipart/form-data` field sent as a file part.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BinaryPart {
     /// The field's name, as written in the schema.
@@ -95,10 +102,12 @@ pub struct BinaryPart {
 }
 
 impl ClientOperation {
+    /// The responses the client returns as `Ok`, in [`ClientOperation::responses`] order.
     pub fn successes(&self) -> impl Iterator<Item = &ClientResponse> {
         self.responses.iter().filter(|r| r.success)
     }
 
+    /// The responses the client returns as the operation's documented errors, in the same order.
     pub fn errors(&self) -> impl Iterator<Item = &ClientResponse> {
         self.responses.iter().filter(|r| !r.success)
     }
@@ -120,6 +129,7 @@ pub const TYPED_STRING_FORMATS: [&str; 2] = ["date-time-offset-hhmm", "huawei-da
 pub struct ClientView {
     /// The reshaped document, ready to deserialize as `openapiv3::OpenAPI` for progenitor.
     pub progenitor_document: Value,
+    /// Every operation the client has, in document order.
     pub operations: Vec<ClientOperation>,
     /// What the client does without, in document order.
     pub omissions: Vec<Omission>,
@@ -165,13 +175,17 @@ impl fmt::Display for Effect {
 /// A part of the document the generated client does without, with why and what to change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Omission {
+    /// The document, as messages name it (its file).
     pub source: String,
     /// `` `operationId` (METHOD /path) ``, when the part belongs to an operation.
     pub operation: Option<String>,
+    /// What the client does without.
     pub effect: Effect,
     /// Where the construct is written.
     pub pointer: String,
+    /// Why the client cannot take it as written.
     pub reason: String,
+    /// What to change in the document (or that nothing needs to change).
     pub fix: String,
 }
 

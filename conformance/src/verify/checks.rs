@@ -12,19 +12,28 @@ use crate::check::{compact, schema_keyword};
 /// A check made on a response, named as Schemathesis names it (`as_str`), so reports read the same.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Check {
+    /// `not_a_server_error`: the status is below 500.
     NotAServerError,
+    /// `status_code_conformance`: the status is one the operation documents.
     StatusCodeConformance,
+    /// `content_type_conformance`: the body's media type is one the response documents.
     ContentTypeConformance,
+    /// `response_headers_conformance`: the documented required headers are there and valid.
     ResponseHeadersConformance,
+    /// `response_schema_conformance`: the body is valid against its documented schema.
     ResponseSchemaConformance,
+    /// `ignored_auth`: a request without credentials is refused (401/403).
     IgnoredAuth,
+    /// `negative_data_rejection`: a request that breaks the spec is refused (4xx).
     NegativeDataRejection,
+    /// `use_after_free`: a deleted resource is gone (404 or 410 on the next GET).
     UseAfterFree,
     /// Not a Schemathesis check: the body was longer than `verify` reads ([`super::Options::max_response_bytes`]).
     ResponseSizeLimit,
 }
 
 impl Check {
+    /// The check's name, as Schemathesis writes it.
     pub fn as_str(self) -> &'static str {
         match self {
             Check::NotAServerError => "not_a_server_error",
@@ -55,7 +64,9 @@ impl Serialize for Check {
 /// One check a response failed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CheckFailure {
+    /// The check that failed.
     pub rule: Check,
+    /// What is wrong.
     pub message: String,
     /// JSON pointer into the response body (`/backups/0/id`), for body checks.
     pub pointer: Option<String>,
@@ -65,11 +76,14 @@ pub struct CheckFailure {
     pub spec_pointer: String,
     /// `file:line:column` of that part.
     pub spec_location: Option<String>,
+    /// What the spec expects.
     pub expected: String,
+    /// What the response has instead.
     pub actual: String,
 }
 
 impl CheckFailure {
+    /// A failure of `rule` against the spec part at `spec_pointer` (without its `#`).
     pub fn new(
         rule: Check,
         spec_pointer: &str,
@@ -92,12 +106,16 @@ impl CheckFailure {
 
 /// A response as received.
 pub struct Received {
+    /// The status.
     pub status: u16,
+    /// The headers.
     pub headers: reqwest::header::HeaderMap,
+    /// The body, at most as many bytes as `verify` reads.
     pub body: Vec<u8>,
 }
 
 impl Received {
+    /// A header's value as text (invalid UTF-8 replaced), if the response has it.
     pub fn header(&self, name: &str) -> Option<String> {
         self.headers
             .get(name)

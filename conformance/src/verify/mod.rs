@@ -28,10 +28,15 @@ use request::{Credentials, ExampleCase, TestRequest};
 /// How to run.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// The server's base URL (the spec's paths go after it).
     pub target: String,
+    /// What to send for each security scheme.
     pub credentials: Credentials,
+    /// Also send the negative cases: no credentials, invalid data, a GET after a DELETE.
     pub negative: bool,
+    /// How many requests are in flight at once.
     pub concurrency: usize,
+    /// How long one request may take.
     pub timeout: Duration,
     /// Only these operationIds, when not empty.
     pub operations: Vec<String>,
@@ -56,10 +61,13 @@ pub enum CaseKind {
     AfterDelete,
 }
 
+/// How a case ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
+    /// Every check passed.
     Passed,
+    /// A check failed.
     Failed,
     /// The request got no response (timeout, connection reset).
     Errored,
@@ -68,24 +76,38 @@ pub enum Outcome {
 /// One request sent and what came of it.
 #[derive(Debug, Clone, Serialize)]
 pub struct CaseReport {
+    /// The spec's name.
     pub spec: String,
+    /// The operation's `operationId`.
     pub operation: String,
+    /// The HTTP method, upper-case.
     pub method: String,
+    /// The path template.
     pub path: String,
+    /// The case's name: the example's, with what a negative case changed.
     pub case: String,
+    /// What kind of request it sent.
     pub kind: CaseKind,
+    /// How it ended.
     pub outcome: Outcome,
+    /// The status received, when a response came.
     pub status: Option<u16>,
+    /// Each check that failed.
     pub failures: Vec<CheckFailure>,
+    /// Why no response came, when none did.
     pub error: Option<String>,
+    /// A curl command that sends the same request.
     pub curl: String,
+    /// How long the request took, in milliseconds.
     pub duration_ms: u64,
 }
 
 /// Why `verify` could not run (exit code 2).
 #[derive(Debug)]
 pub enum CannotRun {
+    /// The spec does not load.
     Spec(apispec::LoadError),
+    /// The target URL cannot be used (its reason).
     Target(String),
 }
 

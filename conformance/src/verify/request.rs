@@ -25,6 +25,7 @@ pub struct Credentials {
 /// One value of a request: said in the open, or a secret that a curl line reads from the environment.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SentValue {
+    /// The value as sent.
     pub text: String,
     /// The environment variable a reproduction reads it from, for secrets.
     pub secret_env: Option<String>,
@@ -42,10 +43,13 @@ impl SentValue {
 /// A request ready to send.
 #[derive(Debug, Clone)]
 pub struct TestRequest {
+    /// The HTTP method.
     pub method: apispec::Method,
     /// `path` values by parameter name, as sent (kept for follow-up requests on the same resource).
     pub path_values: Vec<(String, String)>,
+    /// Query parameters, in order.
     pub query: Vec<(String, SentValue)>,
+    /// Headers (credentials among them), in order.
     pub headers: Vec<(String, SentValue)>,
     /// Media type and bytes.
     pub body: Option<(String, String)>,
@@ -56,6 +60,7 @@ pub struct TestRequest {
 /// A documented example request: which examples it is made of.
 #[derive(Debug, Clone)]
 pub struct ExampleCase {
+    /// The case's name (from the examples it is made of).
     pub name: String,
     /// Parameter values by (location, name).
     pub params: Vec<(ParamLocation, String, Value)>,

@@ -3,18 +3,18 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-pub struct Run {
+pub(crate) struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
 }
 
-pub fn crate_dir() -> &'static Path {
+pub(crate) fn crate_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// Runs `conformance ARGS...` in the crate's directory, so paths in its output are relative and stable.
-pub fn conformance(args: &[&str]) -> Run {
+pub(crate) fn conformance(args: &[&str]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_conformance"))
         .args(args)
         .current_dir(crate_dir())
@@ -30,7 +30,7 @@ pub fn conformance(args: &[&str]) -> Run {
 }
 
 /// Compares `actual` with `tests/expected/NAME`, or writes it there when `CONFORMANCE_BLESS` is set.
-pub fn assert_golden(name: &str, actual: &str) {
+pub(crate) fn assert_golden(name: &str, actual: &str) {
     let path: PathBuf = crate_dir().join("tests/expected").join(name);
     if std::env::var_os("CONFORMANCE_BLESS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -426,7 +426,7 @@ fn header_text(value: &Value) -> Option<String> {
 
 /// How a parameter's text is read, from the type its schema declares.
 /// The media types whose bodies are forms: named fields of text (or files).
-pub const FORM_MEDIA_TYPES: [&str; 2] =
+pub(crate) const FORM_MEDIA_TYPES: [&str; 2] =
     ["application/x-www-form-urlencoded", "multipart/form-data"];
 
 /// The fields of a form body's schema, when it is an object that names them.

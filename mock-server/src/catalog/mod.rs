@@ -30,8 +30,11 @@ pub use build::{body_bytes, route_json};
 pub enum SpecSource {
     /// Text compiled into the binary (the specs of `specs/`), with its overlay's `(file name, text)`.
     Embedded {
+        /// The spec's file name.
         file_name: &'static str,
+        /// The spec's text.
         text: &'static str,
+        /// Its overlay's `(file name, text)`.
         overlay: Option<(&'static str, &'static str)>,
     },
     /// A file read at start (and again on change, with `--watch`).
@@ -51,6 +54,7 @@ impl SpecSource {
             .collect()
     }
 
+    /// Reads and parses the spec (its overlay applied).
     pub fn load(&self) -> Result<Document, LoadError> {
         match self {
             SpecSource::File(path) => Document::load(path),
@@ -103,6 +107,7 @@ pub enum Mount {
 /// Why the specs cannot be served.
 #[derive(Debug)]
 pub enum CatalogError {
+    /// A spec does not load.
     Load(LoadError),
     /// `--strict` and some examples break their schemas.
     InvalidExamples(Vec<String>),
@@ -162,9 +167,13 @@ impl From<LoadError> for CatalogError {
 /// How a parameter's text is read as JSON before validation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ValueKind {
+    /// A string, validated as the text.
     String,
+    /// An integer, read as a JSON number when the text is one.
     Integer,
+    /// A number, read as a JSON number when the text is one.
     Number,
+    /// `true` or `false`, read as JSON when the text is one.
     Boolean,
     /// Comma-separated (or repeated, in a query) values of one kind.
     Array(Box<ValueKind>),
@@ -177,11 +186,15 @@ pub enum ValueKind {
 /// A parameter to check on each request.
 #[derive(Debug)]
 pub struct ParamCheck {
+    /// The parameter's name.
     pub name: String,
+    /// Where it is sent.
     pub location: ParamLocation,
     /// For header parameters: the header to read.
     pub header: Option<HeaderName>,
+    /// Whether a request must carry it.
     pub required: bool,
+    /// How its text is read as JSON.
     pub kind: ValueKind,
     /// How an array value is written (query parameters may repeat).
     pub array_encoding: ArrayEncoding,
@@ -189,6 +202,7 @@ pub struct ParamCheck {
     pub object_encoding: ObjectEncoding,
     /// For path parameters: which segment holds it, and which parameter of a mixed segment it is.
     pub path_position: Option<(usize, usize)>,
+    /// Its schema, compiled; `None` when it has none or it cannot be compiled.
     pub validator: Option<Arc<SchemaValidator>>,
     /// Where the parameter is written in the spec (for violations).
     pub pointer: Arc<str>,
@@ -197,20 +211,25 @@ pub struct ParamCheck {
 /// The request body an operation accepts.
 #[derive(Debug)]
 pub struct BodyCheck {
+    /// Whether a request must have a body.
     pub required: bool,
+    /// The media types it may be sent as, in document order.
     pub contents: Vec<BodyContent>,
     /// Where the request body is written in the spec (for violations).
     pub pointer: Arc<str>,
 }
 
+/// One media type a request body may be sent as.
 #[derive(Debug)]
 pub struct BodyContent {
     /// The media type's essence, lower-cased (`application/json`); may hold wildcards (`application/*`).
     pub essence: String,
+    /// Whether it is JSON (`application/json` or `+json`).
     pub is_json: bool,
     /// For a form body (`application/x-www-form-urlencoded`, `multipart/form-data`) whose schema names its
     /// fields: each field and how its text reads, so the form is validated as the object it stands for.
     pub form_fields: Option<Vec<(String, ValueKind)>>,
+    /// Its schema, compiled; `None` when it has none or it cannot be compiled.
     pub validator: Option<Arc<SchemaValidator>>,
 }
 
@@ -219,6 +238,7 @@ pub struct BodyContent {
 pub struct MockExample {
     /// Shared with every journal entry that served it.
     pub name: Option<Arc<str>>,
+    /// The value, serialized.
     pub body: Bytes,
     /// False when the example breaks its schema: it is served only when asked for by name.
     pub valid: bool,
@@ -227,9 +247,13 @@ pub struct MockExample {
 /// One media type of a response.
 #[derive(Debug)]
 pub struct MockContent {
+    /// The media type's essence, lower-cased (`application/json`).
     pub essence: String,
+    /// The `Content-Type` it is served with.
     pub content_type: HeaderValue,
+    /// Whether it is JSON (`application/json` or `+json`).
     pub is_json: bool,
+    /// Its examples, in document order.
     pub examples: Vec<MockExample>,
     /// What is served without preferences: the first valid example, else the static sample of the schema.
     pub default_body: Bytes,
@@ -242,6 +266,7 @@ pub struct MockContent {
 /// One documented response.
 #[derive(Debug)]
 pub struct MockResponse {
+    /// The `responses` key it is written under.
     pub status: StatusKey,
     /// Documented headers with their example (or sample) values.
     pub headers: Vec<(HeaderName, HeaderValue)>,
@@ -254,6 +279,7 @@ pub struct MockResponse {
 pub struct RequiredCredential {
     /// The key in `components/securitySchemes`.
     pub scheme: String,
+    /// Where the credential goes in a request.
     pub placement: CredentialPlacement,
 }
 
@@ -267,16 +293,20 @@ pub struct MockOperation {
     /// The operationId alone (spec names may hold dots, so it is not cut from `label`).
     /// Shared with every journal entry of the operation.
     pub operation_id: Arc<str>,
+    /// The HTTP method.
     pub method: Method,
     /// The mounted path template (`/raff/api/v1/backups/{id}/chain`).
     pub path: String,
+    /// The mounted path template, split into segments.
     pub segments: Vec<Segment>,
+    /// The parameters to check on each request.
     pub parameters: Vec<ParamCheck>,
     /// Alternatives; each lists credentials needed together. Empty: no security. An empty alternative:
     /// anonymous access allowed. Header names are valid ones (a scheme naming an invalid header is left out).
     pub security: Vec<Vec<RequiredCredential>>,
     /// The `WWW-Authenticate` value of a 401.
     pub challenge: HeaderValue,
+    /// The request body it accepts, when it takes one.
     pub body: Option<BodyCheck>,
     /// In document order.
     pub responses: Vec<MockResponse>,
@@ -289,20 +319,26 @@ pub struct MockOperation {
 pub struct MountedSpec {
     /// Shared with every journal entry of the spec.
     pub name: Arc<str>,
+    /// The file it was read from, or the embedded file's name.
     pub source: String,
+    /// The document's `info.title`.
     pub title: String,
     /// `""` at the root, else `/<name>`.
     pub prefix: String,
     /// The document's schemas, where dynamic bodies resolve `$ref`s.
     pub schema_root: SchemaRoot,
+    /// How many operations it has.
     pub operation_count: usize,
 }
 
 /// Everything the server answers from. Built once per (re)load, then only read.
 #[derive(Debug)]
 pub struct Catalog {
+    /// Every spec, in mount order.
     pub specs: Vec<MountedSpec>,
+    /// Every operation of every spec; [`Router`] matches refer to them by index.
     pub operations: Vec<MockOperation>,
+    /// Matches a request's method and path to an operation.
     pub router: Router,
     /// `GET /__mock/routes`, serialized at load.
     pub routes_json: Bytes,

@@ -23,19 +23,29 @@ const ID_ATTEMPTS: usize = 16;
 pub enum StateAnswer {
     /// The documented response of `status`; `body` (JSON text) replaces its example body when given.
     Documented {
+        /// The status to answer with.
         status: u16,
+        /// The body, when the state makes one.
         body: Option<Bytes>,
+        /// What the state did, for the journal.
         detail: String,
     },
     /// The spec documents no answer for what the state found.
-    Problem { problem: Problem, detail: String },
+    Problem {
+        /// The problem document to send.
+        problem: Problem,
+        /// What the state did, for the journal.
+        detail: String,
+    },
 }
 
 /// The parts of the request the state reads.
 pub struct StateRequest<'r> {
+    /// The request's session.
     pub session: &'r str,
     /// The path's segments, percent-decoded.
     pub segments: &'r [Cow<'r, str>],
+    /// Decoded query pairs.
     pub query: &'r [(Cow<'r, str>, Cow<'r, str>)],
     /// The body, when it is JSON.
     pub body: Option<Value>,

@@ -19,6 +19,7 @@ use crate::store::Items;
 /// Every spec's resources, indexed like the catalog's operations.
 #[derive(Debug, Default)]
 pub struct StateModel {
+    /// Every collection of every spec.
     pub collections: Vec<MockCollection>,
     /// One per catalog operation.
     pub operations: Vec<Option<StatefulOperation>>,
@@ -33,14 +34,20 @@ pub struct StateModel {
 pub struct MockCollection {
     /// The mounted path template (`/hostup/api/v2/vps/{id}/backups`).
     pub path: String,
+    /// The item property holding the id.
     pub id_property: String,
+    /// How ids of created items are made.
     pub id_shape: IdShape,
     /// What a request may set on an item.
     pub properties: Vec<String>,
+    /// What a created item starts from before the request's fields go in.
     pub template_item: Value,
     /// The seed items of each instance, by [`instance_key`].
     pub seeds: HashMap<String, Vec<(String, Value)>>,
+    /// The series the items form, when the item schema says (`x-series`).
     pub series: Option<Series>,
+    /// The item schema, compiled: a created or updated item that would break it keeps its documented
+    /// fields instead of the request's.
     pub item_validator: Option<Arc<SchemaValidator>>,
 }
 
@@ -64,6 +71,7 @@ pub fn instance_key(collection: &MockCollection, parents: &[&str]) -> String {
 /// A documented answer the state may choose.
 #[derive(Debug, Clone)]
 pub struct Documented {
+    /// The status to answer with.
     pub status: u16,
     /// Its JSON body, when it has one.
     pub body: Option<Value>,
@@ -87,6 +95,7 @@ impl Documented {
 /// An operation the state answers.
 #[derive(Debug)]
 pub struct StatefulOperation {
+    /// What it does to its collection.
     pub role: Role,
     /// Which request path segments hold the collection's parent values, in order.
     pub parent_segments: Vec<usize>,

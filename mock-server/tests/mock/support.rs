@@ -7,39 +7,39 @@ use mock_server::{MockServer, ServerOptions};
 use reqwest::{Client, Response};
 use serde_json::Value;
 
-pub const BACKUP_ID: &str = "3f9c2a61-8d4e-4b7a-9c15-2e7f0a6b8d41";
-pub const PROJECT_ID: &str = "5a2d8e17-c4b9-4f63-8e01-7d9a3b6c2f58";
+pub(crate) const BACKUP_ID: &str = "3f9c2a61-8d4e-4b7a-9c15-2e7f0a6b8d41";
+pub(crate) const PROJECT_ID: &str = "5a2d8e17-c4b9-4f63-8e01-7d9a3b6c2f58";
 
-pub fn fixture(name: &str) -> PathBuf {
+pub(crate) fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
 }
 
-pub fn specs_dir() -> PathBuf {
+pub(crate) fn specs_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../specs")
 }
 
 /// Every spec of `specs/`, as the binary embeds them.
-pub async fn embedded() -> MockServer {
+pub(crate) async fn embedded() -> MockServer {
     MockServer::start(ServerOptions::embedded())
         .await
         .expect("the vendored specs load")
 }
 
 /// The purpose-written fixture, alone, mounted at `/`.
-pub async fn shop() -> MockServer {
+pub(crate) async fn shop() -> MockServer {
     MockServer::start(ServerOptions::spec_files([fixture("shop.yaml")]))
         .await
         .expect("the fixture loads")
 }
 
-pub fn client() -> Client {
+pub(crate) fn client() -> Client {
     Client::new()
 }
 
 /// `DELETE /raff/api/v1/backups/{id}/chain` (Raff's deleteBackupChain), with both headers.
-pub fn delete_backup_chain(server: &MockServer, client: &Client) -> reqwest::RequestBuilder {
+pub(crate) fn delete_backup_chain(server: &MockServer, client: &Client) -> reqwest::RequestBuilder {
     client
         .delete(format!(
             "{}/raff/api/v1/backups/{BACKUP_ID}/chain",
@@ -49,17 +49,17 @@ pub fn delete_backup_chain(server: &MockServer, client: &Client) -> reqwest::Req
         .header("X-Project-ID", PROJECT_ID)
 }
 
-pub async fn json(response: Response) -> Value {
+pub(crate) async fn json(response: Response) -> Value {
     let text = response.text().await.expect("a body");
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
 }
 
-pub fn header<'r>(response: &'r Response, name: &str) -> Option<&'r str> {
+pub(crate) fn header<'r>(response: &'r Response, name: &str) -> Option<&'r str> {
     response.headers().get(name).and_then(|v| v.to_str().ok())
 }
 
 /// The `location`s of a problem document's `validation` list.
-pub fn locations(problem: &Value) -> Vec<Vec<String>> {
+pub(crate) fn locations(problem: &Value) -> Vec<Vec<String>> {
     problem["validation"]
         .as_array()
         .map(|items| {
@@ -78,7 +78,7 @@ pub fn locations(problem: &Value) -> Vec<Vec<String>> {
         .unwrap_or_default()
 }
 
-pub fn prism_type(problem: &Value) -> &str {
+pub(crate) fn prism_type(problem: &Value) -> &str {
     problem["type"]
         .as_str()
         .and_then(|t| t.strip_prefix("https://stoplight.io/prism/errors#"))
@@ -86,7 +86,7 @@ pub fn prism_type(problem: &Value) -> &str {
 }
 
 /// Asserts `body` is valid against the schema of the `status` response of `operation_id` in `spec`.
-pub fn assert_valid_response(
+pub(crate) fn assert_valid_response(
     doc: &Document,
     operation_id: &str,
     status: &str,
@@ -121,7 +121,7 @@ pub fn assert_valid_response(
 }
 
 /// Every vendored spec, answered from each session's state.
-pub async fn stateful() -> MockServer {
+pub(crate) async fn stateful() -> MockServer {
     MockServer::start(ServerOptions {
         stateful: true,
         ..ServerOptions::embedded()
@@ -131,7 +131,7 @@ pub async fn stateful() -> MockServer {
 }
 
 /// The journal through `GET /__mock/requests` with this query.
-pub async fn journal(server: &MockServer, query: &str) -> Vec<Value> {
+pub(crate) async fn journal(server: &MockServer, query: &str) -> Vec<Value> {
     let response = client()
         .get(format!("{}/__mock/requests?{query}", server.url()))
         .send()
@@ -147,7 +147,7 @@ pub async fn journal(server: &MockServer, query: &str) -> Vec<Value> {
 /// Sends `request` as written on a fresh TCP connection and returns the response head (status line and
 /// headers, lowercased names) and the body read until the server closes or `Content-Length` is reached.
 /// For what reqwest cannot send: methods outside HTTP's usual set, `CONNECT` with a path, odd framing.
-pub async fn raw_request(server: &MockServer, request: &str) -> RawResponse {
+pub(crate) async fn raw_request(server: &MockServer, request: &str) -> RawResponse {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let mut stream = tokio::net::TcpStream::connect(server.addr()).await.unwrap();
     stream.write_all(request.as_bytes()).await.unwrap();
@@ -172,7 +172,7 @@ pub async fn raw_request(server: &MockServer, request: &str) -> RawResponse {
 }
 
 #[derive(Debug)]
-pub struct RawResponse {
+pub(crate) struct RawResponse {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
@@ -202,14 +202,14 @@ impl RawResponse {
         })
     }
 
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, value)| value.as_str())
     }
 
-    pub fn json(&self) -> Value {
+    pub(crate) fn json(&self) -> Value {
         serde_json::from_slice(&self.body)
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
     }
@@ -218,7 +218,7 @@ impl RawResponse {
 /// Whether every program answers `--version`; when not, runs the project's install script (`.ci/NAME`) and
 /// looks again. `false` only when they are still missing and `skip_variable=1` asks to skip; otherwise a
 /// missing program fails the test, saying how to install it.
-pub fn programs_installed(programs: &[&str], script: &str, skip_variable: &str) -> bool {
+pub(crate) fn programs_installed(programs: &[&str], script: &str, skip_variable: &str) -> bool {
     let installed = || {
         programs.iter().all(|program| {
             std::process::Command::new(program)

@@ -1,6 +1,9 @@
 //! A real HTTP server for client tests: bound to 127.0.0.1:0, it answers each request with a canned
 //! response chosen by the request's index, and records what it received (method, path and query, headers).
 
+// A test fixture, not an API: its items need no documentation.
+#![allow(missing_docs)]
+
 use std::sync::{Arc, Mutex};
 
 use axum::body::{Body, Bytes};

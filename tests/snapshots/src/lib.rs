@@ -3,6 +3,9 @@
 //! `client-codegen/tests/snapshots.rs` compares them with what the generator makes now; refresh them with
 //! `SNAPSHOTS_BLESS=1 cargo test -p client-codegen --test snapshots` and read the diff.
 
+// A test fixture, not an API: its items need no documentation.
+#![allow(missing_docs)]
+
 pub mod runtime {
     pub use client_runtime::*;
 }

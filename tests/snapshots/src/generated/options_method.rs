@@ -8,6 +8,7 @@
     unused_imports,
     unused_variables,
     dead_code,
+    missing_docs,
     rustdoc::bare_urls,
     rustdoc::invalid_html_tags,
     rustdoc::invalid_rust_codeblocks,

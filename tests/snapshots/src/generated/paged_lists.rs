@@ -8,6 +8,7 @@ One list paged by page number and one paged by token, for the generated paginato
     unused_imports,
     unused_variables,
     dead_code,
+    missing_docs,
     rustdoc::bare_urls,
     rustdoc::invalid_html_tags,
     rustdoc::invalid_rust_codeblocks,
