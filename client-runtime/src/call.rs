@@ -116,6 +116,8 @@ impl std::error::Error for CallError {}
 
 /// Sets the argument `name` (a parameter's name as the spec writes it, or `body`) on a request builder
 /// with `setter`, as the type the setter takes. A missing or `null` argument leaves the builder as it is.
+/// Where the type takes bytes (a binary body, a file part of a form) a JSON string stands for its UTF-8
+/// bytes, as JSON has no bytes of its own.
 pub fn set<B, T: DeserializeOwned>(
     builder: B,
     args: &Map<String, Value>,
@@ -124,7 +126,7 @@ pub fn set<B, T: DeserializeOwned>(
 ) -> Result<B, CallError> {
     match args.get(name) {
         None | Some(Value::Null) => Ok(builder),
-        Some(value) => serde_json::from_value(value.clone())
+        Some(value) => typed(value.clone())
             .map(|value| setter(builder, value))
             .map_err(|e| CallError::Argument {
                 name: name.to_string(),
@@ -132,6 +134,43 @@ pub fn set<B, T: DeserializeOwned>(
                 reason: e.to_string(),
             }),
     }
+}
+
+/// The most strings of one argument read as bytes.
+const MAX_BYTE_STRINGS: usize = 64;
+
+/// `value` as a `T`; each string where `T` wants a sequence (bytes) is read again as its UTF-8 bytes.
+fn typed<T: DeserializeOwned>(mut value: Value) -> Result<T, serde_json::Error> {
+    for _ in 0..MAX_BYTE_STRINGS {
+        let error = match serde_path_to_error::deserialize::<_, T>(&value) {
+            Ok(typed) => return Ok(typed),
+            Err(error) => error,
+        };
+        let wants_bytes = error.inner().to_string().contains("expected a sequence");
+        match place(&mut value, error.path()) {
+            Some(text @ Value::String(_)) if wants_bytes => {
+                let bytes = text.as_str().unwrap_or_default().as_bytes().to_vec();
+                *text = Value::Array(bytes.into_iter().map(Value::from).collect());
+            }
+            _ => return Err(error.into_inner()),
+        }
+    }
+    serde_json::from_value(value)
+}
+
+/// The value at a deserializer's path, if the path leads into `value`.
+fn place<'v>(value: &'v mut Value, path: &serde_path_to_error::Path) -> Option<&'v mut Value> {
+    use serde_path_to_error::Segment;
+    let mut here = value;
+    for segment in path.iter() {
+        here = match segment {
+            Segment::Seq { index } => here.get_mut(*index)?,
+            Segment::Map { key } => here.get_mut(key.as_str())?,
+            Segment::Enum { .. } => here,
+            Segment::Unknown => return None,
+        };
+    }
+    Some(here)
 }
 
 /// A call on its way: one operation's request being sent, as its [`CallOutcome`].
@@ -183,4 +222,41 @@ pub fn outcome<S: Serialize, E: Serialize>(
 fn to_json<T: Serialize>(value: &T) -> Value {
     serde_json::to_value(value)
         .unwrap_or_else(|e| Value::String(format!("<not serializable: {e}>")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct Upload {
+        file: Vec<u8>,
+        parts: Vec<Vec<u8>>,
+        purpose: String,
+        count: u32,
+    }
+
+    #[test]
+    fn strings_stand_for_bytes_where_the_type_takes_bytes() {
+        let bytes: Vec<u8> = typed(json!("ab")).unwrap();
+        assert_eq!(bytes, b"ab");
+        let upload: Upload =
+            typed(json!({"file": "ab", "parts": ["c", [100]], "purpose": "x", "count": 2}))
+                .unwrap();
+        assert_eq!(
+            upload,
+            Upload {
+                file: b"ab".to_vec(),
+                parts: vec![b"c".to_vec(), b"d".to_vec()],
+                purpose: "x".into(),
+                count: 2
+            }
+        );
+        // A string is bytes only where bytes are wanted: a wrong type elsewhere is still an error.
+        let error =
+            typed::<Upload>(json!({"file": "ab", "parts": [], "purpose": "x", "count": "2"}))
+                .unwrap_err();
+        assert!(error.to_string().contains("expected u32"), "{error}");
+    }
 }

@@ -21,6 +21,8 @@ pub(crate) struct Case {
     /// The body the response documents for this case; `None` when it documents none.
     pub expected_body: Option<Value>,
     pub arguments: Map<String, Value>,
+    /// The client leaves this response out (a `1xx`, with its build warning): it comes back undocumented.
+    pub left_out_of_client: bool,
 }
 
 impl Case {
@@ -61,6 +63,7 @@ impl Case {
 
 /// Every case of one spec, in document order.
 pub(crate) fn cases_of(doc: &Document) -> Vec<Case> {
+    let view = apispec::client_view::client_view(doc);
     let mut cases = Vec::new();
     for op in &doc.operations {
         let arguments = arguments_for(doc, op);
@@ -77,8 +80,14 @@ pub(crate) fn cases_of(doc: &Document) -> Vec<Case> {
                     .map(|e| (e.name.clone(), Some(e.value.clone())))
                     .collect(),
             };
+            let left_out_of_client = view.omissions.iter().any(|omission| {
+                omission.effect == apispec::client_view::Effect::ResponseLeftOut(response.status)
+                    && omission.pointer == response.pointer
+                    && omission.operation.as_deref() == Some(op.label().as_str())
+            });
             for (example, expected_body) in examples {
                 cases.push(Case {
+                    left_out_of_client,
                     spec: doc.name.clone(),
                     operation: op.id.clone(),
                     status: response.status,
@@ -102,6 +111,15 @@ fn arguments_for(doc: &Document, op: &Operation) -> Map<String, Value> {
             (Some(example), _) => example.value.clone(),
             (None, Some(schema)) => sampler.static_value(&schema.schema),
             (None, None) => continue,
+        };
+        // The client takes a list- or object-valued header as its text, in the parameter's style.
+        let value = match value {
+            Value::Array(_) | Value::Object(_)
+                if parameter.location == apispec::ParamLocation::Header =>
+            {
+                Value::String(parameter.text(&value))
+            }
+            value => value,
         };
         arguments.insert(parameter.name.clone(), value);
     }
@@ -176,6 +194,14 @@ pub(crate) fn judge(
                 || (r.status == StatusKey::Default
                     && !op.responses.iter().any(|o| o.status.is_success()))
         });
+    if case.left_out_of_client {
+        return match outcome {
+            CallOutcome::Unexpected { status, .. } if *status == requested => Ok(()),
+            other => Err(format!(
+                "the client leaves the {requested} response out, so it should come back undocumented; got {other:?}"
+            )),
+        };
+    }
     let body = match outcome {
         CallOutcome::Success { status, body, .. } if success && *status == requested => body,
         CallOutcome::DocumentedError { status, body, .. } if !success && *status == requested => {
@@ -211,7 +237,13 @@ pub(crate) fn judge(
     match &case.expected_body {
         None => Ok(()),
         Some(expected) => {
-            let differences = differences(&normalize(expected), &normalize(body), "");
+            let schema = op
+                .response(case.status)
+                .and_then(|r| r.json_content())
+                .and_then(|c| c.schema.as_ref())
+                .map(|s| &s.schema);
+            let differences =
+                differences(&normalize(expected), &normalize(body), "", schema, &doc.raw);
             if differences.is_empty() {
                 Ok(())
             } else {
@@ -287,22 +319,50 @@ pub(crate) fn normalize(value: &Value) -> Value {
     }
 }
 
-/// Every JSON pointer where `expected` and `actual` differ, with both values.
-pub(crate) fn differences(expected: &Value, actual: &Value, at: &str) -> Vec<String> {
+/// Every JSON pointer where the typed value says something else than the example, with both values, read
+/// through the response's `schema` (`None`: unknown) as a typed client reads it: a property the schema does
+/// not declare is not kept (typed structs drop what they do not know), an empty list or map may be left
+/// out, a property the example leaves out may hold its schema's `default`, and a `format: float` number is
+/// compared at the precision of an `f32`.
+pub(crate) fn differences(
+    expected: &Value,
+    actual: &Value,
+    at: &str,
+    schema: Option<&Value>,
+    root: &Value,
+) -> Vec<String> {
+    let schema = schema.map(|s| apispec::follow_refs(root, s).unwrap_or(s));
     match (expected, actual) {
         (Value::Object(e), Value::Object(a)) => {
+            let mut declared = Map::new();
+            let mut open = schema.is_none();
+            if let Some(schema) = schema {
+                open = declared_properties(schema, root, &mut declared, 0);
+            }
+            let property = |key: &str| declared.get(key);
             let mut found = Vec::new();
             for (key, value) in e {
                 let here = apispec::pointer::join(at, key);
                 match a.get(key) {
-                    Some(other) => found.extend(differences(value, other, &here)),
+                    Some(other) => {
+                        found.extend(differences(value, other, &here, property(key), root))
+                    }
+                    None if is_empty_collection(value) => {}
+                    None if !open && property(key).is_none() => {}
                     None => found.push(format!(
                         "{here}: the example has {value}, the typed value has nothing"
                     )),
                 }
             }
             for (key, value) in a {
-                if !e.contains_key(key) {
+                if e.contains_key(key) || is_empty_collection(value) {
+                    continue;
+                }
+                let default = property(key)
+                    .map(|p| apispec::follow_refs(root, p).unwrap_or(p))
+                    .and_then(|p| p.get("default"))
+                    .map(normalize);
+                if default.as_ref() != Some(value) {
                     found.push(format!(
                         "{}: the typed value has {value}, the example has nothing",
                         apispec::pointer::join(at, key)
@@ -311,16 +371,80 @@ pub(crate) fn differences(expected: &Value, actual: &Value, at: &str) -> Vec<Str
             }
             found
         }
-        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => e
-            .iter()
-            .zip(a)
-            .enumerate()
-            .flat_map(|(i, (x, y))| differences(x, y, &format!("{at}/{i}")))
-            .collect(),
+        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => {
+            let items = schema.and_then(|s| items_schema(s, root, 0));
+            e.iter()
+                .zip(a)
+                .enumerate()
+                .flat_map(|(i, (x, y))| differences(x, y, &format!("{at}/{i}"), items, root))
+                .collect()
+        }
+        (Value::Number(x), Value::Number(y))
+            if x.as_f64()
+                .zip(y.as_f64())
+                .is_some_and(|(x, y)| x as f32 == y as f32) =>
+        {
+            Vec::new()
+        }
         _ if expected == actual => Vec::new(),
         _ => vec![format!(
             "{}: the example has {expected}, the typed value has {actual}",
             if at.is_empty() { "/" } else { at }
         )],
     }
+}
+
+fn is_empty_collection(value: &Value) -> bool {
+    matches!(value, Value::Array(items) if items.is_empty())
+        || matches!(value, Value::Object(map) if map.is_empty())
+}
+
+/// The properties an object schema declares (through `$ref`, `allOf`, `oneOf` and `anyOf`, the branches'
+/// together) into `into`; whether it keeps undeclared ones (an `additionalProperties` schema, or a shape
+/// not followed).
+fn declared_properties<'d>(
+    schema: &'d Value,
+    root: &'d Value,
+    into: &mut Map<String, Value>,
+    depth: usize,
+) -> bool {
+    if depth > 32 {
+        return true;
+    }
+    let schema = apispec::follow_refs(root, schema).unwrap_or(schema);
+    let mut open = matches!(schema.get("additionalProperties"), Some(Value::Object(_)));
+    if let Some(Value::Object(properties)) = schema.get("properties") {
+        for (name, property) in properties {
+            into.entry(name.clone()).or_insert_with(|| property.clone());
+        }
+    }
+    for key in ["allOf", "oneOf", "anyOf"] {
+        for branch in schema
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            open |= declared_properties(branch, root, into, depth + 1);
+        }
+    }
+    open
+}
+
+/// The schema of an array schema's items (through `$ref` and composition), if it says.
+fn items_schema<'d>(schema: &'d Value, root: &'d Value, depth: usize) -> Option<&'d Value> {
+    if depth > 32 {
+        return None;
+    }
+    let schema = apispec::follow_refs(root, schema).unwrap_or(schema);
+    schema.get("items").or_else(|| {
+        ["allOf", "oneOf", "anyOf"].iter().find_map(|key| {
+            schema
+                .get(*key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .find_map(|branch| items_schema(branch, root, depth + 1))
+        })
+    })
 }

@@ -145,6 +145,34 @@ impl Repairs<'_, '_> {
                 }
             }
         }
+        self.any_of_values(map);
+    }
+
+    /// typify reads `anyOf` as a struct holding every branch that matched, each flattened into it, which
+    /// only objects can be: with a branch that is a string, number, array or enum of them (OpenAI's
+    /// `anyOf: [{type: string}, {enum: [sora-2, ...]}]`, a type list) that struct decodes no value at all.
+    /// Such an `anyOf` is read as `oneOf`: an enum whose first branch that takes the value holds it, which is
+    /// what a client decoding or sending one value needs.
+    fn any_of_values(&self, map: &mut Map<String, Value>) {
+        let Some(Value::Array(branches)) = map.get("anyOf") else {
+            return;
+        };
+        let not_an_object = |branch: &Value| {
+            let branch = crate::follow_refs(self.root, branch).unwrap_or(branch);
+            match branch.get("type") {
+                Some(Value::String(t)) => t != "object",
+                _ => branch
+                    .get("enum")
+                    .and_then(Value::as_array)
+                    .is_some_and(|values| values.iter().all(|v| !v.is_object())),
+            }
+        };
+        if map.contains_key("oneOf") || !branches.iter().any(not_an_object) {
+            return;
+        }
+        if let Some(branches) = map.remove("anyOf") {
+            map.insert("oneOf".into(), branches);
+        }
     }
 
     /// progenitor follows only `#/components/schemas/Name`: a reference deeper into a schema (or elsewhere
@@ -392,6 +420,34 @@ fn integer_bounds(map: &mut Map<String, Value>) {
     }
 }
 
+/// Whether an integer default fits the Rust type typify gives the schema: the type its `format` names
+/// (`int32` → `i32`), else `u64` for `minimum: 0`, `NonZeroU64` for `minimum: 1`, and `i64` otherwise.
+/// typify writes a default that does not fit (DigitalOcean's `9223372036854776000`, beyond `i64`) as a
+/// conversion that panics when a response leaves the field out.
+fn integer_default_fits(map: &Map<String, Value>, default: &Value) -> bool {
+    let value = match (default.as_i64(), default.as_u64()) {
+        (Some(i), _) => i128::from(i),
+        (None, Some(u)) => i128::from(u),
+        _ => return false,
+    };
+    let (low, high): (i128, i128) = match map.get("format").and_then(Value::as_str) {
+        Some("int8") => (i8::MIN.into(), i8::MAX.into()),
+        Some("int16") => (i16::MIN.into(), i16::MAX.into()),
+        Some("int32") => (i32::MIN.into(), i32::MAX.into()),
+        Some("int64") => (i64::MIN.into(), i64::MAX.into()),
+        Some("uint8") => (0, u8::MAX.into()),
+        Some("uint16") => (0, u16::MAX.into()),
+        Some("uint32") => (0, u32::MAX.into()),
+        Some("uint64") => (0, u64::MAX.into()),
+        _ => match map.get("minimum").and_then(Value::as_i64) {
+            Some(0) => (0, u64::MAX.into()),
+            Some(1) => (1, u64::MAX.into()),
+            _ => (i64::MIN.into(), i64::MAX.into()),
+        },
+    };
+    (low..=high).contains(&value)
+}
+
 /// typify refuses a whole document over one `default` it cannot make a Rust value of ("value does not
 /// conform to the given schema"), and its own check of composite schemas (`oneOf`, `allOf`, a `$ref`) refuses
 /// defaults that do conform. A default is only documentation for a client, so these go: one of the wrong
@@ -409,7 +465,7 @@ fn drop_nonconforming_default(map: &mut Map<String, Value>) {
     }
     let conforms = match map.get("type").and_then(Value::as_str) {
         Some("string") => default.is_string(),
-        Some("integer") => default.is_i64() || default.is_u64(),
+        Some("integer") => integer_default_fits(map, default),
         Some("number") => default.is_number(),
         Some("boolean") => default.is_boolean(),
         Some("array") => default.is_array(),

@@ -290,6 +290,58 @@ components:
 }
 
 #[test]
+fn an_any_of_with_a_value_branch_is_one_of_and_defaults_fit_their_rust_type() {
+    let text = format!(
+        "{HEAD}{}",
+        r##"
+paths:
+  /videos:
+    get:
+      operationId: listVideos
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  model: {$ref: '#/components/schemas/VideoModel'}
+                  owner: {anyOf: [{$ref: '#/components/schemas/User'}, {$ref: '#/components/schemas/Team'}]}
+                  flush_ms: {type: integer, default: 9223372036854776000}
+                  retention: {type: integer, default: -1}
+                  small: {type: integer, format: int32, default: 3000000000}
+                  replicas: {type: integer, minimum: 1, default: 0}
+                  segment: {type: integer, minimum: 1, default: 14}
+components:
+  schemas:
+    VideoModel:
+      anyOf: [{type: string}, {type: string, enum: [sora-2, sora-2-pro]}]
+    User: {type: object, properties: {name: {type: string}}}
+    Team: {type: object, properties: {members: {type: integer}}}
+"##
+    );
+    let view = view(&text);
+    let schemas = &view.progenitor_document["components"]["schemas"];
+    assert_eq!(
+        schemas["VideoModel"],
+        serde_json::json!({"oneOf": [{"type": "string"}, {"type": "string", "enum": ["sora-2", "sora-2-pro"]}]})
+    );
+    let properties = &schemas["ListVideosResponse"]["properties"];
+    assert!(
+        properties["owner"].get("anyOf").is_some(),
+        "objects stay anyOf: {}",
+        properties["owner"]
+    );
+    let default = |name: &str| properties[name].get("default").cloned();
+    assert_eq!(default("flush_ms"), None, "beyond i64");
+    assert_eq!(default("retention"), Some(serde_json::json!(-1)));
+    assert_eq!(default("small"), None, "beyond i32");
+    assert_eq!(default("replicas"), None, "NonZeroU64");
+    assert_eq!(default("segment"), Some(serde_json::json!(14)));
+}
+
+#[test]
 fn method_names_are_snake_case_and_never_keywords() {
     assert_eq!(method_name("listVpsBackups"), "list_vps_backups");
     assert_eq!(method_name("restore-to-payg"), "restore_to_payg");
