@@ -41,14 +41,20 @@ impl ResponseShape {
         let mut arms = Vec::new();
         let success_is_enum = !successes.is_empty() && !one_success_kind;
         let success_type = if successes.is_empty() {
-            arms.push(quote!(200u16..=299u16 => body(response, Empty).await,));
+            arms.push((
+                StatusKey::Range(2),
+                quote!(200u16..=299u16 => body(response, Empty).await,),
+            ));
             quote!(())
         } else if one_success_kind {
             let ty = body_type(&successes[0].body, type_names)?;
             for response in &successes {
                 let pattern = status_pattern(response.status);
                 let kind = body_kind(&response.body);
-                arms.push(quote!(#pattern => body(response, #kind).await,));
+                arms.push((
+                    response.status,
+                    quote!(#pattern => body(response, #kind).await,),
+                ));
             }
             ty.map(|ty| quote!(#ty)).unwrap_or(quote!(()))
         } else {
@@ -59,7 +65,10 @@ impl ResponseShape {
                 variants.push(variant_decl(response, &variant, type_names)?);
                 let (pattern, kind) = (status_pattern(response.status), body_kind(&response.body));
                 let make = variant_maker(&response.body, quote!(#success_ident::#variant));
-                arms.push(quote!(#pattern => success(response, #kind, #make).await,));
+                arms.push((
+                    response.status,
+                    quote!(#pattern => success(response, #kind, #make).await,),
+                ));
             }
             let doc = format!(
                 "The documented success responses of [`{builder}::send`](super::builder::{builder}::send).",
@@ -81,8 +90,15 @@ impl ResponseShape {
             error_variants.push(variant_decl(response, &variant, type_names)?);
             let (pattern, kind) = (status_pattern(response.status), body_kind(&response.body));
             let make = variant_maker(&response.body, quote!(Self::#variant));
-            arms.push(quote!(#pattern => error(response, #kind, #make).await,));
+            arms.push((
+                response.status,
+                quote!(#pattern => error(response, #kind, #make).await,),
+            ));
         }
+        // Exact codes, then ranges, then `default` (`_`): a `default` success must not take the documented
+        // error statuses (an operation documenting only errors and `default`).
+        arms.sort_by_key(|(status, _)| *status);
+        let arms = arms.into_iter().map(|(_, arm)| arm);
         let has_catch_all = op.responses.iter().any(|r| r.status == StatusKey::Default);
         let fallback = (!has_catch_all).then(|| quote!(_ => Err(undocumented(response).await),));
         let decode = quote! {

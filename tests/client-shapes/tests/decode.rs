@@ -271,3 +271,32 @@ async fn page_tokens_are_followed_until_none_comes() {
     let uris: Vec<String> = server.requests().iter().map(|r| r.uri.clone()).collect();
     assert_eq!(uris, ["/events?limit=2", "/events?limit=2&page_token=t2"]);
 }
+
+#[tokio::test]
+async fn a_default_success_leaves_the_documented_errors_their_own() {
+    use ok_or_no_content::responses::CreateKeyError as E;
+    let create_key = |canned: Canned| async move {
+        let server = CannedServer::always(canned).await;
+        let client = ok_or_no_content::Client::builder(&server.url)
+            .config(no_retries())
+            .build()
+            .unwrap();
+        client.create_key().send().await
+    };
+    match create_key(Canned::json(401, &json!({"reason": "no token"}))).await {
+        Err(Error::Documented(response)) => match response.into_inner() {
+            E::Unauthorized(body) => assert_eq!(body.reason, "no token"),
+            other => panic!("expected Unauthorized, got {other:?}"),
+        },
+        other => panic!("expected a typed 401, got {other:?}"),
+    }
+    match create_key(Canned::empty(410)).await {
+        Err(Error::Documented(response)) => assert_eq!(response.into_inner(), E::Gone),
+        other => panic!("expected a typed 410, got {other:?}"),
+    }
+    let job = create_key(Canned::json(201, &json!({"id": "k1", "state": "done"})))
+        .await
+        .unwrap();
+    assert_eq!(job.status(), 201);
+    assert_eq!(job.into_inner().id, "k1");
+}

@@ -22,6 +22,11 @@ pub mod ok_or_no_content {
     /// Types used as operation parameters and responses.
     #[allow(clippy::all)]
     pub mod types {
+        ///`CreateKeyError401`
+        #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+        pub struct CreateKeyError401 {
+            pub reason: ::std::string::String,
+        }
         ///`GetJobError404`
         #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
         pub struct GetJobError404 {
@@ -187,6 +192,10 @@ Version: 1*/
         pub fn get_job(&self) -> builder::GetJob<'_> {
             builder::GetJob::new(self)
         }
+        ///`POST /keys`: set the parameters on the returned [`builder::CreateKey`], then [`send`](builder::CreateKey::send) it.
+        pub fn create_key(&self) -> builder::CreateKey<'_> {
+            builder::CreateKey::new(self)
+        }
     }
     /// The request builders, one per operation: set parameters, then `send()`.
     pub mod builder {
@@ -262,6 +271,53 @@ Responses:
                 responses::GetJobError::decode(response).await
             }
         }
+        ///Builds and sends [`Client::create_key`](super::Client::create_key): `POST /keys`. Required: nothing.
+        #[derive(Debug, Clone)]
+        #[must_use = "a request builder does nothing until it is sent with `send()`"]
+        pub struct CreateKey<'a> {
+            client: &'a super::Client,
+            call: CallOptions,
+        }
+        impl<'a> CreateKey<'a> {
+            pub(super) fn new(client: &'a super::Client) -> Self {
+                Self {
+                    client: client,
+                    call: Default::default(),
+                }
+            }
+            /// Per-call headers, timeout, retry policy or request change ([`CallOptions`]).
+            pub fn customize(mut self, f: impl Customize) -> Self {
+                self.call = f(self.call);
+                self
+            }
+            /**Sends the request (`POST /keys`), after checking that every required parameter is set and every value converted; a problem there is [`Error::InvalidRequest`] and nothing is sent.
+
+
+Responses:
+- `401` unauthorized: `Err(Error::Documented)` (Unauthorized)
+- `410` retired: `Err(Error::Documented)` (Gone)
+- `default` the key: `Ok` (Other)
+*/
+            pub async fn send(
+                self,
+            ) -> Result<Response<types::Job>, Error<responses::CreateKeyError>> {
+                let client = self.client;
+                let url = format!("{}/keys", client.baseurl,);
+                let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+                header_map
+                    .append(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    );
+                #[allow(unused_mut)]
+                let mut request = client.client.post(url).headers(header_map).build()?;
+                let operation = Operation::json("createKey");
+                let response = client.inner.send(request, &operation, self.call).await?;
+                responses::CreateKeyError::decode(response).await
+            }
+        }
     }
     /// Calls the operation `operation_id` with `args`: each parameter under the name the spec gives it
     /// (`"X-Project-ID"`, `"backupId"`), the request body under `"body"`, each converted to the type its
@@ -298,8 +354,22 @@ Responses:
                 ),
             )
         }
+        fn call_create_key<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.create_key();
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::CreateKeyError| error.variant(),
+                ),
+            )
+        }
         match operation_id {
             "getJob" => call_get_job(client, args),
+            "createKey" => call_create_key(client, args),
             other => Err(CallError::UnknownOperation(other.to_string())),
         }
     }
@@ -386,6 +456,35 @@ Responses:
                 }
             }
         }
+        ///The documented error responses of [`CreateKey::send`](super::builder::CreateKey::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[serde(untagged)]
+        pub enum CreateKeyError {
+            ///`401`: unauthorized (types::CreateKeyError401)
+            Unauthorized(types::CreateKeyError401),
+            ///`410`: retired (no body)
+            Gone,
+        }
+        impl CreateKeyError {
+            /// The variant's name: the documented status's reason phrase (`NotFound`).
+            pub fn variant(&self) -> &'static str {
+                match *self {
+                    Self::Unauthorized(..) => "Unauthorized",
+                    Self::Gone => "Gone",
+                }
+            }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<types::Job>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    401u16 => error(response, Json, Self::Unauthorized).await,
+                    410u16 => error(response, Empty, |()| Self::Gone).await,
+                    _ => body(response, Json).await,
+                }
+            }
+        }
         /// Decodes `response` as the operation whose method is named `method` would, reporting only
         /// whether that worked: for tests that check every documented example decodes.
         #[cfg(feature = "dynamic-call")]
@@ -397,6 +496,12 @@ Responses:
             match method {
                 "get_job" => {
                     match GetJobError::decode(response).await {
+                        Ok(_) | Err(Error::Documented(_)) => Ok(()),
+                        Err(other) => Err(other.to_string()),
+                    }
+                }
+                "create_key" => {
+                    match CreateKeyError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
@@ -456,6 +561,46 @@ Responses:
         }
         impl From<GetJobScenario> for ::mock_server::Scenario {
             fn from(scenario: GetJobScenario) -> Self {
+                scenario.0
+            }
+        }
+        ///A scenario for [`create_key`](super::Client::create_key) (`ok_or_no_content.createKey`): add its answers in order with `respond` and `succeed`.
+        pub fn create_key() -> CreateKeyScenario {
+            CreateKeyScenario(::mock_server::Scenario::new("ok_or_no_content.createKey"))
+        }
+        ///The answers `ok_or_no_content.createKey` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct CreateKeyScenario(::mock_server::Scenario);
+        impl CreateKeyScenario {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: one of the operation's documented errors, with its body.
+            pub fn respond(self, error: responses::CreateKeyError) -> Self {
+                let (status, with_body) = match &error {
+                    responses::CreateKeyError::Unauthorized(_) => (401u16, true),
+                    responses::CreateKeyError::Gone => (410u16, false),
+                };
+                self.then(
+                    status,
+                    with_body.then(|| ::serde_json::to_value(&error).ok()).flatten(),
+                )
+            }
+            /// The next answer: the documented success with this body.
+            pub fn succeed(self, body: types::Job) -> Self {
+                self.then(200u16, ::serde_json::to_value(&body).ok())
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<CreateKeyScenario> for ::mock_server::Scenario {
+            fn from(scenario: CreateKeyScenario) -> Self {
                 scenario.0
             }
         }
