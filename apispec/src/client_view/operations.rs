@@ -570,9 +570,16 @@ fn body_kind(
     BodyKind::Json(name)
 }
 
+/// The media types the client decodes: each response's preferred content (its JSON one, else its first).
+/// A type a response offers beside the one the client reads is left out, so a server that negotiates
+/// (the mock, by document order among equals) does not send a `video/mp4` where the client reads JSON.
 fn accept_header(op: &Operation) -> Option<String> {
     let mut types: Vec<&str> = Vec::new();
-    for content in op.responses.iter().flat_map(|r| &r.contents) {
+    for content in op
+        .responses
+        .iter()
+        .filter_map(|r| crate::media::preferred_content(&r.contents))
+    {
         // A wildcard range in a spec (`image/*`) is a fine thing to accept.
         if !types.contains(&content.media_type.as_str()) {
             types.push(&content.media_type);

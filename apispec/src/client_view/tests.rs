@@ -342,6 +342,34 @@ components:
 }
 
 #[test]
+fn the_client_accepts_what_it_decodes() {
+    let text = format!(
+        "{HEAD}{}",
+        r##"
+paths:
+  /videos/{id}/content:
+    get:
+      operationId: getContent
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200':
+          description: the bytes
+          content:
+            video/mp4: {schema: {type: string, format: binary}}
+            application/json: {schema: {type: string}}
+        '404':
+          description: none
+          content: {text/plain: {schema: {type: string}}}
+"##
+    );
+    let view = view(&text);
+    assert_eq!(
+        view.operations[0].accept.as_deref(),
+        Some("application/json, text/plain")
+    );
+}
+
+#[test]
 fn method_names_are_snake_case_and_never_keywords() {
     assert_eq!(method_name("listVpsBackups"), "list_vps_backups");
     assert_eq!(method_name("restore-to-payg"), "restore_to_payg");
