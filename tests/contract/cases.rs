@@ -135,6 +135,12 @@ fn arguments_for(doc: &Document, op: &Operation) -> Map<String, Value> {
                 (None, Some(schema)) => Some(sampler.static_value(&schema.schema)),
                 (None, None) => None,
             };
+            // A required body of any JSON (`schema: {}`) samples as `null`, which the call reads as no
+            // body at all: send an empty object, which any JSON schema takes.
+            let value = match value {
+                Some(Value::Null) if body.required => Some(Value::Object(Map::new())),
+                value => value,
+            };
             if let Some(value) = value {
                 arguments.insert("body".into(), value);
             }
@@ -275,7 +281,7 @@ fn schema_report(doc: &Document, op: &Operation, case: &Case, body: &str) -> Str
     else {
         return String::new();
     };
-    validator
+    let violations: String = validator
         .violations(&value)
         .iter()
         .map(|v| {
@@ -289,7 +295,15 @@ fn schema_report(doc: &Document, op: &Operation, case: &Case, body: &str) -> Str
                 v.message
             )
         })
-        .collect()
+        .collect();
+    if violations.is_empty() {
+        return violations;
+    }
+    format!(
+        "{violations}\n  the body breaks the response's own schema: fix the example, or the published \
+         document with an overlay (specs/{}.overlay.yaml)",
+        doc.name
+    )
 }
 
 /// Makes JSON comparable across a typed round trip: nulls in objects dropped (an optional field that is
