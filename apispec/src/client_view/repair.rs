@@ -148,6 +148,28 @@ impl Repairs<'_, '_> {
         self.any_of_values(map);
     }
 
+    /// Whether a schema takes values that are not objects: a `type` other than `object`, an enum of such
+    /// values, or a composition with such a branch (OpenAI's voice: `anyOf: [{$ref: VoiceIdsShared}, {...}]`
+    /// where `VoiceIdsShared` is itself a string or an enum of strings).
+    fn takes_values(&self, schema: &Value, depth: usize) -> bool {
+        if depth > MAX_DEPTH {
+            return false;
+        }
+        let schema = crate::follow_refs(self.root, schema).unwrap_or(schema);
+        if let Some(Value::String(t)) = schema.get("type") {
+            return t != "object";
+        }
+        if let Some(Value::Array(values)) = schema.get("enum") {
+            return values.iter().all(|v| !v.is_object());
+        }
+        ["anyOf", "oneOf"].iter().any(|key| {
+            schema
+                .get(*key)
+                .and_then(Value::as_array)
+                .is_some_and(|branches| branches.iter().any(|b| self.takes_values(b, depth + 1)))
+        })
+    }
+
     /// typify reads `anyOf` as a struct holding every branch that matched, each flattened into it, which
     /// only objects can be: with a branch that is a string, number, array or enum of them (OpenAI's
     /// `anyOf: [{type: string}, {enum: [sora-2, ...]}]`, a type list) that struct decodes no value at all.
@@ -157,17 +179,7 @@ impl Repairs<'_, '_> {
         let Some(Value::Array(branches)) = map.get("anyOf") else {
             return;
         };
-        let not_an_object = |branch: &Value| {
-            let branch = crate::follow_refs(self.root, branch).unwrap_or(branch);
-            match branch.get("type") {
-                Some(Value::String(t)) => t != "object",
-                _ => branch
-                    .get("enum")
-                    .and_then(Value::as_array)
-                    .is_some_and(|values| values.iter().all(|v| !v.is_object())),
-            }
-        };
-        if map.contains_key("oneOf") || !branches.iter().any(not_an_object) {
+        if map.contains_key("oneOf") || !branches.iter().any(|b| self.takes_values(b, 0)) {
             return;
         }
         if let Some(branches) = map.remove("anyOf") {

@@ -308,6 +308,7 @@ paths:
                 properties:
                   model: {$ref: '#/components/schemas/VideoModel'}
                   owner: {anyOf: [{$ref: '#/components/schemas/User'}, {$ref: '#/components/schemas/Team'}]}
+                  voice: {anyOf: [{$ref: '#/components/schemas/VideoModel'}, {type: object, properties: {id: {type: string}}}]}
                   flush_ms: {type: integer, default: 9223372036854776000}
                   retention: {type: integer, default: -1}
                   small: {type: integer, format: int32, default: 3000000000}
@@ -332,6 +333,11 @@ components:
         properties["owner"].get("anyOf").is_some(),
         "objects stay anyOf: {}",
         properties["owner"]
+    );
+    assert!(
+        properties["voice"].get("oneOf").is_some(),
+        "a branch that is itself a string or enum: {}",
+        properties["voice"]
     );
     let default = |name: &str| properties[name].get("default").cloned();
     assert_eq!(default("flush_ms"), None, "beyond i64");
