@@ -1,6 +1,7 @@
 //! The cases: one per (spec, operation, documented status, example), read from the spec files, and how
 //! one is run and judged.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use apispec::{Direction, Document, Operation, StatusKey};
@@ -348,12 +349,9 @@ pub(crate) fn differences(
     let schema = schema.map(|s| apispec::follow_refs(root, s).unwrap_or(s));
     match (expected, actual) {
         (Value::Object(e), Value::Object(a)) => {
-            let mut declared = Map::new();
-            let mut open = schema.is_none();
-            if let Some(schema) = schema {
-                open = declared_properties(schema, root, &mut declared, 0);
-            }
-            let property = |key: &str| declared.get(key);
+            let mut declared = BTreeMap::new();
+            let open = schema.is_none_or(|s| declared_properties(s, root, &mut declared, 0));
+            let property = |key: &str| declared.get(key).copied();
             let mut found = Vec::new();
             for (key, value) in e {
                 let here = apispec::pointer::join(at, key);
@@ -408,6 +406,9 @@ pub(crate) fn differences(
     }
 }
 
+/// How deep `declared_properties` and `items_schema` follow `$ref`s and compositions.
+const MAX_SCHEMA_DEPTH: usize = 32;
+
 fn is_empty_collection(value: &Value) -> bool {
     matches!(value, Value::Array(items) if items.is_empty())
         || matches!(value, Value::Object(map) if map.is_empty())
@@ -419,17 +420,17 @@ fn is_empty_collection(value: &Value) -> bool {
 fn declared_properties<'d>(
     schema: &'d Value,
     root: &'d Value,
-    into: &mut Map<String, Value>,
+    into: &mut BTreeMap<&'d str, &'d Value>,
     depth: usize,
 ) -> bool {
-    if depth > 32 {
+    if depth > MAX_SCHEMA_DEPTH {
         return true;
     }
     let schema = apispec::follow_refs(root, schema).unwrap_or(schema);
     let mut open = matches!(schema.get("additionalProperties"), Some(Value::Object(_)));
     if let Some(Value::Object(properties)) = schema.get("properties") {
         for (name, property) in properties {
-            into.entry(name.clone()).or_insert_with(|| property.clone());
+            into.entry(name.as_str()).or_insert(property);
         }
     }
     for key in ["allOf", "oneOf", "anyOf"] {
@@ -447,7 +448,7 @@ fn declared_properties<'d>(
 
 /// The schema of an array schema's items (through `$ref` and composition), if it says.
 fn items_schema<'d>(schema: &'d Value, root: &'d Value, depth: usize) -> Option<&'d Value> {
-    if depth > 32 {
+    if depth > MAX_SCHEMA_DEPTH {
         return None;
     }
     let schema = apispec::follow_refs(root, schema).unwrap_or(schema);
