@@ -8,10 +8,12 @@
 //! every machine.
 //!
 //! Values respect `type`, `format`, `pattern`, length, bounds, `multipleOf`, item counts, `required`, `allOf`
-//! (merged), `oneOf`/`anyOf` (one branch), `nullable`, and `readOnly`/`writeOnly` by [`Direction`]. A schema
-//! that contradicts itself, or a `default`/`example` that breaks its own schema, can still give an invalid
-//! value: callers that must be sure check the value with a [`SchemaValidator`](crate::SchemaValidator), and
-//! can build again with [`Sampler::ignoring_documented_values`]. Recursion through `$ref`s is bounded.
+//! (merged), `oneOf`/`anyOf` (one branch), `nullable`, and `readOnly`/`writeOnly` by [`Direction`]; a
+//! `default` or `example` of the wrong type, outside its `enum`, lengths or `pattern` is passed over. A
+//! schema that contradicts itself, or a documented value breaking it in ways not looked at here (a nested
+//! property, a format), can still give an invalid value: callers that must be sure check the value with a
+//! [`SchemaValidator`](crate::SchemaValidator), and can build again with
+//! [`Sampler::ignoring_documented_values`]. Recursion through `$ref`s is bounded.
 //! This module does no I/O and never panics.
 
 use rand::{Rng, RngCore, SeedableRng};
@@ -140,6 +142,7 @@ impl<'a> Sampler<'a> {
             for key in ["default", "example"] {
                 if matches!(source, Source::Static)
                     && let Some(value) = schema.get(key)
+                    && documented_value_fits(schema, value)
                 {
                     return value.clone();
                 }
@@ -178,6 +181,7 @@ impl<'a> Sampler<'a> {
                 if let Value::Object(branch) = self.flatten(&branches[index], depth + 1) {
                     merge_into(&mut merged, &branch);
                 }
+                leave_out_other_branches_properties(&mut merged, branches, index);
                 return self.value(&Value::Object(merged), source, depth + 1);
             }
         }
@@ -300,6 +304,44 @@ impl<'a> Sampler<'a> {
 }
 
 /// Adds `part`'s keywords to `into`: `properties` and `required` are united, other keywords kept if present.
+/// Branches that only say which properties must be present (`anyOf: [{required: [file_ids]},
+/// {required: [files]}]`) mean "one of these": the value of the chosen branch leaves out the properties
+/// only the other branches require, as a typed client sends it.
+fn leave_out_other_branches_properties(
+    merged: &mut Map<String, Value>,
+    branches: &[Value],
+    chosen: usize,
+) {
+    let required = |branch: &Value| -> Option<Vec<String>> {
+        let map = branch.as_object()?;
+        if !map
+            .keys()
+            .all(|k| matches!(k.as_str(), "required" | "description" | "title"))
+        {
+            return None;
+        }
+        map.get("required")?
+            .as_array()?
+            .iter()
+            .map(|name| name.as_str().map(str::to_string))
+            .collect()
+    };
+    let Some(per_branch) = branches.iter().map(required).collect::<Option<Vec<_>>>() else {
+        return;
+    };
+    let Some(Value::Object(properties)) = merged.get_mut("properties") else {
+        return;
+    };
+    for (index, names) in per_branch.iter().enumerate() {
+        if index == chosen {
+            continue;
+        }
+        for name in names.iter().filter(|n| !per_branch[chosen].contains(n)) {
+            properties.remove(name);
+        }
+    }
+}
+
 fn merge_into(into: &mut Map<String, Value>, part: &Map<String, Value>) {
     for (key, value) in part {
         match (key.as_str(), into.get_mut(key), value) {
@@ -488,18 +530,95 @@ fn number_value(schema: &Map<String, Value>, source: &mut Source<'_>) -> Value {
     Number::from_f64(value).map_or(Value::from(0), Value::Number)
 }
 
+/// Whether a schema's own `default` or `example` can stand for it: of its type (or `null` where it is
+/// nullable), one of its `enum`, and for a string within its lengths and `pattern`. Documents write
+/// `"false"` for a boolean or a three-letter sample password beside `minLength: 8`; such a value is
+/// passed over for one built from the schema.
+fn documented_value_fits(schema: &Map<String, Value>, value: &Value) -> bool {
+    if value.is_null() {
+        return schema.get("nullable").and_then(Value::as_bool) == Some(true)
+            || schema.get("type").is_none();
+    }
+    let typed = match schema.get("type").and_then(Value::as_str) {
+        Some("string") => value.is_string(),
+        Some("integer") => {
+            value.is_i64() || value.is_u64() || value.as_f64().is_some_and(|f| f.fract() == 0.0)
+        }
+        Some("number") => value.is_number(),
+        Some("boolean") => value.is_boolean(),
+        Some("array") => value.is_array(),
+        Some("object") => value.is_object(),
+        _ => true,
+    };
+    let listed = match schema.get("enum") {
+        Some(Value::Array(values)) => values.contains(value),
+        _ => true,
+    };
+    let text_fits = match value.as_str() {
+        Some(text) => {
+            let length = text.chars().count() as u64;
+            bound_u64(schema, "minLength").is_none_or(|min| length >= min)
+                && bound_u64(schema, "maxLength").is_none_or(|max| length <= max)
+                && schema
+                    .get("pattern")
+                    .and_then(Value::as_str)
+                    .and_then(|pattern| regress::Regex::new(pattern).ok())
+                    .is_none_or(|regex| regex.find(text).is_some())
+        }
+        None => true,
+    };
+    typed && listed && text_fits
+}
+
+/// A string matching `pattern` within the lengths `minLength`..`maxLength` when one can be found
+/// (repetitions stretched for a long minimum), else the first string matching it.
+fn pattern_value(
+    pattern: &str,
+    format: &str,
+    (min, max): (usize, usize),
+    source: &mut Source<'_>,
+) -> Option<String> {
+    let fits = |text: &String| (min..=max).contains(&text.chars().count());
+    let mut first = None;
+    if let Source::Random(rng) = source
+        && let Some(text) = believable_match(pattern, format, *rng)
+    {
+        if fits(&text) {
+            return Some(text);
+        }
+        first = Some(text);
+    }
+    for stretch in [0, 8, 64] {
+        for seed in 0..8 {
+            let text = match source {
+                Source::Static => {
+                    string_matching_stretched(pattern, stretch, &mut rng_from_seed(seed))
+                }
+                Source::Random(rng) => string_matching_stretched(pattern, stretch, *rng),
+            };
+            let Some(text) = text else {
+                return first;
+            };
+            if fits(&text) {
+                return Some(text);
+            }
+            first.get_or_insert(text);
+        }
+    }
+    first
+}
+
 fn string_value(schema: &Map<String, Value>, source: &mut Source<'_>) -> Value {
     let format = schema.get("format").and_then(Value::as_str).unwrap_or("");
-    if let Some(pattern) = schema.get("pattern").and_then(Value::as_str) {
-        let generated = match source {
-            Source::Static => string_matching(pattern, &mut rng_from_seed(0)),
-            Source::Random(rng) => {
-                believable_match(pattern, format, *rng).or_else(|| string_matching(pattern, *rng))
-            }
-        };
-        if let Some(text) = generated {
-            return Value::String(text);
-        }
+    let min = bound_u64(schema, "minLength").unwrap_or(0) as usize;
+    let max = bound_u64(schema, "maxLength")
+        .map(|m| m as usize)
+        .unwrap_or(usize::MAX)
+        .max(min);
+    if let Some(pattern) = schema.get("pattern").and_then(Value::as_str)
+        && let Some(text) = pattern_value(pattern, format, (min, max), source)
+    {
+        return Value::String(text);
     }
     let text = match source {
         Source::Static => static_format(format).map(str::to_string),
@@ -508,11 +627,6 @@ fn string_value(schema: &Map<String, Value>, source: &mut Source<'_>) -> Value {
     if let Some(text) = text {
         return Value::String(text);
     }
-    let min = bound_u64(schema, "minLength").unwrap_or(0) as usize;
-    let max = bound_u64(schema, "maxLength")
-        .map(|m| m as usize)
-        .unwrap_or(usize::MAX)
-        .max(min);
     let text = match source {
         Source::Static => {
             let mut text = "string".to_string();
@@ -642,16 +756,23 @@ fn believable_match(pattern: &str, format: &str, rng: &mut dyn RngCore) -> Optio
 
 /// A string that `pattern` matches, or `None` when the pattern cannot be read.
 pub fn string_matching(pattern: &str, rng: &mut dyn RngCore) -> Option<String> {
+    string_matching_stretched(pattern, 0, rng)
+}
+
+/// [`string_matching`] with open repetitions (`+`, `*`, `{2,}`) allowed `stretch` more rounds than the
+/// usual three beyond their minimum.
+fn string_matching_stretched(pattern: &str, stretch: u32, rng: &mut dyn RngCore) -> Option<String> {
     let hir = regex_syntax::ParserBuilder::new()
         .build()
         .parse(pattern)
         .ok()?;
     let mut out = String::new();
-    generate_from_hir(&hir, rng, &mut out, 0).then_some(out)
+    generate_from_hir(&hir, stretch, rng, &mut out, 0).then_some(out)
 }
 
 fn generate_from_hir(
     hir: &regex_syntax::hir::Hir,
+    stretch: u32,
     rng: &mut dyn RngCore,
     out: &mut String,
     depth: usize,
@@ -712,20 +833,18 @@ fn generate_from_hir(
             }
         }
         HirKind::Repetition(repetition) => {
-            let max = repetition
-                .max
-                .unwrap_or(repetition.min.saturating_add(3))
-                .min(repetition.min.saturating_add(3));
+            let cap = repetition.min.saturating_add(3).saturating_add(stretch);
+            let max = repetition.max.map_or(cap, |max| max.min(cap));
             let count = rng.random_range(repetition.min..=max.max(repetition.min));
-            (0..count).all(|_| generate_from_hir(&repetition.sub, rng, out, depth + 1))
+            (0..count).all(|_| generate_from_hir(&repetition.sub, stretch, rng, out, depth + 1))
         }
-        HirKind::Capture(capture) => generate_from_hir(&capture.sub, rng, out, depth + 1),
+        HirKind::Capture(capture) => generate_from_hir(&capture.sub, stretch, rng, out, depth + 1),
         HirKind::Concat(parts) => parts
             .iter()
-            .all(|part| generate_from_hir(part, rng, out, depth + 1)),
+            .all(|part| generate_from_hir(part, stretch, rng, out, depth + 1)),
         HirKind::Alternation(branches) => {
             let branch = &branches[rng.random_range(0..branches.len())];
-            generate_from_hir(branch, rng, out, depth + 1)
+            generate_from_hir(branch, stretch, rng, out, depth + 1)
         }
     }
 }
@@ -773,6 +892,12 @@ components:
         level: {type: integer, default: 3}
         label: {type: string, example: hello}
         broken: {type: integer, example: 3.5}
+        flag: {type: boolean, example: 'false'}
+        batch:
+          type: object
+          properties: {file_ids: {type: array, items: {type: string}}, files: {type: array, items: {type: string}}, note: {type: string}}
+          anyOf: [{required: [file_ids]}, {required: [files]}]
+        password: {type: string, minLength: 8, pattern: '^[a-zA-Z0-9-_]+$', example: S5O}
 "##;
 
     fn doc() -> Document {
@@ -817,14 +942,31 @@ components:
         );
         assert!(backup["owner"]["email"].is_string(), "allOf merged");
         let documented = sampler.static_value(&json!({"$ref": "#/components/schemas/Documented"}));
+        assert_eq!(documented["level"], 3);
+        assert_eq!(documented["label"], "hello");
         assert_eq!(
-            documented,
-            json!({"level": 3, "label": "hello", "broken": 3.5})
+            documented["broken"], 0,
+            "an example that breaks its schema is passed over"
         );
+        assert_eq!(documented["flag"], true, "\"false\" is no boolean");
+        let batch = documented["batch"].as_object().unwrap();
+        assert!(
+            batch.contains_key("file_ids")
+                && !batch.contains_key("files")
+                && batch.contains_key("note"),
+            "one of the properties the branches require: {batch:?}"
+        );
+        let password = documented["password"].as_str().unwrap();
+        assert!(
+            password.len() >= 8 && password != "S5O",
+            "a pattern's value within minLength: {password}"
+        );
+        assert_valid(&doc, "Documented", Direction::Response, &documented);
         let plain = sampler
             .ignoring_documented_values()
             .static_value(&json!({"$ref": "#/components/schemas/Documented"}));
-        assert_eq!(plain, json!({"level": 0, "label": "string", "broken": 0}));
+        assert_eq!(plain["level"], 0);
+        assert_eq!(plain["label"], "string");
     }
 
     #[test]

@@ -713,10 +713,19 @@ fn convert(schema: &Value, direction: Direction, version: SpecVersion) -> Value 
     }
 
     // Integer formats carry their range.
-    if map.get("format").and_then(Value::as_str) == Some("int32") {
-        out.entry("minimum").or_insert(json!(i32::MIN));
-        out.entry("maximum").or_insert(json!(i32::MAX));
+    match map.get("format").and_then(Value::as_str) {
+        Some("int32") => {
+            out.entry("minimum").or_insert(json!(i32::MIN));
+            out.entry("maximum").or_insert(json!(i32::MAX));
+        }
+        Some("int64") => {
+            out.entry("minimum").or_insert(json!(i64::MIN));
+            out.entry("maximum").or_insert(json!(i64::MAX));
+        }
+        _ => {}
     }
+
+    select_by_discriminator(map, &mut out);
 
     // A property flagged readOnly (writeOnly) is not required in a request (response).
     if let (Some(Value::Array(required)), Some(Value::Object(props))) =
@@ -741,6 +750,77 @@ fn convert(schema: &Value, direction: Direction, version: SpecVersion) -> Value 
         return make_nullable(out);
     }
     Value::Object(out)
+}
+
+/// A `oneOf` with a `discriminator` picks its branch by the discriminator property's value, as OpenAPI
+/// says, rather than by which branches happen to match (a value the branches share, such as a base
+/// schema and one extending it, matches more than one and fails `oneOf`). Each value that names a
+/// branch (through `mapping`, whose targets are compared by their last name so an external file's
+/// `models/x.yml#/droplet_action` still names `#/components/schemas/droplet_action`, or implicitly by the
+/// branch's component name) requires that branch; any value requires some branch. A discriminator
+/// naming no branch leaves `oneOf` as written.
+fn select_by_discriminator(schema: &Map<String, Value>, out: &mut Map<String, Value>) {
+    let Some(property) = schema
+        .get("discriminator")
+        .and_then(|d| d.get("propertyName"))
+        .and_then(Value::as_str)
+    else {
+        return;
+    };
+    let (Some(Value::Array(written)), Some(Value::Array(converted))) =
+        (schema.get("oneOf"), out.get("oneOf"))
+    else {
+        return;
+    };
+    let last_name = |reference: &str| -> String {
+        reference
+            .rsplit(['/', '#'])
+            .next()
+            .unwrap_or(reference)
+            .to_string()
+    };
+    let mapping: Vec<(&str, String)> = schema
+        .get("discriminator")
+        .and_then(|d| d.get("mapping"))
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter_map(|(value, target)| Some((value.as_str(), last_name(target.as_str()?))))
+        .collect();
+    let mut conditions = Vec::new();
+    for (branch, branch_schema) in written.iter().zip(converted) {
+        let Some(name) = branch.get("$ref").and_then(Value::as_str).map(last_name) else {
+            continue;
+        };
+        let mut values: Vec<&str> = mapping
+            .iter()
+            .filter(|(_, target)| *target == name)
+            .map(|(value, _)| *value)
+            .collect();
+        if !mapping.iter().any(|(value, _)| *value == name) {
+            values.push(&name);
+        }
+        if values.is_empty() {
+            continue;
+        }
+        conditions.push(json!({
+            "if": {"properties": {property: {"enum": values}}, "required": [property]},
+            "then": branch_schema,
+        }));
+    }
+    if conditions.is_empty() {
+        return;
+    }
+    let Some(branches) = out.remove("oneOf") else {
+        return;
+    };
+    let mut all_of = match out.remove("allOf") {
+        Some(Value::Array(all_of)) => all_of,
+        _ => Vec::new(),
+    };
+    all_of.push(json!({ "anyOf": branches }));
+    all_of.extend(conditions);
+    out.insert("allOf".into(), Value::Array(all_of));
 }
 
 fn make_nullable(mut schema: Map<String, Value>) -> Value {
@@ -808,6 +888,54 @@ components:
             .into_iter()
             .map(|v| format!("{} {}", v.instance_pointer, v.message))
             .collect()
+    }
+
+    #[test]
+    fn a_discriminator_picks_the_one_of_branch() {
+        let text = r##"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths: {}
+components:
+  schemas:
+    action:
+      type: object
+      required: [type]
+      properties:
+        type: {type: string, enum: [power_on, snapshot, reboot]}
+    action_snapshot:
+      allOf:
+        - $ref: '#/components/schemas/action'
+        - type: object
+          required: [name]
+          properties: {name: {type: string}}
+    body:
+      oneOf:
+        - $ref: '#/components/schemas/action'
+        - $ref: '#/components/schemas/action_snapshot'
+      discriminator:
+        propertyName: type
+        mapping:
+          power_on: 'models/actions.yml#/action'
+          snapshot: 'models/actions.yml#/action_snapshot'
+"##;
+        let doc = Document::parse("t.yaml", "t", text, false).unwrap();
+        let set = SchemaSet::new(&doc).unwrap();
+        let validator = set
+            .compile(
+                &json!({"$ref": "#/components/schemas/body"}),
+                Direction::Request,
+                "/x",
+            )
+            .unwrap();
+        // Matches both branches: plain oneOf would refuse it; the discriminator picks `action`.
+        assert!(validator.is_valid(&json!({"type": "power_on", "name": "n"})));
+        assert!(validator.is_valid(&json!({"type": "snapshot", "name": "n"})));
+        // `snapshot` picks `action_snapshot`, which requires a name.
+        assert!(!validator.is_valid(&json!({"type": "snapshot"})));
+        // A value the mapping does not name still needs some branch.
+        assert!(validator.is_valid(&json!({"type": "reboot"})));
+        assert!(!validator.is_valid(&json!({"type": "halt"})));
     }
 
     #[test]
@@ -918,11 +1046,17 @@ components:
     }
 
     #[test]
-    fn int32_carries_its_range() {
+    fn integer_formats_carry_their_range() {
         let converted = to_json_schema(
             &json!({"type": "integer", "format": "int32"}),
             Direction::Request,
         );
         assert_eq!(converted["maximum"], json!(i32::MAX));
+        let converted = to_json_schema(
+            &json!({"type": "integer", "format": "int64"}),
+            Direction::Request,
+        );
+        assert_eq!(converted["minimum"], json!(i64::MIN));
+        assert_eq!(converted["maximum"], json!(i64::MAX));
     }
 }

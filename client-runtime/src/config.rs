@@ -9,8 +9,9 @@ use crate::{BuildError, RetryPolicy};
 /// Everything about a client that is not its base URL, credentials or HTTP client.
 ///
 /// The timeout, retry policy and default headers apply to every request, whichever HTTP client sends it.
-/// The connect timeout and user agent configure the HTTP client the builder makes; a client passed with
-/// [`ClientBuilder::http_client`](crate::ClientBuilder::http_client) keeps its own.
+/// The connect timeout and user agent configure the HTTP client the builder makes, which follows no
+/// redirects (a `3xx` is returned as the response it is); a client passed with
+/// [`ClientBuilder::http_client`](crate::ClientBuilder::http_client) keeps its own settings.
 #[derive(Debug, Clone)]
 pub struct ClientConfig {
     /// Time allowed to open a connection. Default 10 s.
@@ -69,8 +70,12 @@ impl ClientConfig {
         Ok(self)
     }
 
+    /// The HTTP client the builder makes. It follows no redirect: a `3xx` is a response like any other,
+    /// the operation's documented one (a `303` after a login, say) or an undocumented status with its
+    /// `Location`; a client passed with `http_client` follows whatever its own policy says.
     pub(crate) fn http_client(&self) -> Result<reqwest::Client, BuildError> {
         reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(self.connect_timeout)
             .user_agent(self.user_agent.clone())
             .build()

@@ -155,7 +155,12 @@ impl Router {
             allowed.extend(here.methods.iter().map(|(m, _)| *m));
             return None;
         };
-        if let Some(&child) = here.literals.get(*first)
+        // A literal segment matches as written or percent-decoded (`/%3Cupload_url%3E` is `/<upload_url>`).
+        let decoded = crate::pipeline::percent_decode(first);
+        if let Some(&child) = here
+            .literals
+            .get(*first)
+            .or_else(|| here.literals.get(decoded.as_ref()))
             && let Some(found) = self.search(child, rest, method, allowed)
         {
             return Some(found);
@@ -215,6 +220,23 @@ mod tests {
         assert_eq!(
             router.find("/v3/p/backups/create", Method::Delete),
             RouteMatch::Found(0)
+        );
+    }
+
+    #[test]
+    fn a_literal_segment_matches_percent_decoded() {
+        let router = router(&[("/<upload_url>", Method::Put), ("/files/a b", Method::Get)]);
+        assert_eq!(
+            router.find("/%3Cupload_url%3E", Method::Put),
+            RouteMatch::Found(0)
+        );
+        assert_eq!(
+            router.find("/files/a%20b", Method::Get),
+            RouteMatch::Found(1)
+        );
+        assert_eq!(
+            router.find("/files/a%20c", Method::Get),
+            RouteMatch::NotFound
         );
     }
 

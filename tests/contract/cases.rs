@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use apispec::{Direction, Document, Operation, StatusKey};
+use apispec::{CompiledSchemas, Direction, Document, Operation, StatusKey};
 use cloud_backup_apis::runtime::call::CallOutcome;
 use cloud_backup_apis::runtime::{ClientConfig, RetryPolicy};
 use serde_json::{Map, Value};
@@ -24,6 +24,9 @@ pub(crate) struct Case {
     pub arguments: Map<String, Value>,
     /// The client leaves this response out (a `1xx`, with its build warning): it comes back undocumented.
     pub left_out_of_client: bool,
+    /// An example this case sends or expects breaks its own schema: the document, not the client, is at
+    /// fault, so the case cannot judge the client. Says which example and how.
+    pub spec_defect: Option<String>,
 }
 
 impl Case {
@@ -65,20 +68,40 @@ impl Case {
 /// Every case of one spec, in document order.
 pub(crate) fn cases_of(doc: &Document) -> Vec<Case> {
     let view = apispec::client_view::client_view(doc);
+    let invalid_examples: BTreeMap<String, String> = match CompiledSchemas::new(doc) {
+        Ok(mut compiled) => apispec::examples::invalid_examples_compiled(doc, &mut compiled)
+            .into_iter()
+            .map(|invalid| (invalid.example_pointer.clone(), invalid.to_string()))
+            .collect(),
+        Err(_) => BTreeMap::new(),
+    };
+    let defect = |pointer: Option<&str>| pointer.and_then(|p| invalid_examples.get(p)).cloned();
     let mut cases = Vec::new();
     for op in &doc.operations {
         let arguments = arguments_for(doc, op);
+        let request_defect = op
+            .parameters
+            .iter()
+            .filter_map(|p| p.examples.first())
+            .chain(request_content(op).and_then(|c| c.examples.first()))
+            .find_map(|example| defect(Some(&example.pointer)));
         for response in &op.responses {
             let content = response
                 .json_content()
                 .or_else(|| response.contents.first());
-            let examples: Vec<(Option<String>, Option<Value>)> = match content {
-                None => vec![(None, None)],
-                Some(content) if content.examples.is_empty() => vec![(None, None)],
+            let examples: Vec<(Option<String>, Option<Value>, Option<&str>)> = match content {
+                None => vec![(None, None, None)],
+                Some(content) if content.examples.is_empty() => vec![(None, None, None)],
                 Some(content) => content
                     .examples
                     .iter()
-                    .map(|e| (e.name.clone(), Some(e.value.clone())))
+                    .map(|e| {
+                        (
+                            e.name.clone(),
+                            Some(e.value.clone()),
+                            Some(e.pointer.as_str()),
+                        )
+                    })
                     .collect(),
             };
             let left_out_of_client = view.omissions.iter().any(|omission| {
@@ -86,8 +109,9 @@ pub(crate) fn cases_of(doc: &Document) -> Vec<Case> {
                     && omission.pointer == response.pointer
                     && omission.operation.as_deref() == Some(op.label().as_str())
             });
-            for (example, expected_body) in examples {
+            for (example, expected_body, example_pointer) in examples {
                 cases.push(Case {
+                    spec_defect: request_defect.clone().or_else(|| defect(example_pointer)),
                     left_out_of_client,
                     spec: doc.name.clone(),
                     operation: op.id.clone(),
@@ -125,12 +149,7 @@ fn arguments_for(doc: &Document, op: &Operation) -> Map<String, Value> {
         arguments.insert(parameter.name.clone(), value);
     }
     if let Some(body) = &op.request_body {
-        let content = body
-            .contents
-            .iter()
-            .find(|c| c.is_json())
-            .or_else(|| body.contents.first());
-        if let Some(content) = content {
+        if let Some(content) = request_content(op) {
             let value = match (content.examples.first(), &content.schema) {
                 (Some(example), _) => Some(example.value.clone()),
                 (None, Some(schema)) => Some(sampler.static_value(&schema.schema)),
@@ -148,6 +167,15 @@ fn arguments_for(doc: &Document, op: &Operation) -> Map<String, Value> {
         }
     }
     arguments
+}
+
+/// The request body's content the suite sends: JSON first, else the first.
+fn request_content(op: &Operation) -> Option<&apispec::MediaContent> {
+    let body = op.request_body.as_ref()?;
+    body.contents
+        .iter()
+        .find(|c| c.is_json())
+        .or_else(|| body.contents.first())
 }
 
 /// The specs the suite runs: every spec file in `dir`, loaded.
@@ -337,8 +365,8 @@ pub(crate) fn normalize(value: &Value) -> Value {
 /// Every JSON pointer where the typed value says something else than the example, with both values, read
 /// through the response's `schema` (`None`: unknown) as a typed client reads it: a property the schema does
 /// not declare is not kept (typed structs drop what they do not know), an empty list or map may be left
-/// out, a property the example leaves out may hold its schema's `default`, and a `format: float` number is
-/// compared at the precision of an `f32`.
+/// out, a property the example leaves out may hold its schema's `default`, a `format: float` number is
+/// compared at the precision of an `f32`, and bytes are compared with an example's text.
 pub(crate) fn differences(
     expected: &Value,
     actual: &Value,
@@ -395,6 +423,16 @@ pub(crate) fn differences(
             if x.as_f64()
                 .zip(y.as_f64())
                 .is_some_and(|(x, y)| x as f32 == y as f32) =>
+        {
+            Vec::new()
+        }
+        // A body the client reads as bytes (`application/yaml`, `text/csv`) against its example text.
+        (Value::String(text), Value::Array(bytes))
+            if bytes
+                .iter()
+                .map(|b| b.as_f64().map(|b| b as u8))
+                .collect::<Option<Vec<u8>>>()
+                .is_some_and(|bytes| bytes == text.as_bytes()) =>
         {
             Vec::new()
         }

@@ -1,6 +1,7 @@
 //! The suite can fail: a copy of the specs with one response example changed against its schema is served
 //! by the mock, and the affected case fails with a message naming the field. The client still comes from
-//! the real specs, as an application's would when its provider starts answering differently.
+//! the real specs, as an application's would when its provider starts answering differently. A case
+//! whose own example breaks its schema is set aside (ignored, with the violation), not run.
 
 use libtest_mimic::{Failed, Trial};
 
@@ -32,6 +33,48 @@ pub(crate) fn trials() -> Vec<Trial> {
                 "\"code\" is a required property",
             )
         }),
+        Trial::test(
+            "suite/a_case_whose_own_example_breaks_its_schema_is_set_aside_with_the_reason",
+            || {
+                let text = std::fs::read_to_string(specs_dir().join("hostup.yaml"))
+                    .map_err(|e| e.to_string())?;
+                // The 429 example's `status` becomes a string.
+                let broken = text.replacen("status: 429", "status: '429'", 1);
+                if broken == text {
+                    return Err("the edit does not apply to hostup".into());
+                }
+                let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+                let path = dir.path().join("hostup.yaml");
+                std::fs::write(&path, broken).map_err(|e| e.to_string())?;
+                let doc = apispec::Document::load(&path).map_err(|e| e.to_string())?;
+                let cases = cases::cases_of(&doc);
+                let rate_limited: Vec<&Case> = cases
+                    .iter()
+                    .filter(|c| c.name().ends_with("/429/rate_limit_exceeded"))
+                    .collect();
+                let set_aside: Vec<&Case> =
+                    cases.iter().filter(|c| c.spec_defect.is_some()).collect();
+                if rate_limited.is_empty() || set_aside.len() != rate_limited.len() {
+                    return Err(format!(
+                        "{} cases set aside, {} expect the broken example",
+                        set_aside.len(),
+                        rate_limited.len()
+                    )
+                    .into());
+                }
+                match set_aside.iter().find(|c| {
+                    !c.name().ends_with("/429/rate_limit_exceeded")
+                        || !c.spec_defect.as_deref().is_some_and(|d| {
+                            d.contains("at /status") && d.contains("rate_limit_exceeded")
+                        })
+                }) {
+                    Some(case) => {
+                        Err(format!("{} set aside as {:?}", case.name(), case.spec_defect).into())
+                    }
+                    None => Ok(()),
+                }
+            },
+        ),
     ]
 }
 

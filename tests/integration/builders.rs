@@ -410,6 +410,39 @@ async fn an_undocumented_status_keeps_its_body_and_says_so_in_one_line() {
 }
 
 #[tokio::test]
+async fn a_redirect_comes_back_as_a_response_not_followed() {
+    // The first answer redirects; following it would reach the 200 behind it.
+    let server = CannedServer::start(|n| {
+        if n == 0 {
+            Canned::empty(303).header("Location", "/elsewhere")
+        } else {
+            Canned::json(200, &json!([]))
+        }
+    })
+    .await;
+    let client = nethesis::Client::builder(&server.url)
+        .credentials(nethesis::Credentials::BearerAuth("t".into()))
+        .build()
+        .unwrap();
+
+    let error = client
+        .get_system_backups()
+        .id("sys_1")
+        .send()
+        .await
+        .unwrap_err();
+
+    match error {
+        Error::Undocumented(response) => {
+            assert_eq!(response.status(), 303);
+            assert_eq!(response.headers()["location"], "/elsewhere");
+        }
+        other => panic!("expected the 303 back, got {other:?}"),
+    }
+    assert_eq!(server.requests().len(), 1, "the redirect was not followed");
+}
+
+#[tokio::test]
 async fn huawei_timestamps_decode_to_a_typed_time_and_go_back_as_written() {
     let doc = spec("taurusdb");
     let server = CannedServer::always(documented(&doc, "listBackups", 200, None)).await;

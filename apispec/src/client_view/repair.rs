@@ -116,7 +116,9 @@ impl Repairs<'_, '_> {
         self.type_keyword(map, at);
         drop_meaningless_format(map);
         typed_string_format(map);
+        unsigned_where_documented_values_need_it(map);
         integer_bounds(map);
+        drop_presence_only_not(map);
         drop_nonconforming_default(map);
         self.enum_variants(map);
         self.pattern(map, at);
@@ -429,6 +431,53 @@ fn integer_bounds(map: &mut Map<String, Value>) {
                 map.remove(bound);
             }
         }
+    }
+}
+
+/// A `not` that only forbids properties together (`not: {required: [image_url, file_id]}`, "not both")
+/// makes typify's type for the object uninhabited (`enum ImageRefParam {}`): no value can be built or
+/// decoded. The constraint goes; the rest of the schema (an `anyOf` of required properties becomes one
+/// variant per branch) still types the object, and the server still checks it.
+fn drop_presence_only_not(map: &mut Map<String, Value>) {
+    let presence_only = match map.get("not") {
+        Some(Value::Object(not)) => {
+            not.contains_key("required")
+                && not
+                    .keys()
+                    .all(|key| matches!(key.as_str(), "required" | "description" | "title"))
+        }
+        _ => false,
+    };
+    if presence_only {
+        map.remove("not");
+    }
+}
+
+/// An integer with no `format` is an `i64` to typify; one whose documented values (`example`, `default`,
+/// `enum`, `maximum`) go beyond `i64` and none below zero is read as `uint64`, so the client decodes what
+/// the document says it sends (DigitalOcean's Kafka `flush_ms: 9223372036854776000`).
+fn unsigned_where_documented_values_need_it(map: &mut Map<String, Value>) {
+    if map.get("type").and_then(Value::as_str) != Some("integer") || map.contains_key("format") {
+        return;
+    }
+    let documented: Vec<&Value> = ["example", "default", "maximum", "minimum"]
+        .iter()
+        .filter_map(|key| map.get(*key))
+        .chain(
+            map.get("enum")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten(),
+        )
+        .collect();
+    let beyond_i64 = documented
+        .iter()
+        .any(|v| v.as_i64().is_none() && v.as_u64().is_some());
+    let negative = documented
+        .iter()
+        .any(|v| v.as_i64().is_some_and(|i| i < 0) || v.as_f64().is_some_and(|f| f < 0.0));
+    if beyond_i64 && !negative {
+        map.insert("format".into(), json!("uint64"));
     }
 }
 

@@ -310,6 +310,7 @@ paths:
                   owner: {anyOf: [{$ref: '#/components/schemas/User'}, {$ref: '#/components/schemas/Team'}]}
                   voice: {anyOf: [{$ref: '#/components/schemas/VideoModel'}, {type: object, properties: {id: {type: string}}}]}
                   flush_ms: {type: integer, default: 9223372036854776000}
+                  offset: {type: integer, minimum: -1, default: 9223372036854776000}
                   retention: {type: integer, default: -1}
                   small: {type: integer, format: int32, default: 3000000000}
                   replicas: {type: integer, minimum: 1, default: 0}
@@ -340,7 +341,17 @@ components:
         properties["voice"]
     );
     let default = |name: &str| properties[name].get("default").cloned();
-    assert_eq!(default("flush_ms"), None, "beyond i64");
+    assert_eq!(
+        properties["flush_ms"]["format"],
+        serde_json::json!("uint64"),
+        "a documented value beyond i64 and none below zero: u64"
+    );
+    assert_eq!(
+        default("flush_ms"),
+        Some(serde_json::json!(9223372036854776000_u64))
+    );
+    assert_eq!(properties["offset"].get("format"), None);
+    assert_eq!(default("offset"), None, "beyond i64, and i64 kept for -1");
     assert_eq!(default("retention"), Some(serde_json::json!(-1)));
     assert_eq!(default("small"), None, "beyond i32");
     assert_eq!(default("replicas"), None, "NonZeroU64");

@@ -286,6 +286,24 @@ fn body_check(context: &mut SpecContext<'_>, op: &Operation) -> Option<BodyCheck
     })
 }
 
+/// Whether a header belongs to the connection and the message's framing, which the server writes for
+/// the body it actually sends: a documented `Transfer-Encoding: chunked` (OpenAI's speech endpoint)
+/// served with a sample value beside a `Content-Length` makes the response unreadable.
+fn is_framing_header(name: &HeaderName) -> bool {
+    use axum::http::header;
+    [
+        header::CONTENT_LENGTH,
+        header::TRANSFER_ENCODING,
+        header::CONNECTION,
+        header::UPGRADE,
+        header::TE,
+        header::TRAILER,
+        header::PROXY_AUTHENTICATE,
+    ]
+    .contains(name)
+        || name.as_str() == "keep-alive"
+}
+
 /// Every documented response, with its headers' values and its bodies serialized once.
 fn documented_responses(context: &mut SpecContext<'_>, op: &Operation) -> Vec<MockResponse> {
     let mut responses = Vec::new();
@@ -296,7 +314,7 @@ fn documented_responses(context: &mut SpecContext<'_>, op: &Operation) -> Vec<Mo
             else {
                 continue;
             };
-            if name == axum::http::header::CONTENT_TYPE {
+            if name == axum::http::header::CONTENT_TYPE || is_framing_header(&name) {
                 continue;
             }
             let value = match (header.examples.first(), &header.schema) {

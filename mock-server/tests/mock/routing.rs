@@ -240,3 +240,106 @@ async fn a_method_outside_openapis_set_is_405_with_the_paths_allow() {
     .await;
     assert_eq!(response.status, 404);
 }
+
+/// A document with the shapes real providers publish: a literal path segment that needs percent-encoding
+/// (DigitalOcean's `/<upload_url>`), a documented `Transfer-Encoding` header (OpenAI's speech endpoint),
+/// and a `oneOf` whose branches both match a body, told apart by its discriminator (DigitalOcean's
+/// droplet actions).
+async fn published_shapes() -> (MockServer, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("published.yaml");
+    std::fs::write(
+        &path,
+        r##"
+openapi: 3.0.3
+info: {title: published, version: '1'}
+paths:
+  /<upload_url>:
+    put:
+      operationId: upload
+      requestBody:
+        content: {application/octet-stream: {schema: {type: string, format: binary}}}
+      responses:
+        '200':
+          description: stored
+          headers:
+            Transfer-Encoding: {schema: {type: string}, description: chunked}
+            X-Stored: {schema: {type: string}, example: 'yes'}
+          content: {application/json: {schema: {type: object}, example: {stored: true}}}
+  /actions:
+    post:
+      operationId: act
+      requestBody:
+        content:
+          application/json:
+            schema:
+              oneOf: [{$ref: '#/components/schemas/action'}, {$ref: '#/components/schemas/action_snapshot'}]
+              discriminator:
+                propertyName: type
+                mapping: {power_on: 'models/actions.yml#/action', snapshot: 'models/actions.yml#/action_snapshot'}
+      responses:
+        '204': {description: done}
+components:
+  schemas:
+    action:
+      type: object
+      required: [type]
+      properties: {type: {type: string, enum: [power_on, snapshot]}}
+    action_snapshot:
+      allOf:
+        - $ref: '#/components/schemas/action'
+        - {type: object, required: [name], properties: {name: {type: string}}}
+"##,
+    )
+    .unwrap();
+    let server = MockServer::start(ServerOptions::spec_files([path]))
+        .await
+        .unwrap();
+    (server, dir)
+}
+
+#[tokio::test]
+async fn a_literal_segment_is_matched_percent_decoded_and_framing_headers_are_not_echoed() {
+    let (server, _dir) = published_shapes().await;
+
+    let response = client()
+        .put(format!("{}/%3Cupload_url%3E", server.url()))
+        .header("Content-Type", "application/octet-stream")
+        .body("line\n")
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), 200);
+    assert_eq!(header(&response, "x-stored"), Some("yes"));
+    assert_ne!(
+        header(&response, "transfer-encoding"),
+        Some("string"),
+        "a sample Transfer-Encoding would break the framing"
+    );
+    assert_eq!(json(response).await, json!({"stored": true}));
+}
+
+#[tokio::test]
+async fn a_discriminator_picks_the_branch_a_body_is_validated_against() {
+    let (server, _dir) = published_shapes().await;
+    let act = |body: serde_json::Value| {
+        client()
+            .post(format!("{}/actions", server.url()))
+            .json(&body)
+            .send()
+    };
+
+    // Valid against both branches: plain `oneOf` refuses it, the discriminator picks `action`.
+    let power_on = act(json!({"type": "power_on", "name": "now"}))
+        .await
+        .unwrap();
+    assert_eq!(power_on.status(), 204);
+    // `snapshot` picks `action_snapshot`, which needs a name.
+    let nameless = act(json!({"type": "snapshot"})).await.unwrap();
+    assert_eq!(nameless.status(), 422);
+    let named = act(json!({"type": "snapshot", "name": "nightly"}))
+        .await
+        .unwrap();
+    assert_eq!(named.status(), 204);
+}

@@ -300,3 +300,26 @@ async fn a_default_success_leaves_the_documented_errors_their_own() {
     assert_eq!(job.status(), 201);
     assert_eq!(job.into_inner().id, "k1");
 }
+
+#[tokio::test]
+async fn one_of_two_properties_not_both_is_a_value_the_client_can_send() {
+    use ok_or_no_content::types::ImageRef;
+    let server = CannedServer::always(Canned::empty(204)).await;
+    let client = ok_or_no_content::Client::builder(&server.url)
+        .config(no_retries())
+        .build()
+        .unwrap();
+
+    let sent = client
+        .edit_image()
+        .body(ImageRef::Variant1 {
+            file_id: "file-abc123".into(),
+        })
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(sent.status(), 204);
+    let body: serde_json::Value = serde_json::from_slice(&server.requests()[0].body).unwrap();
+    assert_eq!(body, json!({"file_id": "file-abc123"}));
+}

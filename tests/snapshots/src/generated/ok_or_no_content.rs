@@ -37,6 +37,13 @@ pub mod ok_or_no_content {
         pub struct GetJobResponse {
             pub poll_after: i64,
         }
+        ///`ImageRef`
+        #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
+        #[serde(untagged, deny_unknown_fields)]
+        pub enum ImageRef {
+            Variant0 { image_url: ::std::string::String },
+            Variant1 { file_id: ::std::string::String },
+        }
         ///`Job`
         #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, PartialEq)]
         pub struct Job {
@@ -196,7 +203,12 @@ Version: 1*/
         pub fn create_key(&self) -> builder::CreateKey<'_> {
             builder::CreateKey::new(self)
         }
+        ///`POST /images/edits`: set the parameters on the returned [`builder::EditImage`], then [`send`](builder::EditImage::send) it.
+        pub fn edit_image(&self) -> builder::EditImage<'_> {
+            builder::EditImage::new(self)
+        }
     }
+    crate::runtime::from_ref!(types::ImageRef);
     /// The request builders, one per operation: set parameters, then `send()`.
     pub mod builder {
         use super::{
@@ -318,6 +330,64 @@ Responses:
                 responses::CreateKeyError::decode(response).await
             }
         }
+        ///Builds and sends [`Client::edit_image`](super::Client::edit_image): `POST /images/edits`. Required: `body`.
+        #[derive(Debug, Clone)]
+        #[must_use = "a request builder does nothing until it is sent with `send()`"]
+        pub struct EditImage<'a> {
+            client: &'a super::Client,
+            call: CallOptions,
+            body: Param<types::ImageRef>,
+        }
+        impl<'a> EditImage<'a> {
+            pub(super) fn new(client: &'a super::Client) -> Self {
+                Self {
+                    client: client,
+                    call: Default::default(),
+                    body: Default::default(),
+                }
+            }
+            ///The request body (`application/json`).
+            pub fn body(mut self, value: impl IntoParam<types::ImageRef>) -> Self {
+                self.body = Param::new(value);
+                self
+            }
+            /// Per-call headers, timeout, retry policy or request change ([`CallOptions`]).
+            pub fn customize(mut self, f: impl Customize) -> Self {
+                self.call = f(self.call);
+                self
+            }
+            /**Sends the request (`POST /images/edits`), after checking that every required parameter is set and every value converted; a problem there is [`Error::InvalidRequest`] and nothing is sent.
+
+
+Responses:
+- `204` accepted: `Ok` (NoContent)
+*/
+            pub async fn send(
+                self,
+            ) -> Result<Response<()>, Error<responses::EditImageError>> {
+                let client = self.client;
+                let body = self.body.required("body")?;
+                let url = format!("{}/images/edits", client.baseurl,);
+                let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+                header_map
+                    .append(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .post(url)
+                    .json(&body)
+                    .headers(header_map)
+                    .build()?;
+                let operation = Operation("editImage", None, None, None);
+                let response = client.inner.send(request, &operation, self.call).await?;
+                responses::EditImageError::decode(response).await
+            }
+        }
     }
     /// Calls the operation `operation_id` with `args`: each parameter under the name the spec gives it
     /// (`"X-Project-ID"`, `"backupId"`), the request body under `"body"`, each converted to the type its
@@ -367,9 +437,24 @@ Responses:
                 ),
             )
         }
+        fn call_edit_image<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.edit_image();
+            let call = set(call, args, "body", |b, v: types::ImageRef| b.body(v))?;
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::EditImageError| error.variant(),
+                ),
+            )
+        }
         match operation_id {
             "getJob" => call_get_job(client, args),
             "createKey" => call_create_key(client, args),
+            "editImage" => call_edit_image(client, args),
             other => Err(CallError::UnknownOperation(other.to_string())),
         }
     }
@@ -485,6 +570,26 @@ Responses:
                 }
             }
         }
+        ///The documented error responses of [`EditImage::send`](super::builder::EditImage::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[serde(untagged)]
+        pub enum EditImageError {}
+        impl EditImageError {
+            /// The variant's name: the documented status's reason phrase (`NotFound`).
+            pub fn variant(&self) -> &'static str {
+                match *self {}
+            }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<()>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    204u16 => body(response, Empty).await,
+                    _ => Err(undocumented(response).await),
+                }
+            }
+        }
         /// Decodes `response` as the operation whose method is named `method` would, reporting only
         /// whether that worked: for tests that check every documented example decodes.
         #[cfg(feature = "dynamic-call")]
@@ -502,6 +607,12 @@ Responses:
                 }
                 "create_key" => {
                     match CreateKeyError::decode(response).await {
+                        Ok(_) | Err(Error::Documented(_)) => Ok(()),
+                        Err(other) => Err(other.to_string()),
+                    }
+                }
+                "edit_image" => {
+                    match EditImageError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
@@ -601,6 +712,35 @@ Responses:
         }
         impl From<CreateKeyScenario> for ::mock_server::Scenario {
             fn from(scenario: CreateKeyScenario) -> Self {
+                scenario.0
+            }
+        }
+        ///A scenario for [`edit_image`](super::Client::edit_image) (`ok_or_no_content.editImage`): add its answers in order with `respond` and `succeed`.
+        pub fn edit_image() -> EditImageScenario {
+            EditImageScenario(::mock_server::Scenario::new("ok_or_no_content.editImage"))
+        }
+        ///The answers `ok_or_no_content.editImage` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct EditImageScenario(::mock_server::Scenario);
+        impl EditImageScenario {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: the documented success, with its documented example.
+            pub fn succeed(self) -> Self {
+                self.then(204u16, None)
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<EditImageScenario> for ::mock_server::Scenario {
+            fn from(scenario: EditImageScenario) -> Self {
                 scenario.0
             }
         }
