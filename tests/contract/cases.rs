@@ -148,22 +148,22 @@ fn arguments_for(doc: &Document, op: &Operation) -> Map<String, Value> {
         };
         arguments.insert(parameter.name.clone(), value);
     }
-    if let Some(body) = &op.request_body {
-        if let Some(content) = request_content(op) {
-            let value = match (content.examples.first(), &content.schema) {
-                (Some(example), _) => Some(example.value.clone()),
-                (None, Some(schema)) => Some(sampler.static_value(&schema.schema)),
-                (None, None) => None,
-            };
-            // A required body of any JSON (`schema: {}`) samples as `null`, which the call reads as no
-            // body at all: send an empty object, which any JSON schema takes.
-            let value = match value {
-                Some(Value::Null) if body.required => Some(Value::Object(Map::new())),
-                value => value,
-            };
-            if let Some(value) = value {
-                arguments.insert("body".into(), value);
-            }
+    if let Some(body) = &op.request_body
+        && let Some(content) = request_content(op)
+    {
+        let value = match (content.examples.first(), &content.schema) {
+            (Some(example), _) => Some(example.value.clone()),
+            (None, Some(schema)) => Some(sampler.static_value(&schema.schema)),
+            (None, None) => None,
+        };
+        // A required body of any JSON (`schema: {}`) samples as `null`, which the call reads as no
+        // body at all: send an empty object, which any JSON schema takes.
+        let value = match value {
+            Some(Value::Null) if body.required => Some(Value::Object(Map::new())),
+            value => value,
+        };
+        if let Some(value) = value {
+            arguments.insert("body".into(), value);
         }
     }
     arguments
