@@ -20,7 +20,9 @@
 //!    moves them into the operation's request builder ([`ProgenitorMethod`]); sending and decoding are its own.
 //! 6. `client.options(url)` and `client.trace(url)` for those methods, which reqwest does not have; they are
 //!    rewritten as `client.request(Method::OPTIONS, url)`.
-//! 7. A struct field or enum variant is named after its property or value, whose name on the wire appears
+//! 7. A query parameter is sent as `.query(&progenitor_client::QueryParam::new("<name>", &<value>))`; for
+//!    one written `style: deepObject` the call becomes the runtime's `DeepObjectParam::new`.
+//! 8. A struct field or enum variant is named after its property or value, whose name on the wire appears
 //!    in the code only as string literals (`#[serde(rename = "…")]`, an enum's `Display` and `FromStr`);
 //!    for those the client view renamed so Rust names differ (`ClientView::wire_names`), the wire name is
 //!    put back in every such literal ([`wire_names`]).
@@ -77,9 +79,18 @@ impl ProgenitorMethod {
     /// progenitor's method) becomes `client`, `Self::api_version()` becomes `super::Client::api_version()`.
     /// Each parameter must be bound to a local of its name first; an owned value works where progenitor's
     /// method takes a reference, as its code only serializes, formats or borrows them.
-    pub fn statements_in_builder(&self, client: &syn::Ident) -> Vec<syn::Stmt> {
+    /// A query parameter named in `deep_objects` is sent as `deepObject` (`?filter[status]=open`) through
+    /// the runtime's `DeepObjectParam` instead of progenitor's `QueryParam`.
+    pub fn statements_in_builder(
+        &self,
+        client: &syn::Ident,
+        deep_objects: &[String],
+    ) -> Vec<syn::Stmt> {
         let mut statements = self.request_statements.clone();
-        let mut rewrite = InBuilder { client };
+        let mut rewrite = InBuilder {
+            client,
+            deep_objects,
+        };
         for statement in &mut statements {
             syn::visit_mut::VisitMut::visit_stmt_mut(&mut rewrite, statement);
         }
@@ -91,9 +102,29 @@ impl ProgenitorMethod {
 /// [`ProgenitorMethod::statements_in_builder`]).
 struct InBuilder<'c> {
     client: &'c syn::Ident,
+    deep_objects: &'c [String],
 }
 
 impl syn::visit_mut::VisitMut for InBuilder<'_> {
+    /// `progenitor_client::QueryParam::new("filter", &filter)` of a `deepObject` parameter.
+    fn visit_expr_call_mut(&mut self, call: &mut syn::ExprCall) {
+        syn::visit_mut::visit_expr_call_mut(self, call);
+        let syn::Expr::Path(function) = &*call.func else {
+            return;
+        };
+        let segments: Vec<String> = function
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        let named = matches!(call.args.first(), Some(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(name), .. }))
+            if self.deep_objects.contains(&name.value()));
+        if segments.ends_with(&["QueryParam".to_string(), "new".to_string()]) && named {
+            call.func = syn::parse_quote!(crate::runtime::DeepObjectParam::new);
+        }
+    }
+
     fn visit_expr_path_mut(&mut self, expr: &mut syn::ExprPath) {
         if expr.path.is_ident("self") {
             let client = self.client;

@@ -25,6 +25,7 @@ mod config;
 mod credentials;
 #[doc(hidden)]
 pub mod decode;
+mod deep_object;
 mod error;
 mod form;
 mod pages;
@@ -43,6 +44,8 @@ pub use config::ClientConfig;
 pub use credentials::Secret;
 #[doc(hidden)]
 pub use credentials::{Credential, SchemeCredentials};
+#[doc(hidden)]
+pub use deep_object::DeepObjectParam;
 pub use error::{Error, TransportError};
 
 /// The header a mock server puts on a refusal of its own ([`Error::Refused`]), which is not the API's

@@ -80,6 +80,9 @@ pub struct ClientOperation {
     /// For a `multipart/form-data` body: progenitor builds it as JSON, and the runtime re-encodes that as
     /// the form these parts describe.
     pub multipart: Option<MultipartForm>,
+    /// The query parameters written `style: deepObject` (`?filter[status]=open`), by name: progenitor
+    /// writes them as `form`, and the generated code sends them through the runtime's `DeepObjectParam`.
+    pub deep_object_query: Vec<String>,
 }
 
 /// How a `multipart/form-data` body's fields become parts. Binary fields (`format: binary`) are typed as

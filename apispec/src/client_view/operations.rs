@@ -14,7 +14,7 @@ use super::{
 };
 use crate::media::{is_json_media_type, media_type_essence};
 use crate::names::progenitor_snake;
-use crate::operation::{MediaContent, Operation, ParamLocation, StatusKey};
+use crate::operation::{MediaContent, ObjectEncoding, Operation, ParamLocation, StatusKey};
 use crate::path_template::PathTemplate;
 
 /// Method names progenitor's `Client` (and the traits it implements) already has, and `builder`, which
@@ -77,6 +77,18 @@ pub(super) fn shape_operation(shaper: &mut Shaper<'_>, op: &Operation) {
     let responses = responses(shaper, op, &label);
     let accept = accept_header(op);
 
+    let deep_object_query = op
+        .parameters
+        .iter()
+        .filter(|p| {
+            p.location == ParamLocation::Query
+                && p.object_encoding == ObjectEncoding::DeepObject
+                && parameters
+                    .iter()
+                    .any(|written| written.get("name").and_then(Value::as_str) == Some(&p.name))
+        })
+        .map(|p| p.name.clone())
+        .collect();
     // progenitor's copy: the method's name, every parameter written out, the one body, no responses (the
     // generator decodes them from `responses`).
     if let Some(Value::Object(target)) = shaper.copy.pointer_mut(&op.pointer) {
@@ -95,6 +107,7 @@ pub(super) fn shape_operation(shaper: &mut Shaper<'_>, op: &Operation) {
         target.remove("x-dropshot-websocket");
     }
     shaper.operations.push(ClientOperation {
+        deep_object_query,
         operation_id: op.id.clone(),
         method_name,
         method: op.method,
@@ -144,7 +157,7 @@ fn parameters(shaper: &mut Shaper<'_>, op: &Operation, label: &str) -> Result<Ve
             .pointer(&param.pointer)
             .cloned()
             .unwrap_or(Value::Null);
-        let style = raw.get("style").and_then(Value::as_str);
+        let style = raw.get("style").and_then(Value::as_str).map(str::to_string);
         let problem = if param.location == ParamLocation::Cookie {
             Some((
                 format!(
@@ -179,18 +192,18 @@ fn parameters(shaper: &mut Shaper<'_>, op: &Operation, label: &str) -> Result<Ve
                 ),
             );
             continue;
-        } else if style.is_some_and(|s| {
+        } else if style.as_deref().is_some_and(|s| {
             !matches!(
                 (param.location, s),
                 (ParamLocation::Path | ParamLocation::Header, "simple")
-                    | (ParamLocation::Query, "form")
+                    | (ParamLocation::Query, "form" | "deepObject")
             )
         }) {
             Some((
                 format!(
                     "parameter `{}` uses `style: {}`, which the client generator cannot serialize",
                     param.name,
-                    style.unwrap_or_default()
+                    style.as_deref().unwrap_or_default()
                 ),
                 "use the default style for its location (`form` in a query, `simple` elsewhere)",
             ))
@@ -226,6 +239,12 @@ fn parameters(shaper: &mut Shaper<'_>, op: &Operation, label: &str) -> Result<Ve
             // progenitor makes a nullable optional one `Option<Option<T>>`.
             if let Some(Value::Object(schema)) = map.get_mut("schema") {
                 schema.remove("nullable");
+            }
+            // progenitor knows `form` only; a `deepObject` is sent by the runtime
+            // (`ClientOperation::deep_object_query`).
+            if style.as_deref() == Some("deepObject") {
+                map.remove("style");
+                map.remove("explode");
             }
             // progenitor writes a header with `to_string()`: a list or an object cannot be one. The
             // client takes it as the text to send (the `simple` style: items comma-separated).

@@ -323,3 +323,28 @@ async fn one_of_two_properties_not_both_is_a_value_the_client_can_send() {
     let body: serde_json::Value = serde_json::from_slice(&server.requests()[0].body).unwrap();
     assert_eq!(body, json!({"file_id": "file-abc123"}));
 }
+
+#[tokio::test]
+async fn a_deep_object_query_parameter_is_sent_under_its_name_in_brackets() {
+    use ok_or_no_content::types::SearchFilter;
+    let server = CannedServer::always(Canned::empty(204)).await;
+    let client = ok_or_no_content::Client::builder(&server.url)
+        .config(no_retries())
+        .build()
+        .unwrap();
+
+    client
+        .search()
+        .filter(SearchFilter {
+            status: Some("open".into()),
+            limit: Some(3),
+        })
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(
+        server.requests()[0].uri,
+        "/searches?filter%5Blimit%5D=3&filter%5Bstatus%5D=open"
+    );
+}

@@ -105,6 +105,21 @@ pub mod ok_or_no_content {
                 value.parse()
             }
         }
+        ///`SearchFilter`
+        #[derive(
+            ::serde::Deserialize,
+            ::serde::Serialize,
+            Clone,
+            Debug,
+            Default,
+            PartialEq
+        )]
+        pub struct SearchFilter {
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+            pub limit: ::std::option::Option<i64>,
+            #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+            pub status: ::std::option::Option<::std::string::String>,
+        }
         /// Error types.
         pub mod error {
             /// Error from a `TryFrom` or `FromStr` implementation.
@@ -203,12 +218,16 @@ Version: 1*/
         pub fn create_key(&self) -> builder::CreateKey<'_> {
             builder::CreateKey::new(self)
         }
+        ///`GET /searches`: set the parameters on the returned [`builder::Search`], then [`send`](builder::Search::send) it.
+        pub fn search(&self) -> builder::Search<'_> {
+            builder::Search::new(self)
+        }
         ///`POST /images/edits`: set the parameters on the returned [`builder::EditImage`], then [`send`](builder::EditImage::send) it.
         pub fn edit_image(&self) -> builder::EditImage<'_> {
             builder::EditImage::new(self)
         }
     }
-    crate::runtime::from_ref!(types::ImageRef);
+    crate::runtime::from_ref!(types::SearchFilter, types::ImageRef);
     /// The request builders, one per operation: set parameters, then `send()`.
     pub mod builder {
         use super::{
@@ -330,6 +349,64 @@ Responses:
                 responses::CreateKeyError::decode(response).await
             }
         }
+        ///Builds and sends [`Client::search`](super::Client::search): `GET /searches`. Required: nothing.
+        #[derive(Debug, Clone)]
+        #[must_use = "a request builder does nothing until it is sent with `send()`"]
+        pub struct Search<'a> {
+            client: &'a super::Client,
+            call: CallOptions,
+            filter: Param<types::SearchFilter>,
+        }
+        impl<'a> Search<'a> {
+            pub(super) fn new(client: &'a super::Client) -> Self {
+                Self {
+                    client: client,
+                    call: Default::default(),
+                    filter: Default::default(),
+                }
+            }
+            ///`filter` (query):
+            pub fn filter(mut self, value: impl IntoParam<types::SearchFilter>) -> Self {
+                self.filter = Param::new(value);
+                self
+            }
+            /// Per-call headers, timeout, retry policy or request change ([`CallOptions`]).
+            pub fn customize(mut self, f: impl Customize) -> Self {
+                self.call = f(self.call);
+                self
+            }
+            /**Sends the request (`GET /searches`), after checking that every required parameter is set and every value converted; a problem there is [`Error::InvalidRequest`] and nothing is sent.
+
+
+Responses:
+- `204` searched: `Ok` (NoContent)
+*/
+            pub async fn send(
+                self,
+            ) -> Result<Response<()>, Error<responses::SearchError>> {
+                let client = self.client;
+                let filter = self.filter.optional("filter")?;
+                let url = format!("{}/searches", client.baseurl,);
+                let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+                header_map
+                    .append(
+                        ::reqwest::header::HeaderName::from_static("api-version"),
+                        ::reqwest::header::HeaderValue::from_static(
+                            super::Client::api_version(),
+                        ),
+                    );
+                #[allow(unused_mut)]
+                let mut request = client
+                    .client
+                    .get(url)
+                    .query(&crate::runtime::DeepObjectParam::new("filter", &filter))
+                    .headers(header_map)
+                    .build()?;
+                let operation = Operation("search", None, None, None);
+                let response = client.inner.send(request, &operation, self.call).await?;
+                responses::SearchError::decode(response).await
+            }
+        }
         ///Builds and sends [`Client::edit_image`](super::Client::edit_image): `POST /images/edits`. Required: `body`.
         #[derive(Debug, Clone)]
         #[must_use = "a request builder does nothing until it is sent with `send()`"]
@@ -437,6 +514,25 @@ Responses:
                 ),
             )
         }
+        fn call_search<'a>(
+            client: &'a Client,
+            args: &Args,
+        ) -> Result<PendingCall<'a>, CallError> {
+            let call = client.search();
+            let call = set(
+                call,
+                args,
+                "filter",
+                |b, v: types::SearchFilter| b.filter(v),
+            )?;
+            Ok(
+                sending(
+                    call.send(),
+                    |_| None,
+                    |error: &responses::SearchError| error.variant(),
+                ),
+            )
+        }
         fn call_edit_image<'a>(
             client: &'a Client,
             args: &Args,
@@ -454,6 +550,7 @@ Responses:
         match operation_id {
             "getJob" => call_get_job(client, args),
             "createKey" => call_create_key(client, args),
+            "search" => call_search(client, args),
             "editImage" => call_edit_image(client, args),
             other => Err(CallError::UnknownOperation(other.to_string())),
         }
@@ -570,6 +667,26 @@ Responses:
                 }
             }
         }
+        ///The documented error responses of [`Search::send`](super::builder::Search::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[serde(untagged)]
+        pub enum SearchError {}
+        impl SearchError {
+            /// The variant's name: the documented status's reason phrase (`NotFound`).
+            pub fn variant(&self) -> &'static str {
+                match *self {}
+            }
+            /// Reads a response to the operation: the typed value its status documents.
+            pub(crate) async fn decode(
+                response: ::reqwest::Response,
+            ) -> Result<Response<()>, Error<Self>> {
+                #[allow(unreachable_patterns)]
+                match response.status().as_u16() {
+                    204u16 => body(response, Empty).await,
+                    _ => Err(undocumented(response).await),
+                }
+            }
+        }
         ///The documented error responses of [`EditImage::send`](super::builder::EditImage::send), one variant per status. An undocumented status comes back as [`Error::Undocumented`].
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
@@ -607,6 +724,12 @@ Responses:
                 }
                 "create_key" => {
                     match CreateKeyError::decode(response).await {
+                        Ok(_) | Err(Error::Documented(_)) => Ok(()),
+                        Err(other) => Err(other.to_string()),
+                    }
+                }
+                "search" => {
+                    match SearchError::decode(response).await {
                         Ok(_) | Err(Error::Documented(_)) => Ok(()),
                         Err(other) => Err(other.to_string()),
                     }
@@ -712,6 +835,35 @@ Responses:
         }
         impl From<CreateKeyScenario> for ::mock_server::Scenario {
             fn from(scenario: CreateKeyScenario) -> Self {
+                scenario.0
+            }
+        }
+        ///A scenario for [`search`](super::Client::search) (`ok_or_no_content.search`): add its answers in order with `respond` and `succeed`.
+        pub fn search() -> SearchScenario {
+            SearchScenario(::mock_server::Scenario::new("ok_or_no_content.search"))
+        }
+        ///The answers `ok_or_no_content.search` is to give, in order.
+        #[derive(Debug, Clone)]
+        pub struct SearchScenario(::mock_server::Scenario);
+        impl SearchScenario {
+            fn then(mut self, status: u16, body: Option<::serde_json::Value>) -> Self {
+                let mut step = ::mock_server::Step::status(status);
+                step.body = body;
+                self.0 = self.0.then(step);
+                self
+            }
+            /// The next answer: the documented success, with its documented example.
+            pub fn succeed(self) -> Self {
+                self.then(204u16, None)
+            }
+            /// After the last answer, start again from the first.
+            pub fn repeat(mut self) -> Self {
+                self.0 = self.0.repeat();
+                self
+            }
+        }
+        impl From<SearchScenario> for ::mock_server::Scenario {
+            fn from(scenario: SearchScenario) -> Self {
                 scenario.0
             }
         }
