@@ -21,6 +21,7 @@ mod operation;
 pub mod overlay;
 pub mod path_template;
 pub mod pointer;
+pub mod properties;
 pub mod quote;
 pub mod resources;
 pub mod sample;

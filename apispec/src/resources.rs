@@ -34,6 +34,7 @@ use crate::document::Document;
 use crate::operation::{Method, Operation, ParamLocation, SchemaAt, StatusKey};
 use crate::path_template::{PathTemplate, Segment};
 use crate::pointer;
+use crate::properties::Through;
 use crate::schema::Direction;
 
 /// How deep body schemas are searched for the array of items or the item.
@@ -826,30 +827,11 @@ impl<'d> Reader<'d> {
 
     /// The properties of an object schema (through `$ref`s and `allOf`), each schema as written.
     fn properties(&self, schema: &Value) -> Vec<(String, Value)> {
-        let mut out = Vec::new();
-        self.collect_properties(schema, &mut out, 0);
-        out
-    }
-
-    fn collect_properties(&self, schema: &Value, out: &mut Vec<(String, Value)>, depth: usize) {
-        if depth > 8 {
-            return;
-        }
-        let Some(schema) = self.doc.resolve(schema) else {
-            return;
-        };
-        if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
-            for (name, property) in properties {
-                if !out.iter().any(|(n, _)| n == name) {
-                    out.push((name.clone(), property.clone()));
-                }
-            }
-        }
-        if let Some(parts) = schema.get("allOf").and_then(Value::as_array) {
-            for part in parts {
-                self.collect_properties(part, out, depth + 1);
-            }
-        }
+        crate::properties::declared(&self.doc.raw, schema, Through::AllOf)
+            .properties
+            .into_iter()
+            .map(|(name, schema)| (name.to_string(), schema.clone()))
+            .collect()
     }
 }
 

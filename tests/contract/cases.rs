@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use apispec::properties::{self, Through};
 use apispec::{CompiledSchemas, Direction, Document, Operation, StatusKey};
 use cloud_backup_apis::runtime::call::CallOutcome;
 use cloud_backup_apis::runtime::{ClientConfig, RetryPolicy};
@@ -377,9 +378,9 @@ pub(crate) fn differences(
     let schema = schema.map(|s| apispec::follow_refs(root, s).unwrap_or(s));
     match (expected, actual) {
         (Value::Object(e), Value::Object(a)) => {
-            let mut declared = BTreeMap::new();
-            let open = schema.is_none_or(|s| declared_properties(s, root, &mut declared, 0));
-            let property = |key: &str| declared.get(key).copied();
+            let declared = schema.map(|s| properties::declared(root, s, Through::AnyComposition));
+            let open = declared.as_ref().is_none_or(|d| d.open);
+            let property = |key: &str| declared.as_ref().and_then(|d| d.get(key));
             let mut found = Vec::new();
             for (key, value) in e {
                 let here = apispec::pointer::join(at, key);
@@ -412,7 +413,7 @@ pub(crate) fn differences(
             found
         }
         (Value::Array(e), Value::Array(a)) if e.len() == a.len() => {
-            let items = schema.and_then(|s| items_schema(s, root, 0));
+            let items = schema.and_then(|s| properties::items_schema(root, s));
             e.iter()
                 .zip(a)
                 .enumerate()
@@ -444,60 +445,7 @@ pub(crate) fn differences(
     }
 }
 
-/// How deep `declared_properties` and `items_schema` follow `$ref`s and compositions.
-const MAX_SCHEMA_DEPTH: usize = 32;
-
 fn is_empty_collection(value: &Value) -> bool {
     matches!(value, Value::Array(items) if items.is_empty())
         || matches!(value, Value::Object(map) if map.is_empty())
-}
-
-/// The properties an object schema declares (through `$ref`, `allOf`, `oneOf` and `anyOf`, the branches'
-/// together) into `into`; whether it keeps undeclared ones (an `additionalProperties` schema, or a shape
-/// not followed).
-fn declared_properties<'d>(
-    schema: &'d Value,
-    root: &'d Value,
-    into: &mut BTreeMap<&'d str, &'d Value>,
-    depth: usize,
-) -> bool {
-    if depth > MAX_SCHEMA_DEPTH {
-        return true;
-    }
-    let schema = apispec::follow_refs(root, schema).unwrap_or(schema);
-    let mut open = matches!(schema.get("additionalProperties"), Some(Value::Object(_)));
-    if let Some(Value::Object(properties)) = schema.get("properties") {
-        for (name, property) in properties {
-            into.entry(name.as_str()).or_insert(property);
-        }
-    }
-    for key in ["allOf", "oneOf", "anyOf"] {
-        for branch in schema
-            .get(key)
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            open |= declared_properties(branch, root, into, depth + 1);
-        }
-    }
-    open
-}
-
-/// The schema of an array schema's items (through `$ref` and composition), if it says.
-fn items_schema<'d>(schema: &'d Value, root: &'d Value, depth: usize) -> Option<&'d Value> {
-    if depth > MAX_SCHEMA_DEPTH {
-        return None;
-    }
-    let schema = apispec::follow_refs(root, schema).unwrap_or(schema);
-    schema.get("items").or_else(|| {
-        ["allOf", "oneOf", "anyOf"].iter().find_map(|key| {
-            schema
-                .get(*key)
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .find_map(|branch| items_schema(branch, root, depth + 1))
-        })
-    })
 }
