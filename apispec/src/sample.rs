@@ -210,12 +210,25 @@ impl<'a> Sampler<'a> {
         };
         let mut merged = map.clone();
         merged.remove("allOf");
+        // `null` fits an `allOf` only where every part takes it (`allOf: [{$ref: T}, {nullable: true}]`
+        // is not nullable when `T` is not), or the schema beside the `allOf` says `nullable` itself, as
+        // the validator reads them.
+        let nullable = |schema: &Map<String, Value>| {
+            schema.get("nullable").and_then(Value::as_bool) == Some(true)
+        };
+        let mut every_part_nullable = !parts.is_empty();
         if depth < MAX_DEPTH && take_node() {
             for part in parts {
                 if let Value::Object(part) = self.flatten(part, depth + 1) {
+                    every_part_nullable &= nullable(&part);
                     merge_into(&mut merged, &part);
                 }
             }
+        }
+        if nullable(map) || every_part_nullable {
+            merged.insert("nullable".into(), Value::Bool(true));
+        } else {
+            merged.remove("nullable");
         }
         Value::Object(merged)
     }
@@ -893,6 +906,7 @@ components:
         label: {type: string, example: hello}
         broken: {type: integer, example: 3.5}
         flag: {type: boolean, example: 'false'}
+        truncation: {allOf: [{$ref: '#/components/schemas/Owner'}, {nullable: true}]}
         batch:
           type: object
           properties: {file_ids: {type: array, items: {type: string}}, files: {type: array, items: {type: string}}, note: {type: string}}
@@ -949,6 +963,11 @@ components:
             "an example that breaks its schema is passed over"
         );
         assert_eq!(documented["flag"], true, "\"false\" is no boolean");
+        assert!(
+            documented["truncation"].is_object(),
+            "`nullable` in one part of an allOf does not make null fit: {}",
+            documented["truncation"]
+        );
         let batch = documented["batch"].as_object().unwrap();
         assert!(
             batch.contains_key("file_ids")
