@@ -27,11 +27,25 @@ pub enum Part {
 pub struct PathTemplate {
     /// The segments between slashes, in order.
     pub segments: Vec<Segment>,
+    /// Query parameters written into the path key itself (`/responses?beta=true`, which OpenAPI does not
+    /// allow but published documents use to tell two operations of one path and method apart): each name
+    /// with its value (empty when the key gives none).
+    pub fixed_query: Vec<(String, String)>,
 }
 
 impl PathTemplate {
-    /// Splits a template into segments. Empty segments (a leading, trailing or doubled slash) are ignored.
+    /// Splits a template into segments and the query it fixes, if any. Empty segments (a leading, trailing
+    /// or doubled slash) are ignored.
     pub fn parse(template: &str) -> PathTemplate {
+        let (template, query) = template.split_once('?').unwrap_or((template, ""));
+        let fixed_query = query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (name.to_string(), value.to_string())
+            })
+            .collect();
         let segments = split_path(template)
             .map(|segment| {
                 if !segment.contains('{') {
@@ -44,7 +58,10 @@ impl PathTemplate {
                 }
             })
             .collect();
-        PathTemplate { segments }
+        PathTemplate {
+            segments,
+            fixed_query,
+        }
     }
 
     /// The names of the template's parameters, in order.
@@ -159,6 +176,21 @@ pub fn match_mixed<'t>(parts: &[Part], mut text: &'t str) -> Option<Vec<&'t str>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_query_in_the_path_key_is_fixed_query_not_a_segment() {
+        let t = PathTemplate::parse("/responses/{id}?beta=true&stream");
+        assert_eq!(t.segments.len(), 2);
+        assert_eq!(t.segments[1], Segment::Param("id".into()));
+        assert_eq!(
+            t.fixed_query,
+            [
+                ("beta".to_string(), "true".to_string()),
+                ("stream".to_string(), String::new())
+            ]
+        );
+        assert!(PathTemplate::parse("/responses").fixed_query.is_empty());
+    }
 
     #[test]
     fn templates_name_their_parameters() {

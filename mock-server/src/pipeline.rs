@@ -301,10 +301,11 @@ fn route<'c>(catalog: &'c Catalog, parts: &Parts) -> Result<(usize, &'c MockOper
             _ => no_path_matched(path),
         }));
     };
-    let mut found = catalog.router.find(path, method);
+    let query = parts.uri.query();
+    let mut found = catalog.router.find(path, query, method);
     if method == Method::Head
         && !matches!(found, RouteMatch::Found(_))
-        && let RouteMatch::Found(get) = catalog.router.find(path, Method::Get)
+        && let RouteMatch::Found(get) = catalog.router.find(path, query, Method::Get)
     {
         found = RouteMatch::Found(get);
     }

@@ -19,8 +19,18 @@ struct Node {
     literals: HashMap<Box<str>, usize>,
     param: Option<usize>,
     mixed: Vec<(Vec<Part>, usize)>,
-    /// The operations that end here, by method.
-    methods: Vec<(Method, usize)>,
+    /// The operations that end here, by method and the query their path key fixes (most conditions
+    /// first, so the most specific one that a request satisfies is found first).
+    methods: Vec<Ending>,
+}
+
+/// An operation ending at a node.
+#[derive(Debug)]
+struct Ending {
+    method: Method,
+    /// `(name, value)` pairs the request's query must hold (`/responses?beta=true`); mostly none.
+    fixed_query: Vec<(String, String)>,
+    operation: usize,
 }
 
 /// What a request path and method resolve to.
@@ -57,10 +67,12 @@ pub struct Shadowed {
 
 impl Router {
     /// Adds an operation. Parameter names do not matter for the shape: `/a/{id}` and `/a/{name}` are the
-    /// same path, and adding the same method twice reports the operation that keeps it.
+    /// same path, and adding the same method (with the same fixed query) twice reports the operation that
+    /// keeps it.
     pub fn insert(
         &mut self,
         segments: &[Segment],
+        fixed_query: &[(String, String)],
         method: Method,
         operation: usize,
     ) -> Result<(), Shadowed> {
@@ -103,10 +115,22 @@ impl Router {
             };
         }
         let methods = &mut self.nodes[node].methods;
-        if let Some(&(_, existing)) = methods.iter().find(|(m, _)| *m == method) {
-            return Err(Shadowed { existing });
+        let mut fixed_query = fixed_query.to_vec();
+        fixed_query.sort();
+        if let Some(existing) = methods
+            .iter()
+            .find(|e| e.method == method && e.fixed_query == fixed_query)
+        {
+            return Err(Shadowed {
+                existing: existing.operation,
+            });
         }
-        methods.push((method, operation));
+        methods.push(Ending {
+            method,
+            fixed_query,
+            operation,
+        });
+        methods.sort_by_key(|e| std::cmp::Reverse(e.fixed_query.len()));
         Ok(())
     }
 
@@ -115,21 +139,30 @@ impl Router {
         self.nodes.len() - 1
     }
 
-    /// Resolves a request path (already without its query) and method.
-    pub fn find(&self, path: &str, method: Method) -> RouteMatch {
-        self.resolve(path, Some(method))
+    /// Resolves a request path and query (the raw query text, `None` without one) and method.
+    pub fn find(&self, path: &str, query: Option<&str>, method: Method) -> RouteMatch {
+        self.resolve(path, query.unwrap_or(""), Some(method))
     }
 
     /// Resolves a request path for a method OpenAPI cannot describe (`QUERY`, `CONNECT`, lowercase
     /// `delete`): never `Found`; `MethodNotAllowed` with the path's documented methods, or `NotFound`.
     pub fn find_undescribed(&self, path: &str) -> RouteMatch {
-        self.resolve(path, None)
+        self.resolve(path, "", None)
     }
 
-    fn resolve(&self, path: &str, method: Option<Method>) -> RouteMatch {
+    fn resolve(&self, path: &str, query: &str, method: Option<Method>) -> RouteMatch {
         let segments: Vec<&str> = split_path(path).collect();
+        let query: Vec<(&str, &str)> = query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+            .collect();
+        let request = Request {
+            method,
+            query: &query,
+        };
         let mut allowed = Vec::new();
-        match self.search(0, &segments, method, &mut allowed) {
+        match self.search(0, &segments, &request, &mut allowed) {
             Some(operation) => RouteMatch::Found(operation),
             None if allowed.is_empty() => RouteMatch::NotFound,
             None => {
@@ -144,15 +177,27 @@ impl Router {
         &self,
         node: usize,
         segments: &[&str],
-        method: Option<Method>,
+        request: &Request<'_>,
         allowed: &mut Vec<Method>,
     ) -> Option<usize> {
         let here = &self.nodes[node];
         let Some((first, rest)) = segments.split_first() else {
-            if let Some(&(_, operation)) = here.methods.iter().find(|(m, _)| Some(*m) == method) {
-                return Some(operation);
+            let fixed_query_holds = |ending: &Ending| {
+                ending.fixed_query.iter().all(|(name, value)| {
+                    request
+                        .query
+                        .iter()
+                        .any(|(n, v)| n == name && (value.is_empty() || v == value))
+                })
+            };
+            if let Some(ending) = here
+                .methods
+                .iter()
+                .find(|e| Some(e.method) == request.method && fixed_query_holds(e))
+            {
+                return Some(ending.operation);
             }
-            allowed.extend(here.methods.iter().map(|(m, _)| *m));
+            allowed.extend(here.methods.iter().map(|e| e.method));
             return None;
         };
         // A literal segment matches as written or percent-decoded (`/%3Cupload_url%3E` is `/<upload_url>`).
@@ -161,20 +206,28 @@ impl Router {
             .literals
             .get(*first)
             .or_else(|| here.literals.get(decoded.as_ref()))
-            && let Some(found) = self.search(child, rest, method, allowed)
+            && let Some(found) = self.search(child, rest, request, allowed)
         {
             return Some(found);
         }
         for (parts, child) in &here.mixed {
             if match_mixed(parts, first).is_some()
-                && let Some(found) = self.search(*child, rest, method, allowed)
+                && let Some(found) = self.search(*child, rest, request, allowed)
             {
                 return Some(found);
             }
         }
         let child = here.param?;
-        self.search(child, rest, method, allowed)
+        self.search(child, rest, request, allowed)
     }
+}
+
+/// What a lookup matches against beside the path.
+struct Request<'q> {
+    /// `None` for a method OpenAPI cannot describe.
+    method: Option<Method>,
+    /// The query's `(name, value)` pairs, as sent.
+    query: &'q [(&'q str, &'q str)],
 }
 
 fn same_shape(a: &[Part], b: &[Part]) -> bool {
@@ -194,8 +247,9 @@ mod tests {
     fn router(routes: &[(&str, Method)]) -> Router {
         let mut router = Router::default();
         for (index, (path, method)) in routes.iter().enumerate() {
+            let template = PathTemplate::parse(path);
             router
-                .insert(&PathTemplate::parse(path).segments, *method, index)
+                .insert(&template.segments, &template.fixed_query, *method, index)
                 .unwrap();
         }
         router
@@ -209,17 +263,39 @@ mod tests {
             ("/v3/{project_id}/backups/{backup_id}", Method::Post),
         ]);
         assert_eq!(
-            router.find("/v3/p/backups/create", Method::Post),
+            router.find("/v3/p/backups/create", None, Method::Post),
             RouteMatch::Found(1)
         );
         assert_eq!(
-            router.find("/v3/p/backups/other", Method::Post),
+            router.find("/v3/p/backups/other", None, Method::Post),
             RouteMatch::Found(2)
         );
         // The concrete path has no DELETE: the template still answers.
         assert_eq!(
-            router.find("/v3/p/backups/create", Method::Delete),
+            router.find("/v3/p/backups/create", None, Method::Delete),
             RouteMatch::Found(0)
+        );
+    }
+
+    #[test]
+    fn a_query_fixed_by_the_path_key_picks_its_operation() {
+        let router = router(&[
+            ("/responses", Method::Post),
+            ("/responses?beta=true", Method::Post),
+        ]);
+        let post = |query| router.find("/responses", query, Method::Post);
+        assert_eq!(post(Some("beta=true")), RouteMatch::Found(1));
+        assert_eq!(post(Some("stream=1&beta=true")), RouteMatch::Found(1));
+        assert_eq!(post(None), RouteMatch::Found(0));
+        assert_eq!(post(Some("beta=false")), RouteMatch::Found(0));
+        let mut twice = Router::default();
+        let template = PathTemplate::parse("/responses?beta=true");
+        twice
+            .insert(&template.segments, &template.fixed_query, Method::Post, 0)
+            .unwrap();
+        assert_eq!(
+            twice.insert(&template.segments, &template.fixed_query, Method::Post, 1),
+            Err(Shadowed { existing: 0 })
         );
     }
 
@@ -227,15 +303,15 @@ mod tests {
     fn a_literal_segment_matches_percent_decoded() {
         let router = router(&[("/<upload_url>", Method::Put), ("/files/a b", Method::Get)]);
         assert_eq!(
-            router.find("/%3Cupload_url%3E", Method::Put),
+            router.find("/%3Cupload_url%3E", None, Method::Put),
             RouteMatch::Found(0)
         );
         assert_eq!(
-            router.find("/files/a%20b", Method::Get),
+            router.find("/files/a%20b", None, Method::Get),
             RouteMatch::Found(1)
         );
         assert_eq!(
-            router.find("/files/a%20c", Method::Get),
+            router.find("/files/a%20c", None, Method::Get),
             RouteMatch::NotFound
         );
     }
@@ -243,18 +319,27 @@ mod tests {
     #[test]
     fn different_parameter_names_at_the_same_position() {
         let router = router(&[("/a/{id}", Method::Get), ("/a/{name}/b", Method::Get)]);
-        assert_eq!(router.find("/a/1", Method::Get), RouteMatch::Found(0));
-        assert_eq!(router.find("/a/1/b", Method::Get), RouteMatch::Found(1));
-        assert_eq!(router.find("/a/1/b/", Method::Get), RouteMatch::Found(1));
-        assert_eq!(router.find("/a/1/c", Method::Get), RouteMatch::NotFound);
-        assert_eq!(router.find("/a", Method::Get), RouteMatch::NotFound);
+        assert_eq!(router.find("/a/1", None, Method::Get), RouteMatch::Found(0));
+        assert_eq!(
+            router.find("/a/1/b", None, Method::Get),
+            RouteMatch::Found(1)
+        );
+        assert_eq!(
+            router.find("/a/1/b/", None, Method::Get),
+            RouteMatch::Found(1)
+        );
+        assert_eq!(
+            router.find("/a/1/c", None, Method::Get),
+            RouteMatch::NotFound
+        );
+        assert_eq!(router.find("/a", None, Method::Get), RouteMatch::NotFound);
     }
 
     #[test]
     fn wrong_method_lists_the_allowed_ones() {
         let router = router(&[("/a/{id}", Method::Get), ("/a/{id}", Method::Delete)]);
         assert_eq!(
-            router.find("/a/1", Method::Post),
+            router.find("/a/1", None, Method::Post),
             RouteMatch::MethodNotAllowed(vec![Method::Get, Method::Delete])
         );
     }
@@ -281,7 +366,12 @@ mod tests {
     fn same_shape_twice_is_reported() {
         let mut router = router(&[("/a/{id}", Method::Get)]);
         assert_eq!(
-            router.insert(&PathTemplate::parse("/a/{name}").segments, Method::Get, 7),
+            router.insert(
+                &PathTemplate::parse("/a/{name}").segments,
+                &[],
+                Method::Get,
+                7
+            ),
             Err(Shadowed { existing: 0 })
         );
     }
@@ -293,11 +383,11 @@ mod tests {
             ("/files/{name}", Method::Get),
         ]);
         assert_eq!(
-            router.find("/files/a.json", Method::Get),
+            router.find("/files/a.json", None, Method::Get),
             RouteMatch::Found(0)
         );
         assert_eq!(
-            router.find("/files/a.xml", Method::Get),
+            router.find("/files/a.xml", None, Method::Get),
             RouteMatch::Found(1)
         );
         let parts = mixed_parts("v{major}.{minor}");

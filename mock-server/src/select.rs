@@ -289,6 +289,7 @@ mod tests {
             method: Method::Get,
             path: "/t".into(),
             segments: Vec::new(),
+            fixed_query: Vec::new(),
             parameters: Vec::new(),
             security: Vec::new(),
             challenge: HeaderValue::from_static("Bearer"),

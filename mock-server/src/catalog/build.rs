@@ -70,7 +70,11 @@ pub(super) fn add_spec(
     for op in &doc.operations {
         let mock = mock_operation(&mut context, op, spec_index, &prefix)?;
         let index = catalog.operations.len();
-        if let Err(shadowed) = catalog.router.insert(&mock.segments, mock.method, index) {
+        if let Err(shadowed) =
+            catalog
+                .router
+                .insert(&mock.segments, &mock.fixed_query, mock.method, index)
+        {
             let message = format!(
                 "{} #{}: {} {} has the same path shape as {} and cannot be reached",
                 doc.source,
@@ -139,6 +143,7 @@ fn mock_operation(
         method: op.method,
         path,
         segments: template.segments,
+        fixed_query: template.fixed_query,
         parameters,
         security,
         challenge,

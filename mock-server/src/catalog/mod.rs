@@ -299,6 +299,9 @@ pub struct MockOperation {
     pub path: String,
     /// The mounted path template, split into segments.
     pub segments: Vec<Segment>,
+    /// Query parameters the path key itself fixes (`/responses?beta=true`): a request carrying them is
+    /// routed here rather than to the same path and method without them.
+    pub fixed_query: Vec<(String, String)>,
     /// The parameters to check on each request.
     pub parameters: Vec<ParamCheck>,
     /// Alternatives; each lists credentials needed together. Empty: no security. An empty alternative:

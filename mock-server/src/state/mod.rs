@@ -164,6 +164,7 @@ impl StateModel {
             let position = |name: &str| {
                 apispec::path_template::PathTemplate {
                     segments: op.segments.clone(),
+                    fixed_query: Vec::new(),
                 }
                 .position_of(name)
                 .map(|(segment, _)| segment)

@@ -243,8 +243,9 @@ async fn a_method_outside_openapis_set_is_405_with_the_paths_allow() {
 
 /// A document with the shapes real providers publish: a literal path segment that needs percent-encoding
 /// (DigitalOcean's `/<upload_url>`), a documented `Transfer-Encoding` header (OpenAI's speech endpoint),
-/// and a `oneOf` whose branches both match a body, told apart by its discriminator (DigitalOcean's
-/// droplet actions).
+/// a `oneOf` whose branches both match a body, told apart by its discriminator (DigitalOcean's
+/// droplet actions), and two operations of one path and method told apart by a query written into the
+/// path key (OpenAI's `/responses?beta=true`).
 async fn published_shapes() -> (MockServer, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("published.yaml");
@@ -266,6 +267,16 @@ paths:
             Transfer-Encoding: {schema: {type: string}, description: chunked}
             X-Stored: {schema: {type: string}, example: 'yes'}
           content: {application/json: {schema: {type: object}, example: {stored: true}}}
+  /responses:
+    post:
+      operationId: createResponse
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object}, example: {beta: false}}}}
+  /responses?beta=true:
+    post:
+      operationId: createBetaResponse
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object}, example: {beta: true}}}}
   /actions:
     post:
       operationId: act
@@ -342,4 +353,16 @@ async fn a_discriminator_picks_the_branch_a_body_is_validated_against() {
         .await
         .unwrap();
     assert_eq!(named.status(), 204);
+}
+
+#[tokio::test]
+async fn a_query_written_into_the_path_key_routes_to_its_own_operation() {
+    let (server, _dir) = published_shapes().await;
+    let create = |url: String| async move { json(client().post(url).send().await.unwrap()).await };
+
+    let beta = create(format!("{}/responses?beta=true", server.url())).await;
+    let plain = create(format!("{}/responses", server.url())).await;
+
+    assert_eq!(beta, json!({"beta": true}));
+    assert_eq!(plain, json!({"beta": false}));
 }
