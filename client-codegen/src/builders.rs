@@ -4,6 +4,8 @@
 //! anything is sent, builds the request with progenitor's code, sends it through the runtime (credentials,
 //! media types, retries, tracing) and decodes it with the operation's decoder.
 
+use std::collections::BTreeMap;
+
 use apispec::Operation;
 use apispec::client_view::ClientOperation;
 use proc_macro2::TokenStream;
@@ -35,9 +37,12 @@ pub(crate) struct Field {
 }
 
 /// The builder's fields, from the parameters of progenitor's method and the spec's parameters.
+/// One field per parameter of progenitor's method. A parameter the client view renamed (`Limit_2`, see
+/// `ClientOperation::renamed_parameters`) is the spec's parameter of its wire name.
 pub(crate) fn fields(
     method: &ProgenitorMethod,
     operation: &Operation,
+    renamed_parameters: &BTreeMap<String, String>,
 ) -> Result<Vec<Field>, String> {
     let mut fields = Vec::new();
     for (name, ty) in &method.parameters {
@@ -51,10 +56,16 @@ pub(crate) fn fields(
                 .unwrap_or_default();
             ("body".to_string(), format!("The request body{media}."))
         } else {
-            let parameter = operation
-                .parameters
+            let parameter = match renamed_parameters
                 .iter()
-                .find(|p| argument_name(&p.name) == rust_name);
+                .find(|(renamed, _)| argument_name(renamed) == rust_name)
+            {
+                Some((_, wire)) => operation.parameters.iter().find(|p| p.name == *wire),
+                None => operation
+                    .parameters
+                    .iter()
+                    .find(|p| argument_name(&p.name) == rust_name),
+            };
             match parameter {
                 Some(p) => (
                     p.name.clone(),

@@ -60,7 +60,7 @@ pub(crate) fn module(
             .find(|o| o.id == op.operation_id)
             .expect("the view is built from these operations");
         let shape = ResponseShape::new(op, &output.type_names).map_err(fail)?;
-        let fields = builders::fields(method, operation).map_err(fail)?;
+        let fields = builders::fields(method, operation, &op.renamed_parameters).map_err(fail)?;
         let paginator = pagination::recognise(doc, operation, &fields, &shape, &output);
         let code =
             builders::operation_code(op, operation, method, &fields, &shape, paginator.as_ref());

@@ -80,6 +80,10 @@ pub struct ClientOperation {
     /// For a `multipart/form-data` body: progenitor builds it as JSON, and the runtime re-encodes that as
     /// the form these parts describe.
     pub multipart: Option<MultipartForm>,
+    /// Query and header parameters renamed in progenitor's copy because their argument names met
+    /// (`Limit` beside `limit` becomes `Limit_2`, setter `limit_2`): the name in the copy, and the name
+    /// sent on the wire.
+    pub renamed_parameters: BTreeMap<String, String>,
     /// The query parameters written `style: deepObject` (`?filter[status]=open`), by name: progenitor
     /// writes them as `form`, and the generated code sends them through the runtime's `DeepObjectParam`.
     pub deep_object_query: Vec<String>,

@@ -3,7 +3,7 @@
 //! is left out at the smallest scope that keeps the rest true: an optional parameter or body alone, a
 //! required one with its operation.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use heck::ToUpperCamelCase;
 use serde_json::{Map, Value, json};
@@ -54,7 +54,8 @@ pub(super) fn shape_operation(shaper: &mut Shaper<'_>, op: &Operation) {
     let label = op.label();
     // Omissions of parts of an operation that is then left out whole would only be noise.
     let omitted_before = shaper.omissions.len();
-    let shaped = parameters(shaper, op, &label).and_then(|parameters| {
+    let mut renamed_parameters = BTreeMap::new();
+    let shaped = parameters(shaper, op, &label, &mut renamed_parameters).and_then(|parameters| {
         let body = request_body(shaper, op, &label)?;
         Ok((parameters, body))
     });
@@ -107,6 +108,7 @@ pub(super) fn shape_operation(shaper: &mut Shaper<'_>, op: &Operation) {
         target.remove("x-dropshot-websocket");
     }
     shaper.operations.push(ClientOperation {
+        renamed_parameters,
         deep_object_query,
         operation_id: op.id.clone(),
         method_name,
@@ -118,6 +120,33 @@ pub(super) fn shape_operation(shaper: &mut Shaper<'_>, op: &Operation) {
         request_content_type,
         multipart,
     });
+}
+
+/// `{name}_2` (or `_3`...): a parameter name whose argument name no parameter of the operation has, and
+/// which is no name or string anywhere in the document, so the generated code's literal of it can be put
+/// back to `name` ([`super::ClientView::wire_names`]) without touching anything else.
+fn unused_parameter_name(
+    document: &Value,
+    name: &str,
+    argument_names: &BTreeSet<String>,
+) -> String {
+    fn written(value: &Value, text: &str) -> bool {
+        match value {
+            Value::String(s) => s == text,
+            Value::Array(items) => items.iter().any(|item| written(item, text)),
+            Value::Object(map) => map.iter().any(|(k, v)| k == text || written(v, text)),
+            _ => false,
+        }
+    }
+    let mut n = 2;
+    loop {
+        let candidate = format!("{name}_{n}");
+        if !argument_names.contains(&progenitor_snake(&candidate)) && !written(document, &candidate)
+        {
+            return candidate;
+        }
+        n += 1;
+    }
 }
 
 /// The operationId as progenitor spells a method, made distinct from every other method of the client.
@@ -136,7 +165,12 @@ fn method_name(shaper: &mut Shaper<'_>, op: &Operation) -> String {
 }
 
 /// Every parameter of the operation (path-item ones included) written out in full for progenitor's copy.
-fn parameters(shaper: &mut Shaper<'_>, op: &Operation, label: &str) -> Result<Vec<Value>, LeftOut> {
+fn parameters(
+    shaper: &mut Shaper<'_>,
+    op: &Operation,
+    label: &str,
+    renamed_parameters: &mut BTreeMap<String, String>,
+) -> Result<Vec<Value>, LeftOut> {
     let template = PathTemplate::parse(&op.path);
     let template_names: BTreeSet<&str> = template.parameter_names().collect();
     let mut argument_names: BTreeSet<String> = BTreeSet::new();
@@ -158,6 +192,7 @@ fn parameters(shaper: &mut Shaper<'_>, op: &Operation, label: &str) -> Result<Ve
             .cloned()
             .unwrap_or(Value::Null);
         let style = raw.get("style").and_then(Value::as_str).map(str::to_string);
+        let mut renamed_to = None;
         let problem = if param.location == ParamLocation::Cookie {
             Some((
                 format!(
@@ -211,6 +246,17 @@ fn parameters(shaper: &mut Shaper<'_>, op: &Operation, label: &str) -> Result<Ve
             let argument = progenitor_snake(&param.name);
             if argument_names.insert(argument.clone()) {
                 None
+            } else if matches!(param.location, ParamLocation::Query | ParamLocation::Header) {
+                // `limit` beside `Limit` (AWS documents' paging): the later one is renamed in the copy,
+                // `Limit_2` (setter `limit_2`), and sent under its own name.
+                let renamed = unused_parameter_name(&shaper.copy, &param.name, &argument_names);
+                argument_names.insert(progenitor_snake(&renamed));
+                shaper
+                    .wire_names
+                    .insert(renamed.clone(), param.name.clone());
+                renamed_parameters.insert(renamed.clone(), param.name.clone());
+                renamed_to = Some(renamed);
+                None
             } else {
                 Some((
                     format!(
@@ -234,6 +280,9 @@ fn parameters(shaper: &mut Shaper<'_>, op: &Operation, label: &str) -> Result<Ve
         }
         let mut raw = raw;
         if let Value::Object(map) = &mut raw {
+            if let Some(renamed) = renamed_to {
+                map.insert("name".into(), json!(renamed));
+            }
             map.insert("required".into(), json!(param.required));
             // A parameter is absent or has a value: null cannot be sent in a path, query or header, and
             // progenitor makes a nullable optional one `Option<Option<T>>`.

@@ -348,3 +348,16 @@ async fn a_deep_object_query_parameter_is_sent_under_its_name_in_brackets() {
         "/searches?filter%5Blimit%5D=3&filter%5Bstatus%5D=open"
     );
 }
+
+#[tokio::test]
+async fn parameters_whose_rust_names_meet_are_both_sent_under_their_own_names() {
+    let server = CannedServer::always(Canned::empty(204)).await;
+    let client = ok_or_no_content::Client::builder(&server.url)
+        .config(no_retries())
+        .build()
+        .unwrap();
+
+    client.search().limit(3).limit_2("10").send().await.unwrap();
+
+    assert_eq!(server.requests()[0].uri, "/searches?Limit=10&limit=3");
+}

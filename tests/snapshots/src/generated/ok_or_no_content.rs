@@ -355,19 +355,36 @@ Responses:
         pub struct Search<'a> {
             client: &'a super::Client,
             call: CallOptions,
+            limit_2: Param<::std::string::String>,
             filter: Param<types::SearchFilter>,
+            limit: Param<i64>,
         }
         impl<'a> Search<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
                 Self {
                     client: client,
                     call: Default::default(),
+                    limit_2: Default::default(),
                     filter: Default::default(),
+                    limit: Default::default(),
                 }
+            }
+            ///`Limit` (query): Pagination limit
+            pub fn limit_2(
+                mut self,
+                value: impl IntoParam<::std::string::String>,
+            ) -> Self {
+                self.limit_2 = Param::new(value);
+                self
             }
             ///`filter` (query):
             pub fn filter(mut self, value: impl IntoParam<types::SearchFilter>) -> Self {
                 self.filter = Param::new(value);
+                self
+            }
+            ///`limit` (query):
+            pub fn limit(mut self, value: impl IntoParam<i64>) -> Self {
+                self.limit = Param::new(value);
                 self
             }
             /// Per-call headers, timeout, retry policy or request change ([`CallOptions`]).
@@ -385,7 +402,9 @@ Responses:
                 self,
             ) -> Result<Response<()>, Error<responses::SearchError>> {
                 let client = self.client;
+                let limit_2 = self.limit_2.optional("limit_2")?;
                 let filter = self.filter.optional("filter")?;
+                let limit = self.limit.optional("limit")?;
                 let url = format!("{}/searches", client.baseurl,);
                 let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
                 header_map
@@ -399,7 +418,9 @@ Responses:
                 let mut request = client
                     .client
                     .get(url)
+                    .query(&progenitor_client::QueryParam::new("Limit", &limit_2))
                     .query(&crate::runtime::DeepObjectParam::new("filter", &filter))
+                    .query(&progenitor_client::QueryParam::new("limit", &limit))
                     .headers(header_map)
                     .build()?;
                 let operation = Operation("search", None, None, None);
@@ -522,9 +543,16 @@ Responses:
             let call = set(
                 call,
                 args,
+                "Limit",
+                |b, v: ::std::string::String| b.limit_2(v),
+            )?;
+            let call = set(
+                call,
+                args,
                 "filter",
                 |b, v: types::SearchFilter| b.filter(v),
             )?;
+            let call = set(call, args, "limit", |b, v: i64| b.limit(v))?;
             Ok(
                 sending(
                     call.send(),

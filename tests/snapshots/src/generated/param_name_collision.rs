@@ -130,6 +130,8 @@ Version: 1*/
             client: &'a super::Client,
             call: CallOptions,
             start_time: Param<::std::string::String>,
+            start_time_2: Param<::std::string::String>,
+            start_time_3: Param<::std::string::String>,
         }
         impl<'a> ListCalls<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
@@ -137,6 +139,8 @@ Version: 1*/
                     client: client,
                     call: Default::default(),
                     start_time: Default::default(),
+                    start_time_2: Default::default(),
+                    start_time_3: Default::default(),
                 }
             }
             ///`StartTime` (query):
@@ -145,6 +149,22 @@ Version: 1*/
                 value: impl IntoParam<::std::string::String>,
             ) -> Self {
                 self.start_time = Param::new(value);
+                self
+            }
+            ///`StartTime<` (query):
+            pub fn start_time_2(
+                mut self,
+                value: impl IntoParam<::std::string::String>,
+            ) -> Self {
+                self.start_time_2 = Param::new(value);
+                self
+            }
+            ///`StartTime>` (query):
+            pub fn start_time_3(
+                mut self,
+                value: impl IntoParam<::std::string::String>,
+            ) -> Self {
+                self.start_time_3 = Param::new(value);
                 self
             }
             /// Per-call headers, timeout, retry policy or request change ([`CallOptions`]).
@@ -163,6 +183,8 @@ Responses:
             ) -> Result<Response<()>, Error<responses::ListCallsError>> {
                 let client = self.client;
                 let start_time = self.start_time.optional("start_time")?;
+                let start_time_2 = self.start_time_2.optional("start_time_2")?;
+                let start_time_3 = self.start_time_3.optional("start_time_3")?;
                 let url = format!("{}/calls", client.baseurl,);
                 let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
                 header_map
@@ -177,6 +199,12 @@ Responses:
                     .client
                     .get(url)
                     .query(&progenitor_client::QueryParam::new("StartTime", &start_time))
+                    .query(
+                        &progenitor_client::QueryParam::new("StartTime<", &start_time_2),
+                    )
+                    .query(
+                        &progenitor_client::QueryParam::new("StartTime>", &start_time_3),
+                    )
                     .headers(header_map)
                     .build()?;
                 let operation = Operation("listCalls", None, None, None);
@@ -216,6 +244,18 @@ Responses:
                 args,
                 "StartTime",
                 |b, v: ::std::string::String| b.start_time(v),
+            )?;
+            let call = set(
+                call,
+                args,
+                "StartTime<",
+                |b, v: ::std::string::String| b.start_time_2(v),
+            )?;
+            let call = set(
+                call,
+                args,
+                "StartTime>",
+                |b, v: ::std::string::String| b.start_time_3(v),
             )?;
             Ok(
                 sending(
