@@ -146,7 +146,7 @@ fn publish_coverage(ignored: &BTreeSet<String>) -> bool {
         eprintln!("coverage: cannot write {}: {error}", dir.display());
     }
     println!(
-        "coverage of the vendored specs by the contract cases: {} of {} documented responses ({}%), in {}",
+        "coverage of the specs by the contract cases: {} of {} documented responses ({}%), in {}",
         report.served,
         report.documented,
         report.percent,
