@@ -57,6 +57,7 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// The query's pairs, sorted: a JSON map's order depends on serde_json's `preserve_order` feature.
     fn query(name: &str, value: &Value) -> String {
         let client = reqwest::Client::new();
         let request = client
@@ -64,7 +65,14 @@ mod tests {
             .query(&DeepObjectParam::new(name, value))
             .build()
             .unwrap();
-        request.url().query().unwrap_or_default().to_string()
+        let mut pairs: Vec<&str> = request
+            .url()
+            .query()
+            .unwrap_or_default()
+            .split('&')
+            .collect();
+        pairs.sort();
+        pairs.join("&")
     }
 
     #[test]
