@@ -38,13 +38,8 @@ impl PathTemplate {
     /// or doubled slash) are ignored.
     pub fn parse(template: &str) -> PathTemplate {
         let (template, query) = template.split_once('?').unwrap_or((template, ""));
-        let fixed_query = query
-            .split('&')
-            .filter(|pair| !pair.is_empty())
-            .map(|pair| {
-                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-                (name.to_string(), value.to_string())
-            })
+        let fixed_query = query_pairs(query)
+            .map(|(name, value)| (name.to_string(), value.to_string()))
             .collect();
         let segments = split_path(template)
             .map(|segment| {
@@ -132,6 +127,15 @@ fn parse_parts(segment: &str) -> Vec<Part> {
         parts.push(Part::Text(rest.to_string()));
     }
     parts
+}
+
+/// The `name=value` pairs of a query's text as written (`beta=true&stream`: `("beta", "true")`,
+/// `("stream", "")`), empty pairs skipped, nothing decoded.
+pub fn query_pairs(query: &str) -> impl Iterator<Item = (&str, &str)> {
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
 }
 
 /// The segments of a request path, without the empty ones a leading or trailing slash makes.

@@ -1,5 +1,6 @@
 //! What an object schema declares: its properties through `$ref`s and compositions, whether it keeps
-//! properties it does not name, and the schema of an array's items. One reading for every consumer (the
+//! properties it does not name, which ones a presence-only schema requires, and the schema of an array's
+//! items. One reading for every consumer (the
 //! stateful mock's resources follow `allOf` only; the contract suite, comparing typed values, every
 //! composition).
 
@@ -90,6 +91,24 @@ fn collect<'d>(
     }
 }
 
+/// The properties a schema requires when that is all it says (`{required: [file_ids]}`, a branch of "one
+/// of these properties" or the body of a "not both"; a `description` or `title` beside it is allowed), or
+/// `None` for a schema that says anything else.
+pub fn presence_only(schema: &Value) -> Option<Vec<&str>> {
+    let map = schema.as_object()?;
+    if !map
+        .keys()
+        .all(|key| matches!(key.as_str(), "required" | "description" | "title"))
+    {
+        return None;
+    }
+    map.get("required")?
+        .as_array()?
+        .iter()
+        .map(Value::as_str)
+        .collect()
+}
+
 /// The schema of an array schema's items (through `$ref`s and any composition), if it says.
 pub fn items_schema<'d>(root: &'d Value, schema: &'d Value) -> Option<&'d Value> {
     items_at(root, schema, 0)
@@ -139,6 +158,22 @@ mod tests {
         assert_eq!(names, ["id", "size", "vps"]);
         assert!(any.open, "a branch keeps undeclared properties");
         assert_eq!(any.get("size"), Some(&json!({"type": "integer"})));
+    }
+
+    #[test]
+    fn a_schema_that_only_requires_properties_is_presence_only() {
+        assert_eq!(
+            presence_only(&json!({"required": ["a", "b"], "description": "not both"})),
+            Some(vec!["a", "b"])
+        );
+        assert_eq!(
+            presence_only(&json!({"required": ["a"], "type": "object"})),
+            None
+        );
+        assert_eq!(
+            presence_only(&json!({"description": "nothing required"})),
+            None
+        );
     }
 
     #[test]

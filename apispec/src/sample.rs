@@ -316,7 +316,6 @@ impl<'a> Sampler<'a> {
     }
 }
 
-/// Adds `part`'s keywords to `into`: `properties` and `required` are united, other keywords kept if present.
 /// Branches that only say which properties must be present (`anyOf: [{required: [file_ids]},
 /// {required: [files]}]`) mean "one of these": the value of the chosen branch leaves out the properties
 /// only the other branches require, as a typed client sends it.
@@ -325,21 +324,11 @@ fn leave_out_other_branches_properties(
     branches: &[Value],
     chosen: usize,
 ) {
-    let required = |branch: &Value| -> Option<Vec<String>> {
-        let map = branch.as_object()?;
-        if !map
-            .keys()
-            .all(|k| matches!(k.as_str(), "required" | "description" | "title"))
-        {
-            return None;
-        }
-        map.get("required")?
-            .as_array()?
-            .iter()
-            .map(|name| name.as_str().map(str::to_string))
-            .collect()
-    };
-    let Some(per_branch) = branches.iter().map(required).collect::<Option<Vec<_>>>() else {
+    let Some(per_branch) = branches
+        .iter()
+        .map(crate::properties::presence_only)
+        .collect::<Option<Vec<_>>>()
+    else {
         return;
     };
     let Some(Value::Object(properties)) = merged.get_mut("properties") else {
@@ -350,11 +339,12 @@ fn leave_out_other_branches_properties(
             continue;
         }
         for name in names.iter().filter(|n| !per_branch[chosen].contains(n)) {
-            properties.remove(name);
+            properties.remove(*name);
         }
     }
 }
 
+/// Adds `part`'s keywords to `into`: `properties` and `required` are united, other keywords kept if present.
 fn merge_into(into: &mut Map<String, Value>, part: &Map<String, Value>) {
     for (key, value) in part {
         match (key.as_str(), into.get_mut(key), value) {

@@ -36,9 +36,9 @@ pub(crate) struct Field {
     pub raw_body: bool,
 }
 
-/// The builder's fields, from the parameters of progenitor's method and the spec's parameters.
-/// One field per parameter of progenitor's method. A parameter the client view renamed (`Limit_2`, see
-/// `ClientOperation::renamed_parameters`) is the spec's parameter of its wire name.
+/// The builder's fields, from the parameters of progenitor's method and the spec's parameters. A parameter
+/// the client view renamed (`Limit_2`, see `ClientOperation::renamed_parameters`) is the spec's parameter
+/// of its wire name.
 pub(crate) fn fields(
     method: &ProgenitorMethod,
     operation: &Operation,

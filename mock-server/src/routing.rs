@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use apispec::Method;
 
-use apispec::path_template::{Part, Segment, match_mixed, split_path};
+use apispec::path_template::{Part, Segment, match_mixed, query_pairs, split_path};
 
 #[derive(Debug, Default)]
 struct Node {
@@ -152,15 +152,7 @@ impl Router {
 
     fn resolve(&self, path: &str, query: &str, method: Option<Method>) -> RouteMatch {
         let segments: Vec<&str> = split_path(path).collect();
-        let query: Vec<(&str, &str)> = query
-            .split('&')
-            .filter(|pair| !pair.is_empty())
-            .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
-            .collect();
-        let request = Request {
-            method,
-            query: &query,
-        };
+        let request = Request { method, query };
         let mut allowed = Vec::new();
         match self.search(0, &segments, &request, &mut allowed) {
             Some(operation) => RouteMatch::Found(operation),
@@ -182,11 +174,10 @@ impl Router {
     ) -> Option<usize> {
         let here = &self.nodes[node];
         let Some((first, rest)) = segments.split_first() else {
+            // Read only for the rare operation whose path key fixes a query.
             let fixed_query_holds = |ending: &Ending| {
                 ending.fixed_query.iter().all(|(name, value)| {
-                    request
-                        .query
-                        .iter()
+                    query_pairs(request.query)
                         .any(|(n, v)| n == name && (value.is_empty() || v == value))
                 })
             };
@@ -201,12 +192,15 @@ impl Router {
             return None;
         };
         // A literal segment matches as written or percent-decoded (`/%3Cupload_url%3E` is `/<upload_url>`).
-        let decoded = crate::pipeline::percent_decode(first);
-        if let Some(&child) = here
-            .literals
-            .get(*first)
-            .or_else(|| here.literals.get(decoded.as_ref()))
-            && let Some(found) = self.search(child, rest, request, allowed)
+        if let Some(&child) = here.literals.get(*first).or_else(|| {
+            first
+                .contains('%')
+                .then(|| {
+                    here.literals
+                        .get(crate::pipeline::percent_decode(first).as_ref())
+                })
+                .flatten()
+        }) && let Some(found) = self.search(child, rest, request, allowed)
         {
             return Some(found);
         }
@@ -226,8 +220,8 @@ impl Router {
 struct Request<'q> {
     /// `None` for a method OpenAPI cannot describe.
     method: Option<Method>,
-    /// The query's `(name, value)` pairs, as sent.
-    query: &'q [(&'q str, &'q str)],
+    /// The query's text, as sent (empty without one).
+    query: &'q str,
 }
 
 fn same_shape(a: &[Part], b: &[Part]) -> bool {

@@ -87,9 +87,7 @@ pub(crate) fn cases_of(doc: &Document) -> Vec<Case> {
             .chain(request_content(op).and_then(|c| c.examples.first()))
             .find_map(|example| defect(Some(&example.pointer)));
         for response in &op.responses {
-            let content = response
-                .json_content()
-                .or_else(|| response.contents.first());
+            let content = apispec::media::preferred_content(&response.contents);
             let examples: Vec<(Option<String>, Option<Value>, Option<&str>)> = match content {
                 None => vec![(None, None, None)],
                 Some(content) if content.examples.is_empty() => vec![(None, None, None)],
@@ -172,11 +170,7 @@ fn arguments_for(doc: &Document, op: &Operation) -> Map<String, Value> {
 
 /// The request body's content the suite sends: JSON first, else the first.
 fn request_content(op: &Operation) -> Option<&apispec::MediaContent> {
-    let body = op.request_body.as_ref()?;
-    body.contents
-        .iter()
-        .find(|c| c.is_json())
-        .or_else(|| body.contents.first())
+    apispec::media::preferred_content(&op.request_body.as_ref()?.contents)
 }
 
 /// The specs the suite runs: every spec file in `dir`, loaded.

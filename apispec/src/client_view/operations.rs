@@ -14,7 +14,7 @@ use super::{
 };
 use crate::media::{is_json_media_type, media_type_essence};
 use crate::names::progenitor_snake;
-use crate::operation::{MediaContent, ObjectEncoding, Operation, ParamLocation, StatusKey};
+use crate::operation::{MediaContent, Operation, ParamLocation, StatusKey};
 use crate::path_template::PathTemplate;
 
 /// Method names progenitor's `Client` (and the traits it implements) already has, and `builder`, which
@@ -54,8 +54,7 @@ pub(super) fn shape_operation(shaper: &mut Shaper<'_>, op: &Operation) {
     let label = op.label();
     // Omissions of parts of an operation that is then left out whole would only be noise.
     let omitted_before = shaper.omissions.len();
-    let mut renamed_parameters = BTreeMap::new();
-    let shaped = parameters(shaper, op, &label, &mut renamed_parameters).and_then(|parameters| {
+    let shaped = parameters(shaper, op, &label).and_then(|parameters| {
         let body = request_body(shaper, op, &label)?;
         Ok((parameters, body))
     });
@@ -78,23 +77,11 @@ pub(super) fn shape_operation(shaper: &mut Shaper<'_>, op: &Operation) {
     let responses = responses(shaper, op, &label);
     let accept = accept_header(op);
 
-    let deep_object_query = op
-        .parameters
-        .iter()
-        .filter(|p| {
-            p.location == ParamLocation::Query
-                && p.object_encoding == ObjectEncoding::DeepObject
-                && parameters
-                    .iter()
-                    .any(|written| written.get("name").and_then(Value::as_str) == Some(&p.name))
-        })
-        .map(|p| p.name.clone())
-        .collect();
     // progenitor's copy: the method's name, every parameter written out, the one body, no responses (the
     // generator decodes them from `responses`).
     if let Some(Value::Object(target)) = shaper.copy.pointer_mut(&op.pointer) {
         target.insert("operationId".into(), json!(method_name));
-        target.insert("parameters".into(), Value::Array(parameters));
+        target.insert("parameters".into(), Value::Array(parameters.written));
         match body {
             Some(body) => target.insert("requestBody".into(), body),
             None => target.remove("requestBody"),
@@ -108,8 +95,8 @@ pub(super) fn shape_operation(shaper: &mut Shaper<'_>, op: &Operation) {
         target.remove("x-dropshot-websocket");
     }
     shaper.operations.push(ClientOperation {
-        renamed_parameters,
-        deep_object_query,
+        renamed_parameters: parameters.renamed,
+        deep_object_query: parameters.deep_object_query,
         operation_id: op.id.clone(),
         method_name,
         method: op.method,
@@ -164,13 +151,24 @@ fn method_name(shaper: &mut Shaper<'_>, op: &Operation) -> String {
     name
 }
 
+/// The parameters of one operation as progenitor's copy has them.
+struct WrittenParameters {
+    /// Every parameter (path-item ones included) written out in full.
+    written: Vec<Value>,
+    /// See `ClientOperation::renamed_parameters`.
+    renamed: BTreeMap<String, String>,
+    /// See `ClientOperation::deep_object_query`.
+    deep_object_query: Vec<String>,
+}
+
 /// Every parameter of the operation (path-item ones included) written out in full for progenitor's copy.
 fn parameters(
     shaper: &mut Shaper<'_>,
     op: &Operation,
     label: &str,
-    renamed_parameters: &mut BTreeMap<String, String>,
-) -> Result<Vec<Value>, LeftOut> {
+) -> Result<WrittenParameters, LeftOut> {
+    let mut renamed_parameters = BTreeMap::new();
+    let mut deep_object_query = Vec::new();
     let template = PathTemplate::parse(&op.path);
     let template_names: BTreeSet<&str> = template.parameter_names().collect();
     let mut argument_names: BTreeSet<String> = BTreeSet::new();
@@ -294,6 +292,7 @@ fn parameters(
             if style.as_deref() == Some("deepObject") {
                 map.remove("style");
                 map.remove("explode");
+                deep_object_query.push(param.name.clone());
             }
             // progenitor writes a header with `to_string()`: a list or an object cannot be one. The
             // client takes it as the text to send (the `simple` style: items comma-separated).
@@ -341,7 +340,11 @@ fn parameters(
             );
         }
     }
-    Ok(written)
+    Ok(WrittenParameters {
+        written,
+        renamed: renamed_parameters,
+        deep_object_query,
+    })
 }
 
 /// The body progenitor sends, in one of the media types it knows, and the media type to put on the wire

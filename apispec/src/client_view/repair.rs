@@ -439,16 +439,11 @@ fn integer_bounds(map: &mut Map<String, Value>) {
 /// decoded. The constraint goes; the rest of the schema (an `anyOf` of required properties becomes one
 /// variant per branch) still types the object, and the server still checks it.
 fn drop_presence_only_not(map: &mut Map<String, Value>) {
-    let presence_only = match map.get("not") {
-        Some(Value::Object(not)) => {
-            not.contains_key("required")
-                && not
-                    .keys()
-                    .all(|key| matches!(key.as_str(), "required" | "description" | "title"))
-        }
-        _ => false,
-    };
-    if presence_only {
+    if map
+        .get("not")
+        .and_then(crate::properties::presence_only)
+        .is_some()
+    {
         map.remove("not");
     }
 }
