@@ -175,6 +175,16 @@ fn parameters(
     if op.request_body.is_some() {
         argument_names.insert("body".into());
     }
+    // The path's parameters claim their argument names first (the first of two template names that meet
+    // wins): a path parameter's name is the template's and cannot be renamed in the copy alone, while a
+    // query or header parameter that meets one can, and is still sent under its own name.
+    let mut path_arguments: BTreeMap<String, &str> = BTreeMap::new();
+    for name in template.parameter_names() {
+        let argument = progenitor_snake(name);
+        if argument_names.insert(argument.clone()) {
+            path_arguments.insert(argument, name);
+        }
+    }
     let mut written = Vec::new();
     for param in &op.parameters {
         let unsupported = |reason: String, fix: &str| -> Result<(), LeftOut> {
@@ -242,11 +252,22 @@ fn parameters(
             ))
         } else {
             let argument = progenitor_snake(&param.name);
-            if argument_names.insert(argument.clone()) {
+            if param.location == ParamLocation::Path {
+                (path_arguments.get(&argument) != Some(&param.name.as_str())).then(|| {
+                    (
+                        format!(
+                            "path parameter `{}` would get the argument name `{argument}`, which another parameter of the operation has",
+                            param.name
+                        ),
+                        "rename one of the path's parameters so their snake_case names differ",
+                    )
+                })
+            } else if argument_names.insert(argument.clone()) {
                 None
-            } else if matches!(param.location, ParamLocation::Query | ParamLocation::Header) {
-                // `limit` beside `Limit` (AWS documents' paging): the later one is renamed in the copy,
-                // `Limit_2` (setter `limit_2`), and sent under its own name.
+            } else {
+                // A query or header parameter beside one with the same argument name (`limit` beside
+                // `Limit` in AWS documents' paging, or a path's `id`): renamed in the copy, `Limit_2`
+                // (setter `limit_2`), and sent under its own name.
                 let renamed = unused_parameter_name(&shaper.copy, &param.name, &argument_names);
                 argument_names.insert(progenitor_snake(&renamed));
                 shaper
@@ -255,14 +276,6 @@ fn parameters(
                 renamed_parameters.insert(renamed.clone(), param.name.clone());
                 renamed_to = Some(renamed);
                 None
-            } else {
-                Some((
-                    format!(
-                        "parameter `{}` would get the argument name `{argument}`, which another parameter of the operation has",
-                        param.name
-                    ),
-                    "rename one of the parameters so their snake_case names differ",
-                ))
             }
         };
         if let Some((reason, fix)) = problem {

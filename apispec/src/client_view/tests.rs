@@ -172,6 +172,59 @@ paths:
 }
 
 #[test]
+fn a_query_parameter_meeting_a_path_parameter_is_the_one_renamed() {
+    // The query's `ID` is listed first, but the path's `id` cannot be renamed (its name is the template's):
+    // the query one is, and the operation keeps both. Two path names that meet still leave it out.
+    let text = format!(
+        "{HEAD}{}",
+        r##"
+paths:
+  /items/{id}:
+    get:
+      operationId: item
+      parameters:
+        - {name: ID, in: query, schema: {type: string}}
+        - {name: id, in: path, required: true, schema: {type: string}}
+      responses:
+        '200': {description: ok}
+  /pairs/{pairId}/{pair_id}:
+    get:
+      operationId: pair
+      parameters:
+        - {name: pairId, in: path, required: true, schema: {type: string}}
+        - {name: pair_id, in: path, required: true, schema: {type: string}}
+      responses:
+        '200': {description: ok}
+"##
+    );
+    let view = view(&text);
+    let methods: Vec<&str> = view
+        .operations
+        .iter()
+        .map(|o| o.method_name.as_str())
+        .collect();
+    assert_eq!(methods, ["item"]);
+    let names: Vec<&str> = view
+        .progenitor_document
+        .pointer("/paths/~1items~1{id}/get/parameters")
+        .and_then(Value::as_array)
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["ID_2", "id"]);
+    assert_eq!(view.wire_names.get("ID_2").map(String::as_str), Some("ID"));
+    let text: Vec<String> = view.omissions.iter().map(ToString::to_string).collect();
+    assert_eq!(text.len(), 1, "{text:#?}");
+    assert!(
+        text[0].contains("operation `pair`")
+            && text[0].contains("path parameter `pair_id` would get the argument name `pair_id`"),
+        "{}",
+        text[0]
+    );
+}
+
+#[test]
 fn names_that_would_meet_are_made_distinct() {
     let text = format!(
         "{HEAD}{}",
