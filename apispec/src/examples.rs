@@ -8,10 +8,10 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use crate::document::{Document, LoadError};
-use crate::operation::{Example, SchemaAt};
 use crate::pointer;
 use crate::schema::{CompiledSchemas, Direction, SchemaSet, SchemaValidator, Violation};
+use crate::{Document, SpecError};
+use crate::{Example, SchemaAt};
 
 /// One example with the schema it must satisfy.
 #[derive(Debug, Clone)]
@@ -191,7 +191,7 @@ fn collect_schema_examples(schema: &Value, at: &str, found: &mut Vec<(Example, S
 pub fn invalid_examples(
     doc: &Document,
     schemas: &SchemaSet,
-) -> Result<Vec<InvalidExample>, LoadError> {
+) -> Result<Vec<InvalidExample>, SpecError> {
     let mut invalid = Vec::new();
     for_each_example(doc, |example, schema, direction| {
         let validator = schemas.compile(&schema.schema, direction, &schema.pointer)?;

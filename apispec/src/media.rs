@@ -3,7 +3,7 @@
 //! The mock server's validation and negotiation, `verify`'s checks and the client view all ask here, so a
 //! `+json` type or a wildcard means the same thing everywhere.
 
-use crate::operation::MediaContent;
+use crate::MediaContent;
 
 /// A media type without its parameters, lower-cased: `application/json; charset=utf-8` → `application/json`.
 pub fn media_type_essence(media_type: &str) -> String {

@@ -959,7 +959,7 @@ mod tests {
     use std::path::PathBuf;
 
     fn yaml(text: &str) -> Value {
-        crate::document::parse_yaml("test", text).expect("test YAML parses")
+        crate::load::parse_yaml("test", text).expect("test YAML parses")
     }
 
     fn note_at<'a>(notes: &'a [DowngradeNote], at: &str) -> Option<&'a DowngradeNote> {
@@ -1642,11 +1642,11 @@ components:
             eprintln!("skipped: {} is not present", path.display());
             return None;
         };
-        let raw = crate::document::parse_yaml(name, &text).or_else(|e| {
+        let raw = crate::load::parse_yaml(name, &text).or_else(|e| {
             // The YAML reader has no form for integers beyond 64 bits (openai.yaml bounds a seed by
             // ±9223372036854776000); that is the loader's limit, not the downgrade's, so read them as floats.
             eprintln!("{name}: {e}; reading out-of-range integers as floats");
-            crate::document::parse_yaml(name, &widen_huge_integers(&text))
+            crate::load::parse_yaml(name, &widen_huge_integers(&text))
         });
         Some(raw.expect("corpus YAML parses"))
     }

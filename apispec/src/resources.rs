@@ -30,12 +30,12 @@ use std::collections::BTreeSet;
 use rand::RngCore;
 use serde_json::Value;
 
-use crate::document::Document;
-use crate::operation::{Method, Operation, ParamLocation, SchemaAt, StatusKey};
+use crate::Document;
 use crate::path_template::{PathTemplate, Segment};
 use crate::pointer;
 use crate::properties::Through;
 use crate::schema::Direction;
+use crate::{Method, Operation, ParamLocation, SchemaAt, StatusKey};
 
 /// How deep body schemas are searched for the array of items or the item.
 const SEARCH_DEPTH: usize = 3;
@@ -927,7 +927,7 @@ fn success_schema(op: &Operation) -> Option<SchemaAt> {
     success_response(op)?.json_content()?.schema.clone()
 }
 
-fn success_response(op: &Operation) -> Option<&crate::operation::Response> {
+fn success_response(op: &Operation) -> Option<&crate::Response> {
     op.responses
         .iter()
         .filter(|r| r.status.is_success())
@@ -978,14 +978,14 @@ fn typed_id(id: &str, id_schema: &Value, doc: &Document) -> Value {
 }
 
 fn paging(doc: &Document, op: &Operation) -> Option<Paging> {
-    let query: Vec<&crate::operation::Parameter> = op.parameters_in(ParamLocation::Query).collect();
+    let query: Vec<&crate::Parameter> = op.parameters_in(ParamLocation::Query).collect();
     let find = |names: &[&str]| {
         query
             .iter()
             .find(|p| names.contains(&p.name.as_str()))
             .copied()
     };
-    let default_of = |param: Option<&crate::operation::Parameter>| {
+    let default_of = |param: Option<&crate::Parameter>| {
         param
             .and_then(|p| p.schema.as_ref())
             .and_then(|s| doc.resolve(&s.schema))

@@ -12,10 +12,9 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value, json};
 
-use crate::document::{Document, LoadError, SpecVersion};
-use crate::operation::SchemaAt;
 use crate::quote::{MAX_MESSAGE, cut_text, quote_value};
 use crate::sample::Sampler;
+use crate::{Document, SchemaAt, SpecError, SpecErrorKind, SpecVersion, follow_refs};
 
 /// Which way data flows. `readOnly` properties are not required in requests, `writeOnly` ones not in responses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -110,19 +109,19 @@ impl std::fmt::Debug for SchemaSet {
 
 impl SchemaSet {
     /// The document's schemas, in the dialect its version says.
-    pub fn new(doc: &Document) -> Result<SchemaSet, LoadError> {
+    pub fn new(doc: &Document) -> Result<SchemaSet, SpecError> {
         SchemaSet::from_tree(&doc.source, &doc.raw, doc.version)
     }
 
     /// The component schemas of a document tree in `version`'s dialect.
-    fn from_tree(source: &str, tree: &Value, version: SpecVersion) -> Result<SchemaSet, LoadError> {
+    fn from_tree(source: &str, tree: &Value, version: SpecVersion) -> Result<SchemaSet, SpecError> {
         let registry = |direction: Direction| {
             let components = tree
                 .pointer("/components/schemas")
                 .cloned()
                 .unwrap_or_else(|| json!({}));
             let Value::Object(schemas) = components else {
-                return Err(LoadError::at(
+                return Err(SpecError::at(
                     source,
                     "/components/schemas",
                     "`components/schemas` must be a map",
@@ -145,11 +144,12 @@ impl SchemaSet {
                 .add(direction.base_uri(), root)
                 .and_then(|builder| builder.prepare())
                 .map_err(|e| {
-                    LoadError::at(
+                    SpecError::at(
                         source,
                         "/components/schemas",
                         format!("schemas cannot be compiled: {e}"),
                     )
+                    .of_kind(SpecErrorKind::Schema)
                 })
         };
         Ok(SchemaSet {
@@ -166,7 +166,7 @@ impl SchemaSet {
         schema: &Value,
         direction: Direction,
         pointer: &str,
-    ) -> Result<SchemaValidator, LoadError> {
+    ) -> Result<SchemaValidator, SpecError> {
         let registry = match direction {
             Direction::Request => &self.request,
             Direction::Response => &self.response,
@@ -179,17 +179,15 @@ impl SchemaSet {
             .build(&converted)
             .map(|validator| SchemaValidator { validator })
             .map_err(|e| {
-                LoadError::at(
+                SpecError::at(
                     &self.source,
                     pointer,
                     format!("the schema cannot be compiled: {e}"),
                 )
+                .of_kind(SpecErrorKind::Schema)
             })
     }
 }
-
-/// The longest `$ref` chain followed: far beyond any real document, short enough to follow at once.
-pub const MAX_REF_HOPS: usize = 1000;
 
 /// A document's schemas compiled on demand, each schema once per direction however many places use it.
 /// A schema that cannot be compiled is not validated: it is remembered in [`CompiledSchemas::uncompilable`]
@@ -198,12 +196,12 @@ pub const MAX_REF_HOPS: usize = 1000;
 pub struct CompiledSchemas {
     schemas: SchemaSet,
     compiled: HashMap<(String, Direction), Option<Arc<SchemaValidator>>>,
-    uncompilable: Vec<LoadError>,
+    uncompilable: Vec<SpecError>,
 }
 
 impl CompiledSchemas {
     /// An empty cache over the document's schemas; each is compiled when first asked for.
-    pub fn new(doc: &Document) -> Result<CompiledSchemas, LoadError> {
+    pub fn new(doc: &Document) -> Result<CompiledSchemas, SpecError> {
         Ok(CompiledSchemas {
             schemas: SchemaSet::new(doc)?,
             compiled: HashMap::new(),
@@ -237,7 +235,7 @@ impl CompiledSchemas {
     }
 
     /// Why each schema that could not be compiled was left unvalidated, in the order they were met.
-    pub fn uncompilable(&self) -> &[LoadError] {
+    pub fn uncompilable(&self) -> &[SpecError] {
         &self.uncompilable
     }
 }
@@ -341,27 +339,6 @@ impl Document {
             keyword,
         }
     }
-}
-
-/// The schema a `$ref` chain leads to within `root` (the schema itself when it is no reference), or `None`
-/// for a reference that does not resolve, a chain that loops, or one longer than [`MAX_REF_HOPS`].
-pub fn follow_refs<'v>(root: &'v Value, schema: &'v Value) -> Option<&'v Value> {
-    let mut current = schema;
-    let mut seen: Vec<*const Value> = Vec::new();
-    for _ in 0..=MAX_REF_HOPS {
-        match current.get("$ref").and_then(Value::as_str) {
-            Some(reference) => {
-                let at: *const Value = current;
-                if seen.contains(&at) {
-                    return None;
-                }
-                seen.push(at);
-                current = crate::pointer::follow(root, reference)?;
-            }
-            None => return Some(current),
-        }
-    }
-    None
 }
 
 /// Component schemas no finite value can satisfy: each as (pointer, message). Such a schema requires, through
@@ -969,40 +946,6 @@ components:
         let errors = check(Direction::Response, instance);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].starts_with("/owner "), "{errors:?}");
-    }
-
-    #[test]
-    fn reference_chains_are_followed_and_dangling_or_looping_ones_are_none() {
-        let root =
-            json!({"a": {"$ref": "#/b"}, "b": {"type": "string"}, "loop": {"$ref": "#/loop"}});
-        assert_eq!(
-            follow_refs(&root, &json!({"$ref": "#/a"})),
-            Some(&json!({"type": "string"}))
-        );
-        assert_eq!(
-            follow_refs(&root, &json!({"type": "integer"})),
-            Some(&json!({"type": "integer"}))
-        );
-        assert_eq!(follow_refs(&root, &json!({"$ref": "#/missing"})), None);
-        assert_eq!(follow_refs(&root, &json!({"$ref": "#/loop"})), None);
-        assert_eq!(follow_refs(&root, &json!({"$ref": "other.yaml#/x"})), None);
-    }
-
-    #[test]
-    fn long_reference_chains_are_followed_and_loops_are_none() {
-        let mut root = serde_json::Map::new();
-        for i in 0..200 {
-            root.insert(format!("s{i}"), json!({"$ref": format!("#/s{}", i + 1)}));
-        }
-        root.insert("s200".into(), json!({"type": "string"}));
-        root.insert("a".into(), json!({"$ref": "#/b"}));
-        root.insert("b".into(), json!({"$ref": "#/a"}));
-        let root = Value::Object(root);
-        assert_eq!(
-            follow_refs(&root, &json!({"$ref": "#/s0"})),
-            Some(&json!({"type": "string"}))
-        );
-        assert_eq!(follow_refs(&root, &json!({"$ref": "#/a"})), None);
     }
 
     fn cycles(schemas: &str) -> Vec<(String, String)> {

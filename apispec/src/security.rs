@@ -2,7 +2,7 @@
 //! cookie, or an `Authorization: <scheme> <credentials>` header. The mock server checks it there and
 //! `verify` puts it there.
 
-use crate::operation::{ParamLocation, SecurityScheme, SecuritySchemeKind};
+use crate::{ParamLocation, SecurityScheme, SecuritySchemeKind};
 
 /// Where a request carries the credential of one security scheme.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

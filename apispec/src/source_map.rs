@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, Span};
 
-use crate::document::Location;
+use crate::Location;
 use crate::pointer;
 
 /// The position of every mapping key and sequence item of one YAML or JSON text, by JSON pointer.

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use heck::ToSnakeCase;
 
-use crate::document::{LoadError, LoadErrorKind};
+use crate::{SpecError, SpecErrorKind};
 
 /// The extensions (compared without case) of files read as specs.
 const SPEC_EXTENSIONS: [&str; 3] = ["yaml", "yml", "json"];
@@ -30,13 +30,13 @@ pub struct SpecName {
 
 impl SpecName {
     /// The names for `path`, or why its stem cannot name a spec.
-    pub fn from_path(path: &Path) -> Result<SpecName, LoadError> {
+    pub fn from_path(path: &Path) -> Result<SpecName, SpecError> {
         let stem = path
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or_default();
-        SpecName::from_stem(stem).map_err(|reason| LoadError {
-            kind: LoadErrorKind::FileName,
+        SpecName::from_stem(stem).map_err(|reason| SpecError {
+            kind: SpecErrorKind::FileName,
             source: path.display().to_string(),
             location: None,
             pointer: None,
@@ -141,7 +141,7 @@ mod tests {
         let names = SpecName::from_path(Path::new("specs/petstore-expanded.yaml")).unwrap();
         assert_eq!(names.name, "petstore-expanded");
         let err = SpecName::from_path(Path::new("specs/my api.yaml")).unwrap_err();
-        assert_eq!(err.kind, LoadErrorKind::FileName);
+        assert_eq!(err.kind, SpecErrorKind::FileName);
         assert!(err.hint.unwrap().contains("URL prefix"));
     }
 

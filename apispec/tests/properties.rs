@@ -1,4 +1,4 @@
-//! Property tests: whatever the input, loading refuses with a `LoadError` that has a reason, and the sampler
+//! Property tests: whatever the input, loading refuses with a `SpecError` that has a reason, and the sampler
 //! and the client view do not panic. Bounded: 64 cases unless `PROPTEST_CASES` says otherwise, small inputs.
 
 use apispec::sample::Sampler;
@@ -72,7 +72,7 @@ fn document(paths: Value, schemas: Value) -> Value {
     })
 }
 
-fn refusal_has_a_reason(result: Result<Document, apispec::LoadError>) {
+fn refusal_has_a_reason(result: Result<Document, apispec::SpecError>) {
     if let Err(err) = result {
         assert!(!err.reason.trim().is_empty(), "{err:?}");
     }

@@ -254,7 +254,7 @@ pub(crate) fn operation_code(
     // shadow, as the call options' field.
     let client = name_apart("client", &names);
     let call = name_apart("call", &names);
-    let statements = method.statements_in_builder(&client, &op.deep_object_query);
+    let statements = method.statements_in_builder(&client, op);
     let required: Vec<String> = fields
         .iter()
         .filter(|f| f.required)

@@ -21,7 +21,9 @@
 //! 6. `client.options(url)` and `client.trace(url)` for those methods, which reqwest does not have; they are
 //!    rewritten as `client.request(Method::OPTIONS, url)`.
 //! 7. A query parameter is sent as `.query(&progenitor_client::QueryParam::new("<name>", &<value>))`; for
-//!    one written `style: deepObject` the call becomes the runtime's `DeepObjectParam::new`.
+//!    one written `style: deepObject` the call becomes the runtime's `DeepObjectParam::new`. A header
+//!    parameter is written `header_map.append("<name>", <value>.to_string().try_into()?)`; for a list of
+//!    scalars `to_string()` becomes the runtime's `simple_list`.
 //! 8. A struct field or enum variant is named after its property or value, whose name on the wire appears
 //!    in the code only as string literals (`#[serde(rename = "…")]`, an enum's `Display` and `FromStr`);
 //!    for those the client view renamed so Rust names differ (`ClientView::wire_names`), the wire name is
@@ -32,6 +34,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use apispec::client_view::ClientOperation;
 use proc_macro2::{TokenStream, TokenTree};
 use quote::{format_ident, quote};
 use syn::{ImplItem, Item};
@@ -79,17 +82,20 @@ impl ProgenitorMethod {
     /// progenitor's method) becomes `client`, `Self::api_version()` becomes `super::Client::api_version()`.
     /// Each parameter must be bound to a local of its name first; an owned value works where progenitor's
     /// method takes a reference, as its code only serializes, formats or borrows them.
-    /// A query parameter named in `deep_objects` is sent as `deepObject` (`?filter[status]=open`) through
-    /// the runtime's `DeepObjectParam` instead of progenitor's `QueryParam`.
+    /// A query parameter of the operation's `deep_object_query` is sent as `deepObject`
+    /// (`?filter[status]=open`) through the runtime's `DeepObjectParam` instead of progenitor's
+    /// `QueryParam`; a header of its `list_headers` is written by the runtime's `simple_list` (`a,b`)
+    /// instead of `to_string()`.
     pub fn statements_in_builder(
         &self,
         client: &syn::Ident,
-        deep_objects: &[String],
+        operation: &ClientOperation,
     ) -> Vec<syn::Stmt> {
         let mut statements = self.request_statements.clone();
         let mut rewrite = InBuilder {
             client,
-            deep_objects,
+            deep_objects: &operation.deep_object_query,
+            list_headers: &operation.list_headers,
         };
         for statement in &mut statements {
             syn::visit_mut::VisitMut::visit_stmt_mut(&mut rewrite, statement);
@@ -103,9 +109,48 @@ impl ProgenitorMethod {
 struct InBuilder<'c> {
     client: &'c syn::Ident,
     deep_objects: &'c [String],
+    list_headers: &'c [String],
+}
+
+/// The name a call's first argument gives as a string literal (`"OpenAI-Beta"` of `header_map.append(…)`).
+fn literal_name<'e>(args: impl IntoIterator<Item = &'e syn::Expr>) -> Option<String> {
+    match args.into_iter().next()? {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(name),
+            ..
+        }) => Some(name.value()),
+        _ => None,
+    }
+}
+
+/// Rewrites `value.to_string()` as `crate::runtime::simple_list(&value)`.
+struct ListHeaderValue;
+
+impl syn::visit_mut::VisitMut for ListHeaderValue {
+    fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+        syn::visit_mut::visit_expr_mut(self, expr);
+        if let syn::Expr::MethodCall(call) = expr
+            && call.method == "to_string"
+            && call.args.is_empty()
+        {
+            let value = &call.receiver;
+            *expr = syn::parse_quote!(crate::runtime::simple_list(&#value));
+        }
+    }
 }
 
 impl syn::visit_mut::VisitMut for InBuilder<'_> {
+    /// `header_map.append("OpenAI-Beta", value.to_string().try_into()?)` of a list-valued header.
+    fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
+        syn::visit_mut::visit_expr_method_call_mut(self, call);
+        if call.method == "append"
+            && literal_name(&call.args).is_some_and(|name| self.list_headers.contains(&name))
+            && let Some(value) = call.args.iter_mut().nth(1)
+        {
+            syn::visit_mut::VisitMut::visit_expr_mut(&mut ListHeaderValue, value);
+        }
+    }
+
     /// `progenitor_client::QueryParam::new("filter", &filter)` of a `deepObject` parameter.
     fn visit_expr_call_mut(&mut self, call: &mut syn::ExprCall) {
         syn::visit_mut::visit_expr_call_mut(self, call);
@@ -118,8 +163,7 @@ impl syn::visit_mut::VisitMut for InBuilder<'_> {
             .iter()
             .map(|s| s.ident.to_string())
             .collect();
-        let named = matches!(call.args.first(), Some(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(name), .. }))
-            if self.deep_objects.contains(&name.value()));
+        let named = literal_name(&call.args).is_some_and(|name| self.deep_objects.contains(&name));
         if segments.ends_with(&["QueryParam".to_string(), "new".to_string()]) && named {
             call.func = syn::parse_quote!(crate::runtime::DeepObjectParam::new);
         }

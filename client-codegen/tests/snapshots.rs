@@ -1,5 +1,5 @@
 //! Snapshots of the generated code: for each spec below, the code the generator makes now must equal the
-//! file kept in `tests/snapshots/src/generated/` (a crate of the workspace, so every snapshot also compiles).
+//! file kept in `testing/snapshots/src/generated/` (a crate of the workspace, so every snapshot also compiles).
 //! A generator change or a progenitor upgrade fails this test until the snapshots are refreshed with
 //!
 //! ```text
@@ -12,64 +12,70 @@ use std::path::{Path, PathBuf};
 
 /// `(spec file, snapshot name)`, paths from the workspace root: every response shape fixture, the corpus
 /// documents for the constructs that break generators, a public example, and one vendored spec. The
-/// snapshot crate (`tests/snapshots/src/lib.rs`) includes each.
+/// snapshot crate (`testing/snapshots/src/lib.rs`) includes each.
 const SNAPSHOTS: &[(&str, &str)] = &[
     (
-        "tests/client-shapes/specs/differing_errors.yaml",
+        "testing/client-shapes/specs/differing_errors.yaml",
         "differing_errors",
     ),
     (
-        "tests/client-shapes/specs/ok_or_no_content.yaml",
+        "testing/client-shapes/specs/ok_or_no_content.yaml",
         "ok_or_no_content",
     ),
-    ("tests/client-shapes/specs/paged_lists.yaml", "paged_lists"),
     (
-        "tests/client-shapes/specs/problem_json.yaml",
+        "testing/client-shapes/specs/paged_lists.yaml",
+        "paged_lists",
+    ),
+    (
+        "testing/client-shapes/specs/problem_json.yaml",
         "problem_json",
     ),
     (
-        "tests/corpus-shapes/specs/array-header.yaml",
+        "testing/corpus-shapes/specs/array-header.yaml",
         "array_header",
     ),
-    ("tests/corpus-shapes/specs/big-integer.yaml", "big_integer"),
     (
-        "tests/corpus-shapes/specs/builder-name-param.yaml",
+        "testing/corpus-shapes/specs/big-integer.yaml",
+        "big_integer",
+    ),
+    (
+        "testing/corpus-shapes/specs/builder-name-param.yaml",
         "builder_name_param",
     ),
-    ("tests/corpus-shapes/specs/image-body.yaml", "image_body"),
+    ("testing/corpus-shapes/specs/image-body.yaml", "image_body"),
     (
-        "tests/corpus-shapes/specs/keyword-param.yaml",
+        "testing/corpus-shapes/specs/keyword-param.yaml",
         "keyword_param",
     ),
     (
-        "tests/corpus-shapes/specs/nullable-one-of.yaml",
+        "testing/corpus-shapes/specs/nullable-one-of.yaml",
         "nullable_one_of",
     ),
     (
-        "tests/corpus-shapes/specs/octet-stream-body.yaml",
+        "testing/corpus-shapes/specs/octet-stream-body.yaml",
         "octet_stream_body",
     ),
-    ("tests/corpus-shapes/specs/openapi-31.yaml", "openapi_31"),
-    ("tests/corpus-shapes/specs/multipart.yaml", "multipart"),
+    ("testing/corpus-shapes/specs/openapi-31.yaml", "openapi_31"),
+    ("testing/corpus-shapes/specs/multipart.yaml", "multipart"),
     (
-        "tests/corpus-shapes/specs/options-method.yaml",
+        "testing/corpus-shapes/specs/options-method.yaml",
         "options_method",
     ),
     (
-        "tests/corpus-shapes/specs/param-name-collision.yaml",
+        "testing/corpus-shapes/specs/param-name-collision.yaml",
         "param_name_collision",
     ),
-    ("tests/corpus-shapes/specs/type-list.yaml", "type_list"),
+    ("testing/corpus-shapes/specs/type-list.yaml", "type_list"),
     (
-        "tests/corpus-shapes/specs/undeclared-path-param.yaml",
+        "testing/corpus-shapes/specs/undeclared-path-param.yaml",
         "undeclared_path_param",
     ),
     (
-        "tests/corpus-shapes/specs/websocket-101.yaml",
+        "testing/corpus-shapes/specs/websocket-101.yaml",
         "websocket_101",
     ),
     (
-        "tests/corpus-shapes/specs/petstore-expanded.yaml",
+        "testing/corpus-shapes/specs/petstore-expanded.yaml",
         "petstore_expanded",
     ),
     ("specs/taurusdb.yaml", "taurusdb"),
@@ -77,15 +83,12 @@ const SNAPSHOTS: &[(&str, &str)] = &[
 
 const BLESS_ENV: &str = "SNAPSHOTS_BLESS";
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("client-codegen is in the workspace")
-        .to_path_buf()
+fn workspace() -> &'static Path {
+    test_support::workspace_dir()
 }
 
 fn snapshot_dir() -> PathBuf {
-    workspace().join("tests/snapshots/src/generated")
+    workspace().join("testing/snapshots/src/generated")
 }
 
 /// The code generated for one spec file on its own (with its overlay, if it has one).
@@ -102,37 +105,15 @@ fn generate(spec: &Path) -> String {
         .code
 }
 
-fn blessing() -> bool {
-    std::env::var(BLESS_ENV).is_ok_and(|v| !v.is_empty() && v != "0")
-}
-
 #[test]
 fn generated_code_matches_its_snapshot() {
-    let bless = blessing();
     let mut stale = Vec::new();
     for (spec, name) in SNAPSHOTS {
         let code = generate(&workspace().join(spec));
         let file = snapshot_dir().join(format!("{name}.rs"));
-        let kept = std::fs::read_to_string(&file).unwrap_or_default();
-        if code == kept {
-            continue;
+        if let Err(difference) = test_support::check_golden(&file, &code, BLESS_ENV) {
+            stale.push(format!("{spec}: {difference}"));
         }
-        if bless {
-            std::fs::write(&file, &code).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-            continue;
-        }
-        let line = code
-            .lines()
-            .zip(kept.lines())
-            .position(|(new, old)| new != old)
-            .unwrap_or_else(|| code.lines().count().min(kept.lines().count()));
-        stale.push(format!(
-            "{spec}: the generated code differs from {} from line {}\n  now:  {}\n  kept: {}",
-            file.strip_prefix(workspace()).unwrap_or(&file).display(),
-            line + 1,
-            code.lines().nth(line).unwrap_or("(end of file)"),
-            kept.lines().nth(line).unwrap_or("(end of file)"),
-        ));
     }
     assert!(
         stale.is_empty(),
@@ -145,7 +126,7 @@ fn generated_code_matches_its_snapshot() {
 /// (Skipped while blessing: the other test is writing the files.)
 #[test]
 fn every_snapshot_file_belongs_to_a_spec() {
-    if blessing() {
+    if test_support::blessing(BLESS_ENV) {
         return;
     }
     let mut files: Vec<String> = std::fs::read_dir(snapshot_dir())

@@ -28,6 +28,7 @@ pub mod decode;
 mod deep_object;
 mod error;
 mod form;
+mod list_header;
 mod pages;
 mod param;
 mod response;
@@ -52,6 +53,8 @@ pub use error::{Error, TransportError};
 /// answer even when its status is one the operation documents.
 pub const REFUSAL_HEADER: &str = "x-mock-refusal";
 pub use form::FilePart;
+#[doc(hidden)]
+pub use list_header::simple_list;
 pub use pages::Items;
 #[doc(hidden)]
 pub use pages::Page;

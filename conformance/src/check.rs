@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use apispec::source_map::SourceMap;
-use apispec::{Document, LoadError, LoadErrorKind, SchemaSet};
+use apispec::{Document, SchemaSet, SpecError, SpecErrorKind};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -206,7 +206,7 @@ pub enum CannotRun {
         error: std::io::Error,
     },
     /// The loader cannot read the file (its error names the file and the reason).
-    Load(LoadError),
+    Load(SpecError),
 }
 
 impl std::fmt::Display for CannotRun {
@@ -310,14 +310,15 @@ pub fn check_file(path: &Path) -> Result<FileReport, CannotRun> {
 }
 
 /// `Document::load` stops at the first problem; its kind says which rule it breaks.
-fn load_finding(err: &LoadError, reporter: &mut Reporter<'_>) -> Result<(), CannotRun> {
+fn load_finding(err: &SpecError, reporter: &mut Reporter<'_>) -> Result<(), CannotRun> {
     let id = match err.kind {
-        LoadErrorKind::Unreadable => return Err(CannotRun::Load(err.clone())),
-        LoadErrorKind::YamlSyntax | LoadErrorKind::JsonSyntax => Rule::ParseError,
-        LoadErrorKind::FileName => Rule::InvalidFileName,
-        LoadErrorKind::Reference => Rule::UnresolvedRef,
-        LoadErrorKind::Overlay => Rule::InvalidOverlay,
-        LoadErrorKind::Version | LoadErrorKind::Structure => Rule::InvalidDocument,
+        SpecErrorKind::Unreadable => return Err(CannotRun::Load(err.clone())),
+        SpecErrorKind::YamlSyntax | SpecErrorKind::JsonSyntax => Rule::ParseError,
+        SpecErrorKind::FileName => Rule::InvalidFileName,
+        SpecErrorKind::Reference => Rule::UnresolvedRef,
+        SpecErrorKind::Overlay => Rule::InvalidOverlay,
+        SpecErrorKind::Version | SpecErrorKind::Structure => Rule::InvalidDocument,
+        SpecErrorKind::Schema => Rule::InvalidSchema,
     };
     let finding = reporter.add(id, err.pointer.as_deref(), err.reason.clone());
     if let Some(location) = err.location {
@@ -327,7 +328,7 @@ fn load_finding(err: &LoadError, reporter: &mut Reporter<'_>) -> Result<(), Cann
     finding.hint = err.hint.clone();
     let (expected, actual) = match id {
         Rule::ParseError => {
-            let json = err.kind == LoadErrorKind::JsonSyntax;
+            let json = err.kind == SpecErrorKind::JsonSyntax;
             let detail = err
                 .reason
                 .split_once(": ")

@@ -110,7 +110,7 @@ fn opted_out() -> bool {
 }
 
 fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+    test_support::workspace_dir().to_path_buf()
 }
 
 /// Runs the project's install script; its last line of output is the path of `st`.
@@ -236,7 +236,8 @@ fn run(st: &Path, mode: Mode, spec: &Path, url: &str, report: &Path) -> Vec<Repo
     reported
 }
 
-/// The embedded specs, `CREDENTIAL` the one valid value of every scheme they declare.
+/// The vendored specs (from their files, whatever else `specs/` holds), `CREDENTIAL` the one valid value of
+/// every scheme they declare.
 fn options(mode: Mode) -> ServerOptions {
     let mut credentials = ValidCredentials::default();
     for scheme in ["ApiKeyAuth", "BearerAuth", "IamToken"] {
@@ -245,7 +246,9 @@ fn options(mode: Mode) -> ServerOptions {
     ServerOptions {
         stateful: mode == Mode::Stateful,
         credentials,
-        ..ServerOptions::embedded()
+        ..ServerOptions::spec_files(
+            test_support::VENDORED_SPECS.map(|file| test_support::specs_dir().join(file)),
+        )
     }
 }
 

@@ -23,6 +23,7 @@ use std::sync::{Arc, OnceLock};
 
 use apispec::Document;
 use libtest_mimic::{Arguments, Failed, Trial};
+use test_support::specs_dir;
 
 /// One runtime and one mock server for the whole suite.
 struct Suite {
@@ -46,11 +47,6 @@ fn suite() -> &'static Suite {
             runtime,
         }
     })
-}
-
-/// The crate's `specs/`, whose documents the clients were generated from.
-fn specs_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("specs")
 }
 
 /// The mock serving every spec file of `dir`, each under `/<name>`, on 127.0.0.1 and an ephemeral port.

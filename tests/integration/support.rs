@@ -1,22 +1,13 @@
 //! Shared helpers: the vendored specs and their documented examples as canned responses.
 
-use std::path::{Path, PathBuf};
-
 use apispec::{Document, StatusKey};
 use canned_server::Canned;
 use cloud_backup_apis::runtime::{ClientConfig, RetryPolicy};
 
-/// The project's own specs, kept true to the providers (`specs/ERRATA.md`). A user may add documents of
-/// their own beside them; the tests about the vendored specs name these four and ignore the rest.
-pub(crate) const VENDORED_SPECS: [&str; 4] =
-    ["hostup.yaml", "nethesis.yaml", "raff.yaml", "taurusdb.yaml"];
-
-pub(crate) fn specs_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("specs")
-}
+pub(crate) use test_support::{VENDORED_SPECS, specs_dir};
 
 pub(crate) fn spec(name: &str) -> Document {
-    Document::load(&specs_dir().join(format!("{name}.yaml"))).unwrap_or_else(|e| panic!("{e}"))
+    test_support::vendored_spec(name)
 }
 
 /// The documented response of `operation` for `status` with example `name` (or its first example),
@@ -27,11 +18,7 @@ pub(crate) fn documented(
     status: u16,
     name: Option<&str>,
 ) -> Canned {
-    let op = doc
-        .operations
-        .iter()
-        .find(|op| op.id == operation)
-        .unwrap_or_else(|| panic!("no operation {operation}"));
+    let op = test_support::operation(doc, operation);
     let response = op
         .response(StatusKey::Code(status))
         .unwrap_or_else(|| panic!("{operation} documents no {status}"));

@@ -27,7 +27,7 @@ use std::fmt;
 use serde_json::{Map, Value, json};
 
 use crate::Document;
-use crate::operation::{Method, StatusKey};
+use crate::{Method, StatusKey};
 
 /// How a response body is decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,6 +87,10 @@ pub struct ClientOperation {
     /// The query parameters written `style: deepObject` (`?filter[status]=open`), by name: progenitor
     /// writes them as `form`, and the generated code sends them through the runtime's `DeepObjectParam`.
     pub deep_object_query: Vec<String>,
+    /// The header parameters that are lists of scalars (`OpenAI-Beta: a,b`), by name: progenitor writes a
+    /// header with `to_string()`, and the generated code writes these items comma-separated instead (the
+    /// `simple` style) through the runtime's `simple_list`.
+    pub list_headers: Vec<String>,
 }
 
 /// How a `multipart/form-data` body's fields become parts. Binary fields (`format: binary`) are typed as
@@ -121,7 +125,7 @@ impl ClientOperation {
 
     /// `` `listBackups` (GET /backups) ``, as messages name an operation.
     pub fn label(&self) -> String {
-        crate::operation::operation_label(&self.operation_id, self.method, &self.path)
+        crate::model::operation::operation_label(&self.operation_id, self.method, &self.path)
     }
 }
 

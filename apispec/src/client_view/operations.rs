@@ -14,8 +14,8 @@ use super::{
 };
 use crate::media::{is_json_media_type, media_type_essence};
 use crate::names::progenitor_snake;
-use crate::operation::{MediaContent, Operation, ParamLocation, StatusKey};
 use crate::path_template::PathTemplate;
+use crate::{MediaContent, Operation, ParamLocation, StatusKey};
 
 /// Method names progenitor's `Client` (and the traits it implements) already has, and `builder`, which
 /// starts building the client.
@@ -97,6 +97,7 @@ pub(super) fn shape_operation(shaper: &mut Shaper<'_>, op: &Operation) {
     shaper.operations.push(ClientOperation {
         renamed_parameters: parameters.renamed,
         deep_object_query: parameters.deep_object_query,
+        list_headers: parameters.list_headers,
         operation_id: op.id.clone(),
         method_name,
         method: op.method,
@@ -159,6 +160,8 @@ struct WrittenParameters {
     renamed: BTreeMap<String, String>,
     /// See `ClientOperation::deep_object_query`.
     deep_object_query: Vec<String>,
+    /// See `ClientOperation::list_headers`.
+    list_headers: Vec<String>,
 }
 
 /// Every parameter of the operation (path-item ones included) written out in full for progenitor's copy.
@@ -169,6 +172,7 @@ fn parameters(
 ) -> Result<WrittenParameters, LeftOut> {
     let mut renamed_parameters = BTreeMap::new();
     let mut deep_object_query = Vec::new();
+    let mut list_headers = Vec::new();
     let template = PathTemplate::parse(&op.path);
     let template_names: BTreeSet<&str> = template.parameter_names().collect();
     let mut argument_names: BTreeSet<String> = BTreeSet::new();
@@ -307,23 +311,23 @@ fn parameters(
                 map.remove("explode");
                 deep_object_query.push(param.name.clone());
             }
-            // progenitor writes a header with `to_string()`: a list or an object cannot be one. The
-            // client takes it as the text to send (the `simple` style: items comma-separated).
-            if param.location == ParamLocation::Header
-                && let Some(schema) = map.get("schema")
-                && let Some(resolved) = crate::follow_refs(&shaper.copy, schema)
-                && matches!(
-                    resolved.get("type").and_then(Value::as_str),
-                    Some("array" | "object")
-                )
-            {
+            // progenitor writes a header with `to_string()`: a list of scalars is written by the
+            // runtime instead (`ClientOperation::list_headers`), items comma-separated (the `simple`
+            // style); anything else that is not a scalar is taken as the header's text.
+            let header_shape = (param.location == ParamLocation::Header)
+                .then(|| map.get("schema"))
+                .flatten()
+                .and_then(|schema| header_shape(&shaper.copy, schema));
+            if header_shape == Some(HeaderShape::ListOfScalars) {
+                list_headers.push(param.name.clone());
+            } else if header_shape == Some(HeaderShape::Structured) {
                 map.insert("schema".into(), json!({"type": "string"}));
                 shaper.omit(
                     Some(label.to_string()),
                     Effect::SchemaLoosened,
                     &param.pointer,
                     format!(
-                        "header `{}` is a list or an object; the client takes the header's text (items comma-separated)",
+                        "header `{}` is an object, or a list of lists or objects; the client takes the header's text",
                         param.name
                     ),
                     "nothing to change: pass the header as its text",
@@ -357,7 +361,36 @@ fn parameters(
         written,
         renamed: renamed_parameters,
         deep_object_query,
+        list_headers,
     })
+}
+
+/// What a header parameter's schema holds, where it is not one scalar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HeaderShape {
+    /// A list whose items are scalars: sent comma-separated.
+    ListOfScalars,
+    /// An object, or a list of lists or objects: no text form the client can write for it.
+    Structured,
+}
+
+/// What a header parameter's schema holds where it is not one scalar (`None`: a scalar, or no type said).
+fn header_shape(document: &Value, schema: &Value) -> Option<HeaderShape> {
+    fn type_of<'v>(document: &'v Value, schema: &'v Value) -> Option<&'v str> {
+        crate::follow_refs(document, schema)?.get("type")?.as_str()
+    }
+    match type_of(document, schema)? {
+        "object" => Some(HeaderShape::Structured),
+        "array" => {
+            let items = crate::follow_refs(document, schema)?.get("items");
+            let item_type = items.and_then(|items| type_of(document, items));
+            Some(match item_type {
+                Some("string" | "integer" | "number" | "boolean") => HeaderShape::ListOfScalars,
+                _ => HeaderShape::Structured,
+            })
+        }
+        _ => None,
+    }
 }
 
 /// The body progenitor sends, in one of the media types it knows, and the media type to put on the wire

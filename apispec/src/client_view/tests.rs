@@ -225,6 +225,52 @@ paths:
 }
 
 #[test]
+fn a_list_header_of_scalars_is_kept_and_an_object_header_taken_as_text() {
+    let text = format!(
+        "{HEAD}{}",
+        r##"
+paths:
+  /responses:
+    get:
+      operationId: list
+      parameters:
+        - {name: OpenAI-Beta, in: header, schema: {type: array, items: {$ref: '#/components/schemas/Beta'}}}
+        - {name: X-Shape, in: header, schema: {type: object}}
+        - {name: X-Nested, in: header, schema: {type: array, items: {type: array, items: {type: string}}}}
+      responses:
+        '204': {description: ok}
+components:
+  schemas:
+    Beta: {type: string, enum: [v1, v2]}
+"##
+    );
+    let view = view(&text);
+    assert_eq!(view.operations[0].list_headers, ["OpenAI-Beta"]);
+    let schema = |i: usize| {
+        view.progenitor_document
+            .pointer(&format!(
+                "/paths/~1responses/get/parameters/{i}/schema/type"
+            ))
+            .cloned()
+    };
+    assert_eq!(schema(0), Some(json!("array")));
+    assert_eq!(schema(1), Some(json!("string")));
+    assert_eq!(schema(2), Some(json!("string")));
+    let text: Vec<String> = view.omissions.iter().map(ToString::to_string).collect();
+    assert_eq!(text.len(), 2, "{text:#?}");
+    assert!(
+        text[0].contains("header `X-Shape` is an object"),
+        "{}",
+        text[0]
+    );
+    assert!(
+        text[1].contains("header `X-Nested` is an object, or a list of lists"),
+        "{}",
+        text[1]
+    );
+}
+
+#[test]
 fn names_that_would_meet_are_made_distinct() {
     let text = format!(
         "{HEAD}{}",

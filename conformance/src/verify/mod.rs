@@ -106,7 +106,7 @@ pub struct CaseReport {
 #[derive(Debug)]
 pub enum CannotRun {
     /// The spec does not load.
-    Spec(apispec::LoadError),
+    Spec(apispec::SpecError),
     /// The target URL cannot be used (its reason).
     Target(String),
 }

@@ -1,6 +1,6 @@
 //! Shared helpers: running the binary from the crate's directory, and golden files.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 pub(crate) struct Run {
@@ -31,21 +31,8 @@ pub(crate) fn conformance(args: &[&str]) -> Run {
 
 /// Compares `actual` with `tests/expected/NAME`, or writes it there when `CONFORMANCE_BLESS` is set.
 pub(crate) fn assert_golden(name: &str, actual: &str) {
-    let path: PathBuf = crate_dir().join("tests/expected").join(name);
-    if std::env::var_os("CONFORMANCE_BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
+    let path = crate_dir().join("tests/expected").join(name);
+    if let Err(difference) = test_support::check_golden(&path, actual, "CONFORMANCE_BLESS") {
+        panic!("{difference}\n--- actual\n{actual}");
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (run with CONFORMANCE_BLESS=1 to create it)",
-            path.display()
-        )
-    });
-    assert!(
-        expected == actual,
-        "output differs from {}\n--- expected\n{expected}\n--- actual\n{actual}",
-        path.display()
-    );
 }

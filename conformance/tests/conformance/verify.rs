@@ -3,7 +3,6 @@
 
 use std::collections::BTreeSet;
 use std::net::SocketAddr;
-use std::path::Path;
 use std::time::Duration;
 
 use axum::Router;
@@ -370,7 +369,7 @@ async fn the_mock_serving_the_vendored_specs_passes_every_case() {
     };
     let mut total = 0;
     for name in ["hostup", "nethesis", "raff", "taurusdb"] {
-        let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../specs/{name}.yaml"));
+        let spec = test_support::specs_dir().join(format!("{name}.yaml"));
         let options = Options {
             credentials: credentials.clone(),
             ..options(mock.spec_url(name).unwrap(), false)
@@ -419,7 +418,7 @@ async fn the_stateful_mock_with_credentials_passes_every_negative_case() {
         headers: Vec::new(),
     };
     for name in ["hostup", "nethesis", "raff", "taurusdb"] {
-        let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../specs/{name}.yaml"));
+        let spec = test_support::specs_dir().join(format!("{name}.yaml"));
         let options = Options {
             credentials: credentials.clone(),
             ..options(mock.spec_url(name).unwrap(), true)
@@ -647,9 +646,14 @@ async fn an_endless_response_is_cut_at_the_size_cap_and_the_run_goes_on() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn coverage_reads_a_running_mock_and_fails_under_the_threshold() {
-    let mock = mock_server::MockServer::start(mock_server::ServerOptions::embedded())
-        .await
-        .unwrap();
+    // The vendored specs alone: coverage is counted over every document the mock serves.
+    let files = test_support::VENDORED_SPECS.map(|file| test_support::specs_dir().join(file));
+    let mock = mock_server::MockServer::start(mock_server::ServerOptions {
+        mount: mock_server::Mount::Prefixed,
+        ..mock_server::ServerOptions::spec_files(files)
+    })
+    .await
+    .unwrap();
     reqwest::Client::new()
         .get(format!("{}/raff/api/v1/backups", mock.url()))
         .header("X-API-Key", "k")

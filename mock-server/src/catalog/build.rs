@@ -7,8 +7,8 @@ use std::sync::Arc;
 use apispec::examples::invalid_examples_compiled;
 use apispec::path_template::PathTemplate;
 use apispec::{
-    CompiledSchemas, CredentialPlacement, Direction, Document, LoadError, Operation, ParamLocation,
-    SchemaRoot,
+    CompiledSchemas, CredentialPlacement, Direction, Document, Operation, ParamLocation,
+    SchemaRoot, SpecError,
 };
 use axum::body::Bytes;
 use axum::http::{HeaderName, HeaderValue};
@@ -127,7 +127,7 @@ fn mock_operation(
     op: &Operation,
     spec: usize,
     prefix: &str,
-) -> Result<MockOperation, LoadError> {
+) -> Result<MockOperation, SpecError> {
     let path = format!("{prefix}{}", op.path);
     let template = PathTemplate::parse(&path);
 

@@ -46,7 +46,7 @@ async fn coverage(server: &mock_server::MockServer, query: &str) -> reqwest::Res
 
 #[tokio::test]
 async fn served_responses_are_counted_per_example_and_refusals_are_not() {
-    let server = embedded().await;
+    let server = vendored().await;
     let http = client();
     let get = |session: &str, prefer: Option<&str>| {
         let mut request = http

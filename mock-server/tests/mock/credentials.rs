@@ -13,7 +13,7 @@ async fn with_credentials(pairs: &[&str]) -> MockServer {
     }
     MockServer::start(ServerOptions {
         credentials,
-        ..ServerOptions::embedded()
+        ..vendored_options()
     })
     .await
     .expect("the credentials name schemes in use")
@@ -101,7 +101,7 @@ async fn a_scheme_no_spec_uses_is_refused_at_start() {
     credentials.add_pair("raff.BearerAuth=x").unwrap();
     let error = match MockServer::start(ServerOptions {
         credentials,
-        ..ServerOptions::embedded()
+        ..vendored_options()
     })
     .await
     {

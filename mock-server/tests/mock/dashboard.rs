@@ -204,7 +204,7 @@ async fn the_dashboard_shows_requests_filters_them_and_explains_a_rejected_one()
     let Some(browser) = start_browser().await else {
         return;
     };
-    let server = embedded().await;
+    let server = vendored().await;
     browser.open(&format!("{}/__mock/", server.url())).await;
     // The page has polled once (the routes are listed): from now on the journal keeps request details.
     browser

@@ -1,14 +1,14 @@
 //! The journal: what each request was, matched, failed and got, per session, bounded, read over HTTP and
 //! from the in-process handle, and emptied by a reset.
 
-use mock_server::{JournalFilter, MockServer, Reason, ServerOptions, StatusFilter};
+use mock_server::{JournalFilter, MockServer, Reason, StatusFilter};
 use serde_json::json;
 
 use crate::support::*;
 
 #[tokio::test]
 async fn each_request_is_journaled_with_its_verdict_answer_and_reason() {
-    let server = embedded().await;
+    let server = vendored().await;
     let http = client();
     delete_backup_chain(&server, &http)
         .header("X-Mock-Session", "a")
@@ -95,7 +95,7 @@ async fn each_request_is_journaled_with_its_verdict_answer_and_reason() {
 
 #[tokio::test]
 async fn the_in_process_handle_reads_the_same_journal() {
-    let server = embedded().await;
+    let server = vendored().await;
     let http = client();
     let response = http
         .get(format!("{}/hostup/api/v2/vps/vps_1/backups", server.url()))
@@ -121,7 +121,7 @@ async fn the_in_process_handle_reads_the_same_journal() {
 
 #[tokio::test]
 async fn the_journal_is_a_bounded_ring_and_a_reset_empties_one_session() {
-    let mut options = ServerOptions::embedded();
+    let mut options = vendored_options();
     options.state_limits.journal_size = 3;
     let server = MockServer::start(options).await.unwrap();
     let http = client();

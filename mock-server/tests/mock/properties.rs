@@ -10,12 +10,12 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, Response};
-use mock_server::{MockServer, ServerOptions, SpecSource};
+use mock_server::{MockServer, SpecSource};
 use proptest::prelude::*;
 use serde_json::Value;
 use tower::ServiceExt;
 
-use crate::support::fixture;
+use crate::support::{fixture, vendored_options};
 
 fn config() -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
@@ -43,7 +43,7 @@ fn pipeline() -> &'static Pipeline {
             .enable_all()
             .build()
             .unwrap();
-        let mut options = ServerOptions::embedded();
+        let mut options = vendored_options();
         options.specs.push(SpecSource::File(fixture("shop.yaml")));
         let router = runtime
             .block_on(MockServer::router(&options))

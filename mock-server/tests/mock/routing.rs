@@ -23,7 +23,7 @@ async fn a_concrete_segment_wins_over_a_template() {
     assert_eq!(templated.status(), 200);
 
     // TaurusDB: POST …/backups/create is its own operation, DELETE …/backups/{backup_id} another.
-    let server = embedded().await;
+    let server = vendored().await;
     let base = format!(
         "{}/taurusdb/v3/054e292c9880d4992f02c0196d3ea468/backups",
         server.url()
@@ -75,7 +75,7 @@ async fn different_parameter_names_at_the_same_position_both_route() {
 
 #[tokio::test]
 async fn an_unknown_path_is_404_no_path_matched() {
-    let server = embedded().await;
+    let server = vendored().await;
     for path in [
         "/raff/api/v1/nothing",
         "/unknown",
@@ -97,7 +97,7 @@ async fn an_unknown_path_is_404_no_path_matched() {
 
 #[tokio::test]
 async fn a_known_path_with_a_wrong_method_is_405_with_allow() {
-    let server = embedded().await;
+    let server = vendored().await;
     let response = client()
         .patch(format!("{}/raff/api/v1/backups/{BACKUP_ID}", server.url()))
         .send()
@@ -110,7 +110,7 @@ async fn a_known_path_with_a_wrong_method_is_405_with_allow() {
 
 #[tokio::test]
 async fn cors_preflights_are_answered_and_can_be_switched_off() {
-    let server = embedded().await;
+    let server = vendored().await;
     let preflight = |url: String| {
         client()
             .request(reqwest::Method::OPTIONS, url)
@@ -146,7 +146,7 @@ async fn cors_preflights_are_answered_and_can_be_switched_off() {
         Some("http://app.example")
     );
 
-    let mut options = ServerOptions::embedded();
+    let mut options = vendored_options();
     options.cors = false;
     let server = MockServer::start(options).await.unwrap();
     let url = format!("{}/raff/api/v1/backups/{BACKUP_ID}/chain", server.url());
@@ -166,7 +166,7 @@ async fn one_spec_alone_is_mounted_at_the_root_and_several_under_prefixes() {
         .unwrap();
     assert_eq!(response.status(), 200);
 
-    let server = embedded().await;
+    let server = vendored().await;
     assert_eq!(
         server.spec_url("hostup"),
         Some(format!("{}/hostup", server.url()))
@@ -216,7 +216,7 @@ async fn a_json_spec_is_served_like_a_yaml_one() {
 
 #[tokio::test]
 async fn a_method_outside_openapis_set_is_405_with_the_paths_allow() {
-    let server = embedded().await;
+    let server = vendored().await;
     let path = format!("/raff/api/v1/backups/{BACKUP_ID}");
     for method in ["QUERY", "FOO", "CONNECT", "delete", "get"] {
         let response = raw_request(

@@ -46,7 +46,7 @@ async fn post(server: &MockServer, path: &str, session: &str, body: Value) -> re
 
 #[tokio::test]
 async fn a_sequence_set_over_http_is_served_in_order_then_the_default_returns() {
-    let server = embedded().await;
+    let server = vendored().await;
     let http = client();
     let set = post(
         &server,
@@ -106,7 +106,7 @@ async fn a_sequence_set_over_http_is_served_in_order_then_the_default_returns() 
 
 #[tokio::test]
 async fn prefer_wins_over_a_scenario_and_a_repeating_one_goes_round() {
-    let server = embedded().await;
+    let server = vendored().await;
     let http = client();
     server
         .scenario(
@@ -129,7 +129,7 @@ async fn prefer_wins_over_a_scenario_and_a_repeating_one_goes_round() {
 
 #[tokio::test]
 async fn scenarios_naming_what_the_operation_does_not_document_are_refused_with_the_reason() {
-    let server = embedded().await;
+    let server = vendored().await;
     let undocumented = post(
         &server,
         "/__mock/scenarios",
@@ -192,7 +192,7 @@ async fn scenarios_naming_what_the_operation_does_not_document_are_refused_with_
 
 #[tokio::test]
 async fn a_body_of_the_tests_own_is_served_when_it_validates() {
-    let server = embedded().await;
+    let server = vendored().await;
     let http = client();
     let body = json!({"message": "restore points depend on this backup"});
     server
@@ -209,7 +209,7 @@ async fn a_body_of_the_tests_own_is_served_when_it_validates() {
 
 #[tokio::test]
 async fn a_preferred_status_the_operation_does_not_document_is_marked_as_the_mocks_refusal() {
-    let server = embedded().await;
+    let server = vendored().await;
     let http = client();
     let refused = delete_backup(&server, &http, "p")
         .header("Prefer", "code=503")
@@ -229,7 +229,7 @@ async fn a_preferred_status_the_operation_does_not_document_is_marked_as_the_moc
 
 #[tokio::test]
 async fn a_counted_status_fault_uses_the_documented_response_then_stops() {
-    let server = embedded().await;
+    let server = vendored().await;
     let http = client();
     let set = post(
         &server,
@@ -291,7 +291,7 @@ async fn faulted_run(server: &MockServer, session: &str) -> Vec<(u16, Value)> {
 
 #[tokio::test]
 async fn the_same_seed_replays_the_same_faults() {
-    let server = embedded().await;
+    let server = vendored().await;
     let first = faulted_run(&server, "replay").await;
     server.reset(Some("replay")).await.unwrap();
     let again = faulted_run(&server, "replay").await;
@@ -299,7 +299,7 @@ async fn the_same_seed_replays_the_same_faults() {
     let fired = first.iter().filter(|(status, _)| *status == 404).count();
     assert!((5..=25).contains(&fired), "{fired} of 30 at p=0.5");
     // Another process, another session name: the same schedule.
-    let other = MockServer::start(ServerOptions::embedded()).await.unwrap();
+    let other = MockServer::start(vendored_options()).await.unwrap();
     assert_eq!(faulted_run(&other, "elsewhere").await, first);
 }
 
@@ -307,7 +307,7 @@ async fn the_same_seed_replays_the_same_faults() {
 async fn latency_and_transport_faults_happen_on_the_wire() {
     let server = MockServer::start(ServerOptions {
         faults: vec![Fault::latency(Duration::from_millis(150)).operation("getBackup")],
-        ..ServerOptions::embedded()
+        ..vendored_options()
     })
     .await
     .unwrap();

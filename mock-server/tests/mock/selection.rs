@@ -7,7 +7,7 @@ use crate::support::*;
 
 #[tokio::test]
 async fn without_preferences_the_lowest_2xx_is_served_with_its_first_example() {
-    let server = embedded().await;
+    let server = vendored().await;
     let response = delete_backup_chain(&server, &client())
         .send()
         .await
@@ -22,7 +22,7 @@ async fn without_preferences_the_lowest_2xx_is_served_with_its_first_example() {
 
 #[tokio::test]
 async fn prefer_code_serves_that_response_with_its_first_example() {
-    let server = embedded().await;
+    let server = vendored().await;
     let response = delete_backup_chain(&server, &client())
         .header("Prefer", "code=404")
         .send()
@@ -37,7 +37,7 @@ async fn prefer_code_serves_that_response_with_its_first_example() {
 
 #[tokio::test]
 async fn prefer_code_and_example_serve_the_named_example() {
-    let server = embedded().await;
+    let server = vendored().await;
     let response = client()
         .get(format!("{}/hostup/api/v2/vps/vps_1/backups", server.url()))
         .bearer_auth("token")
@@ -55,7 +55,7 @@ async fn prefer_code_and_example_serve_the_named_example() {
 
 #[tokio::test]
 async fn query_parameters_are_the_fallback_when_there_is_no_prefer_header() {
-    let server = embedded().await;
+    let server = vendored().await;
     let url = format!(
         "{}/hostup/api/v2/vps/vps_1/backups?__code=404&__example=vps_not_found",
         server.url()
@@ -124,7 +124,7 @@ async fn a_2xx_range_is_served_as_200() {
 
 #[tokio::test]
 async fn an_undefined_code_is_a_404_not_found_problem() {
-    let server = embedded().await;
+    let server = vendored().await;
     let response = delete_backup_chain(&server, &client())
         .header("Prefer", "code=500")
         .send()
@@ -142,7 +142,7 @@ async fn an_undefined_code_is_a_404_not_found_problem() {
 
 #[tokio::test]
 async fn an_undefined_example_is_a_404_not_found_problem() {
-    let server = embedded().await;
+    let server = vendored().await;
     let response = delete_backup_chain(&server, &client())
         .header("Prefer", "example=nope")
         .send()
@@ -154,7 +154,7 @@ async fn an_undefined_example_is_a_404_not_found_problem() {
 
 #[tokio::test]
 async fn malformed_preferences_are_422() {
-    let server = embedded().await;
+    let server = vendored().await;
     for prefer in ["code=20", "code=abc", "dynamic=maybe"] {
         let response = delete_backup_chain(&server, &client())
             .header("Prefer", prefer)

@@ -63,7 +63,7 @@ async fn sharing(redis: &RedisServer) -> MockServer {
     MockServer::start(ServerOptions {
         stateful: true,
         redis: Some(RedisOptions::new(&redis.url)),
-        ..ServerOptions::embedded()
+        ..vendored_options()
     })
     .await
     .expect("the mock connects to redis")
@@ -219,7 +219,7 @@ async fn an_unreachable_redis_stops_the_start() {
         .port();
     let started = MockServer::start(ServerOptions {
         redis: Some(RedisOptions::new(format!("redis://127.0.0.1:{port}"))),
-        ..ServerOptions::embedded()
+        ..vendored_options()
     })
     .await;
     match started {

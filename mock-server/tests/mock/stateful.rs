@@ -45,7 +45,7 @@ async fn raff_backups_live_and_die() {
     assert_eq!(new_id.len(), 36);
     assert_ne!(new_id, BACKUP_ID);
     assert_eq!(created["data"]["name"], "from-the-test");
-    let doc = apispec::Document::load(&specs_dir().join("raff.yaml")).unwrap();
+    let doc = test_support::vendored_spec("raff");
     assert_valid_response(&doc, "createBackup", "202", "application/json", &created);
     let listed = json(
         raff(
@@ -181,7 +181,7 @@ async fn hostup_backups_belong_to_their_vps() {
         made_id.starts_with("bkp_") && made_id.len() == ids[0].len(),
         "{made_id}"
     );
-    let doc = apispec::Document::load(&specs_dir().join("hostup.yaml")).unwrap();
+    let doc = test_support::vendored_spec("hostup");
     assert_valid_response(&doc, "listVpsBackups", "200", "application/json", &listed);
 
     let delete = |id: &str| {
@@ -231,7 +231,7 @@ async fn taurusdb_creates_filters_and_pages() {
         .unwrap();
     assert_eq!(created.status(), 201);
     let created = json(created).await;
-    let doc = apispec::Document::load(&specs_dir().join("taurusdb.yaml")).unwrap();
+    let doc = test_support::vendored_spec("taurusdb");
     assert_valid_response(
         &doc,
         "createManualBackup",
@@ -291,7 +291,7 @@ async fn routes_say_how_each_operation_is_mapped() {
         route("resetBackupChain")
     );
     // Without --stateful the routes carry no mapping.
-    let plain_server = embedded().await;
+    let plain_server = vendored().await;
     let plain: Value = json(
         client()
             .get(format!("{}/__mock/routes", plain_server.url()))

@@ -16,13 +16,17 @@ pub(crate) fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-pub(crate) fn specs_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../specs")
+pub(crate) use test_support::{VENDORED_SPECS, programs_installed, specs_dir};
+
+/// The vendored specs, each under `/<name>` as the binary mounts its built-in ones. Read from their files,
+/// so documents a user adds to `specs/` (which the binary embeds too) change nothing these tests see.
+pub(crate) fn vendored_options() -> ServerOptions {
+    ServerOptions::spec_files(VENDORED_SPECS.map(|file| specs_dir().join(file)))
 }
 
-/// Every spec of `specs/`, as the binary embeds them.
-pub(crate) async fn embedded() -> MockServer {
-    MockServer::start(ServerOptions::embedded())
+/// The mock serving the vendored specs ([`vendored_options`]).
+pub(crate) async fn vendored() -> MockServer {
+    MockServer::start(vendored_options())
         .await
         .expect("the vendored specs load")
 }
@@ -93,11 +97,7 @@ pub(crate) fn assert_valid_response(
     media_type: &str,
     body: &Value,
 ) {
-    let op = doc
-        .operations
-        .iter()
-        .find(|op| op.id == operation_id)
-        .unwrap_or_else(|| panic!("{operation_id} in {}", doc.source));
+    let op = test_support::operation(doc, operation_id);
     let response = op
         .responses
         .iter()
@@ -124,7 +124,7 @@ pub(crate) fn assert_valid_response(
 pub(crate) async fn stateful() -> MockServer {
     MockServer::start(ServerOptions {
         stateful: true,
-        ..ServerOptions::embedded()
+        ..vendored_options()
     })
     .await
     .expect("the vendored specs load")
@@ -213,43 +213,4 @@ impl RawResponse {
         serde_json::from_slice(&self.body)
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
     }
-}
-
-/// Whether every program answers `--version`; when not, runs the project's install script (`.ci/NAME`) and
-/// looks again. `false` only when they are still missing and `skip_variable=1` asks to skip; otherwise a
-/// missing program fails the test, saying how to install it.
-pub(crate) fn programs_installed(programs: &[&str], script: &str, skip_variable: &str) -> bool {
-    let installed = || {
-        programs.iter().all(|program| {
-            std::process::Command::new(program)
-                .arg("--version")
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .status()
-                .is_ok_and(|s| s.success())
-        })
-    };
-    if installed() {
-        return true;
-    }
-    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../.ci")
-        .join(script);
-    let ran = std::process::Command::new("bash").arg(&script).status();
-    if installed() {
-        return true;
-    }
-    if std::env::var(skip_variable).as_deref() == Ok("1") {
-        eprintln!(
-            "skipped: no {}, and {skip_variable}=1",
-            programs.join(" or ")
-        );
-        return false;
-    }
-    panic!(
-        "{} needed by this test and could not be installed ({} gave {ran:?}); install the Debian \
-         packages, or set {skip_variable}=1 to skip it locally",
-        programs.join(" and "),
-        script.display()
-    );
 }

@@ -8,7 +8,7 @@ use crate::support::*;
 #[tokio::test]
 async fn delete_backup_chain_without_an_api_key_is_its_documented_401() {
     // Every Raff operation documents its 401 (ERRATA R3), so the mock serves the spec's own example.
-    let server = embedded().await;
+    let server = vendored().await;
     let response = client()
         .delete(format!(
             "{}/raff/api/v1/backups/{BACKUP_ID}/chain",
@@ -34,7 +34,7 @@ async fn delete_backup_chain_without_an_api_key_is_its_documented_401() {
 #[tokio::test]
 async fn delete_backup_chain_without_a_project_id_is_its_documented_400_located_in_the_header() {
     // deleteBackupChain documents 400 "X-Project-ID required" (ERRATA R4), so the mock serves it.
-    let server = embedded().await;
+    let server = vendored().await;
     let response = client()
         .delete(format!(
             "{}/raff/api/v1/backups/{BACKUP_ID}/chain",
@@ -94,7 +94,7 @@ async fn a_missing_required_header_without_a_documented_400_is_422_located_in_th
 #[tokio::test]
 async fn delete_backup_chain_with_an_id_that_is_not_a_uuid_is_its_documented_400_listing_every_violation()
  {
-    let server = embedded().await;
+    let server = vendored().await;
     let response = client()
         .delete(format!(
             "{}/raff/api/v1/backups/not-a-uuid/chain",
@@ -122,7 +122,7 @@ async fn delete_backup_chain_with_an_id_that_is_not_a_uuid_is_its_documented_400
 #[tokio::test]
 async fn a_query_and_a_header_that_are_not_uuids_are_422_located_where_they_are() {
     // listBackups documents no 400, so the mock answers with its own problem document.
-    let server = embedded().await;
+    let server = vendored().await;
     let response = client()
         .get(format!(
             "{}/raff/api/v1/backups?vm_id=not-a-uuid",
@@ -146,7 +146,7 @@ async fn a_query_and_a_header_that_are_not_uuids_are_422_located_where_they_are(
 
 #[tokio::test]
 async fn a_documented_401_is_served_with_its_example() {
-    let server = embedded().await;
+    let server = vendored().await;
     let response = client()
         .get(format!("{}/hostup/api/v2/vps/vps_1/backups", server.url()))
         .send()
@@ -171,7 +171,7 @@ async fn a_documented_401_is_served_with_its_example() {
 
 #[tokio::test]
 async fn a_documented_400_answers_when_the_spec_has_no_422() {
-    let server = embedded().await;
+    let server = vendored().await;
     let response = client()
         .post(format!("{}/raff/api/v1/backups", server.url()))
         .header("X-API-Key", "k")
@@ -411,7 +411,7 @@ async fn an_unsupported_content_type_is_415() {
 
 #[tokio::test]
 async fn validation_can_be_switched_off() {
-    let mut options = mock_server::ServerOptions::embedded();
+    let mut options = vendored_options();
     options.validate_requests = false;
     let server = mock_server::MockServer::start(options).await.unwrap();
     let response = client()

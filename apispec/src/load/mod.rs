@@ -1,38 +1,15 @@
-//! Loading a document: text to JSON tree, the version check, the structural check, then the operations.
+//! Loading a document: text to JSON tree (an overlay applied), the version check, the document's 3.0
+//! form checked against the object model ([`structure`]), its references, then its operations ([`operations`]).
 
-use std::fmt;
+mod operations;
+mod structure;
+
 use std::path::Path;
 
 use serde_json::Value;
 
-use crate::operation::{self, Operation};
 use crate::spec_file::{SpecName, is_json_file};
-
-/// An OpenAPI 3.0 document, parsed once and only read afterwards.
-#[derive(Debug, Clone)]
-pub struct Document {
-    /// Where the document came from, as shown in messages (a file path, or a name for embedded text).
-    pub source: String,
-    /// The name the project gives this document: its file stem as written (`petstore-expanded.yaml` →
-    /// `petstore-expanded`). It is the mock server's mount prefix and how reports name the spec.
-    pub name: String,
-    /// The generated client module's name (`petstore_expanded`), see [`crate::spec_file::module_name`].
-    pub module: String,
-    /// The whole document as a JSON tree. Pointers in messages point into this.
-    pub raw: Value,
-    /// Every operation, in document order, with `$ref`s followed.
-    pub operations: Vec<Operation>,
-    /// The OpenAPI version the document declares, which is also its schemas' dialect.
-    pub version: SpecVersion,
-    /// The document in OpenAPI 3.0 form where that differs from `raw`: an OpenAPI 3.1 document, or a 3.0
-    /// one written with 3.1 schema forms (`type: [integer, "null"]`). See [`Document::openapi30`].
-    openapi30: Option<Value>,
-    /// What the 3.0 form could not carry over (a webhook, a `prefixItems`), where it is written.
-    pub downgrade_notes: Vec<crate::openapi31::DowngradeNote>,
-    /// Problems that left a part of the document out without stopping the rest: a `$ref` that does not
-    /// resolve (and the operation that needed it). Reported by `check`, logged by the mock, warned by the build.
-    pub warnings: Vec<LoadError>,
-}
+use crate::{Document, Location, SpecError, SpecErrorKind, SpecVersion};
 
 /// An overlay's text, to apply to a document as it loads.
 #[derive(Debug, Clone, Copy)]
@@ -45,135 +22,19 @@ pub struct OverlayText<'a> {
     pub is_json: bool,
 }
 
-/// The OpenAPI versions this project reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SpecVersion {
-    /// OpenAPI 3.0.x: schemas are the OpenAPI 3.0 dialect of JSON Schema draft 4 (`nullable`, boolean
-    /// `exclusiveMinimum`, a `$ref` that replaces its siblings).
-    V30,
-    /// OpenAPI 3.1.x: schemas are JSON Schema 2020-12.
-    V31,
-}
-
-/// A line and column in the source text, both counted from 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Location {
-    /// The line, from 1.
-    pub line: u32,
-    /// The column, from 1.
-    pub column: u32,
-}
-
-impl Location {
-    pub(crate) fn new(line: usize, column: usize) -> Location {
-        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        Location {
-            line: clamp(line),
-            column: clamp(column),
-        }
-    }
-}
-
-/// What kind of problem stopped a document from loading.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LoadErrorKind {
-    /// The file cannot be read.
-    Unreadable,
-    /// The file's name cannot name a module or mount prefix.
-    FileName,
-    /// The text is not well-formed YAML.
-    YamlSyntax,
-    /// The text is not well-formed JSON.
-    JsonSyntax,
-    /// Not an OpenAPI 3.0 or 3.1 document (Swagger 2.0, another version, no version).
-    Version,
-    /// Well-formed, but not shaped like an OpenAPI document.
-    Structure,
-    /// A `$ref` that does not resolve, points outside the document, or loops.
-    Reference,
-    /// The document's overlay (`<stem>.overlay.yaml`) cannot be applied, or an action of it matches nothing.
-    Overlay,
-}
-
-/// Why a document could not be used: the file, where in it, what is wrong, and what to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadError {
-    /// What kind of problem it is.
-    pub kind: LoadErrorKind,
-    /// The file (or the name of embedded text), as messages name it.
-    pub source: String,
-    /// Where in the text, when the problem is in the text itself (a syntax error) or the place is known.
-    pub location: Option<Location>,
-    /// JSON pointer to the offending part, when the text parsed but its content is wrong.
-    pub pointer: Option<String>,
-    /// What is wrong.
-    pub reason: String,
-    /// What to do about it, when there is something to say.
-    pub hint: Option<String>,
-}
-
-impl LoadError {
-    /// A structural problem at `pointer`.
-    pub(crate) fn at(source: &str, pointer: &str, reason: impl Into<String>) -> Self {
-        LoadError {
-            kind: LoadErrorKind::Structure,
-            source: source.to_string(),
-            location: None,
-            pointer: Some(pointer.to_string()),
-            reason: reason.into(),
-            hint: None,
-        }
-    }
-
-    pub(crate) fn of_kind(mut self, kind: LoadErrorKind) -> Self {
-        self.kind = kind;
-        self
-    }
-
-    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
-        self
-    }
-
-    /// The same problem, saying that `what` (`operation GET /a`) was left out because of it.
-    pub(crate) fn left_out(mut self, what: &str) -> Self {
-        self.reason = format!("{what} left out: {}", self.reason);
-        self
-    }
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.source)?;
-        if let Some(Location { line, column }) = self.location {
-            write!(f, ":{line}:{column}")?;
-        }
-        if let Some(pointer) = &self.pointer {
-            write!(f, " at #{pointer}")?;
-        }
-        write!(f, ": {}", self.reason)?;
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  help: {hint}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for LoadError {}
-
 impl Document {
     /// Reads and parses a spec file. YAML unless the extension is `.json`.
-    pub fn load(path: &Path) -> Result<Document, LoadError> {
+    pub fn load(path: &Path) -> Result<Document, SpecError> {
         let name = SpecName::from_path(path)?;
         Document::load_as(path, &name.name)
     }
 
     /// Reads and parses a spec file under a name of the caller's choosing (for tools that report on a file
     /// whose own name cannot name a spec).
-    pub fn load_as(path: &Path, name: &str) -> Result<Document, LoadError> {
+    pub fn load_as(path: &Path, name: &str) -> Result<Document, SpecError> {
         let source = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| LoadError {
-            kind: LoadErrorKind::Unreadable,
+        let text = std::fs::read_to_string(path).map_err(|e| SpecError {
+            kind: SpecErrorKind::Unreadable,
             source: source.clone(),
             location: None,
             pointer: None,
@@ -184,8 +45,8 @@ impl Document {
             return Document::parse(&source, name, &text, is_json_file(path));
         };
         let overlay_source = overlay_path.display().to_string();
-        let overlay_text = std::fs::read_to_string(&overlay_path).map_err(|e| LoadError {
-            kind: LoadErrorKind::Overlay,
+        let overlay_text = std::fs::read_to_string(&overlay_path).map_err(|e| SpecError {
+            kind: SpecErrorKind::Overlay,
             source: overlay_source.clone(),
             location: None,
             pointer: None,
@@ -208,7 +69,7 @@ impl Document {
         text: &str,
         is_json: bool,
         overlay: Option<OverlayText<'_>>,
-    ) -> Result<Document, LoadError> {
+    ) -> Result<Document, SpecError> {
         let mut raw = parse_text(source, text, is_json)?;
         let Some(overlay) = overlay else {
             return Document::from_raw(source, name, raw);
@@ -225,15 +86,15 @@ impl Document {
         name: &str,
         text: &str,
         is_json: bool,
-    ) -> Result<Document, LoadError> {
+    ) -> Result<Document, SpecError> {
         Document::from_raw(source, name, parse_text(source, text, is_json)?)
     }
 
     /// A document from its parsed JSON tree.
-    fn from_raw(source: &str, name: &str, raw: Value) -> Result<Document, LoadError> {
+    fn from_raw(source: &str, name: &str, raw: Value) -> Result<Document, SpecError> {
         let module = SpecName::from_stem(name)
-            .map_err(|reason| LoadError {
-                kind: LoadErrorKind::FileName,
+            .map_err(|reason| SpecError {
+                kind: SpecErrorKind::FileName,
                 source: source.to_string(),
                 location: None,
                 pointer: None,
@@ -241,11 +102,11 @@ impl Document {
                 hint: None,
             })?
             .module;
-        let version = check_version(source, &raw).map_err(|e| e.of_kind(LoadErrorKind::Version))?;
+        let version = check_version(source, &raw).map_err(|e| e.of_kind(SpecErrorKind::Version))?;
         let (openapi30, downgrade_notes) = openapi30_form(source, version, &raw)?;
         let mut warnings = Vec::new();
         check_references(source, &raw, &raw, "", &mut warnings);
-        let operations = operation::collect(source, &raw, &mut warnings)?;
+        let operations = operations::collect(source, &raw, &mut warnings)?;
         Ok(Document {
             source: source.to_string(),
             name: name.to_string(),
@@ -258,50 +119,18 @@ impl Document {
             warnings,
         })
     }
-
-    /// The document in OpenAPI 3.0 form, as the client generator and the structural check read it.
-    pub fn openapi30(&self) -> &Value {
-        self.openapi30.as_ref().unwrap_or(&self.raw)
-    }
-
-    /// The value at a JSON pointer of this document.
-    pub fn get(&self, pointer: &str) -> Option<&Value> {
-        self.raw.pointer(pointer)
-    }
-
-    /// The first server URL with its variables set to their defaults, if the document names one.
-    pub fn default_server_url(&self) -> Option<String> {
-        let server = self.raw.pointer("/servers/0")?;
-        let mut url = server.get("url")?.as_str()?.to_string();
-        if let Some(Value::Object(vars)) = server.get("variables") {
-            for (var, def) in vars {
-                if let Some(default) = def.get("default").and_then(Value::as_str) {
-                    url = url.replace(&format!("{{{var}}}"), default);
-                }
-            }
-        }
-        Some(url)
-    }
-
-    /// `info.title`, or the document's name.
-    pub fn title(&self) -> &str {
-        self.raw
-            .pointer("/info/title")
-            .and_then(Value::as_str)
-            .unwrap_or(&self.name)
-    }
 }
 
 /// Spec text (YAML, or JSON) as a JSON tree.
-fn parse_text(source: &str, text: &str, is_json: bool) -> Result<Value, LoadError> {
+fn parse_text(source: &str, text: &str, is_json: bool) -> Result<Value, SpecError> {
     // A byte-order mark is not part of the document (editors on Windows write one).
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Err(at) = crate::depth::check_nesting(text, is_json) {
-        return Err(LoadError {
+        return Err(SpecError {
             kind: if is_json {
-                LoadErrorKind::JsonSyntax
+                SpecErrorKind::JsonSyntax
             } else {
-                LoadErrorKind::YamlSyntax
+                SpecErrorKind::YamlSyntax
             },
             source: source.to_string(),
             location: Some(Location::new(at.line, at.column)),
@@ -324,10 +153,10 @@ fn parse_text(source: &str, text: &str, is_json: bool) -> Result<Value, LoadErro
 }
 
 /// Applies an overlay to `raw`; each action that matches nothing is a warning.
-fn apply_overlay(overlay: &OverlayText<'_>, raw: &mut Value) -> Result<Vec<LoadError>, LoadError> {
+fn apply_overlay(overlay: &OverlayText<'_>, raw: &mut Value) -> Result<Vec<SpecError>, SpecError> {
     let source = overlay.source.to_string();
-    let fail = |reason: String| LoadError {
-        kind: LoadErrorKind::Overlay,
+    let fail = |reason: String| SpecError {
+        kind: SpecErrorKind::Overlay,
         source: source.clone(),
         location: None,
         pointer: None,
@@ -342,8 +171,8 @@ fn apply_overlay(overlay: &OverlayText<'_>, raw: &mut Value) -> Result<Vec<LoadE
         .iter()
         .zip(&applied.matches)
         .filter(|(_, matches)| **matches == 0)
-        .map(|(action, _)| LoadError {
-            kind: LoadErrorKind::Overlay,
+        .map(|(action, _)| SpecError {
+            kind: SpecErrorKind::Overlay,
             source: source.clone(),
             location: None,
             pointer: Some(action.pointer.clone()),
@@ -359,9 +188,9 @@ fn apply_overlay(overlay: &OverlayText<'_>, raw: &mut Value) -> Result<Vec<LoadE
         .collect())
 }
 
-fn parse_json(source: &str, text: &str) -> Result<Value, LoadError> {
-    crate::yaml::from_json_str(text).map_err(|e| LoadError {
-        kind: LoadErrorKind::JsonSyntax,
+fn parse_json(source: &str, text: &str) -> Result<Value, SpecError> {
+    crate::yaml::from_json_str(text).map_err(|e| SpecError {
+        kind: SpecErrorKind::JsonSyntax,
         source: source.to_string(),
         location: Some(Location::new(e.line(), e.column())),
         pointer: None,
@@ -371,9 +200,9 @@ fn parse_json(source: &str, text: &str) -> Result<Value, LoadError> {
 }
 
 /// YAML spec text as a JSON tree (non-string keys become their text).
-pub(crate) fn parse_yaml(source: &str, text: &str) -> Result<Value, LoadError> {
-    let yaml_error = |e: serde_yaml::Error| LoadError {
-        kind: LoadErrorKind::YamlSyntax,
+pub(crate) fn parse_yaml(source: &str, text: &str) -> Result<Value, SpecError> {
+    let yaml_error = |e: serde_yaml::Error| SpecError {
+        kind: SpecErrorKind::YamlSyntax,
         source: source.to_string(),
         location: e.location().map(|l| Location::new(l.line(), l.column())),
         pointer: None,
@@ -383,10 +212,10 @@ pub(crate) fn parse_yaml(source: &str, text: &str) -> Result<Value, LoadError> {
     crate::yaml::from_str(text).map_err(yaml_error)
 }
 
-fn check_version(source: &str, raw: &Value) -> Result<SpecVersion, LoadError> {
+fn check_version(source: &str, raw: &Value) -> Result<SpecVersion, SpecError> {
     if raw.get("swagger").is_some() {
         return Err(
-            LoadError::at(source, "/swagger", "this is a Swagger 2.0 document").hint(
+            SpecError::at(source, "/swagger", "this is a Swagger 2.0 document").hint(
                 "convert it to OpenAPI 3.0 (for example with swagger2openapi) and load the result",
             ),
         );
@@ -395,10 +224,10 @@ fn check_version(source: &str, raw: &Value) -> Result<SpecVersion, LoadError> {
         Some(v) if v.starts_with("3.0") => Ok(SpecVersion::V30),
         Some(v) if v.starts_with("3.1") => Ok(SpecVersion::V31),
         Some(v) => Err(
-            LoadError::at(source, "/openapi", format!("OpenAPI {v} is not supported"))
+            SpecError::at(source, "/openapi", format!("OpenAPI {v} is not supported"))
                 .hint("this tool reads OpenAPI 3.0.x and 3.1.x documents"),
         ),
-        None => Err(LoadError::at(
+        None => Err(SpecError::at(
             source,
             "",
             "no `openapi` version field: this is not an OpenAPI document",
@@ -413,36 +242,20 @@ fn openapi30_form(
     source: &str,
     version: SpecVersion,
     raw: &Value,
-) -> Result<(Option<Value>, Vec<crate::openapi31::DowngradeNote>), LoadError> {
+) -> Result<(Option<Value>, Vec<crate::openapi31::DowngradeNote>), SpecError> {
     if version == SpecVersion::V30 {
-        let Err(error) = check_structure(source, raw) else {
+        let Err(error) = structure::check(source, raw) else {
             return Ok((None, Vec::new()));
         };
         let downgraded = crate::openapi31::downgrade_to_30(raw);
-        if check_structure(source, &downgraded.document).is_err() {
+        if structure::check(source, &downgraded.document).is_err() {
             return Err(error);
         }
         return Ok((Some(downgraded.document), downgraded.notes));
     }
     let downgraded = crate::openapi31::downgrade_to_30(raw);
-    check_structure(source, &downgraded.document)?;
+    structure::check(source, &downgraded.document)?;
     Ok((Some(downgraded.document), downgraded.notes))
-}
-
-/// Checks the document against the OpenAPI 3.0 object model, so later steps can rely on its shape.
-fn check_structure(source: &str, raw: &Value) -> Result<(), LoadError> {
-    let Err((pointer, reason)) = shape_error::<openapiv3::OpenAPI>(raw, "") else {
-        return Ok(());
-    };
-    // The object model's untagged and flattened parts hide where inside them the error is; check the
-    // parts one by one to name the smallest one that is wrong.
-    let pointer = narrow(raw, &pointer).unwrap_or(pointer);
-    let reason = shape_error_at(raw, &pointer).unwrap_or(reason);
-    Err(LoadError::at(
-        source,
-        &pointer,
-        format!("not a valid OpenAPI 3.0 document: {reason}"),
-    ))
 }
 
 /// Every `$ref` should point inside this document, at something that exists; each one that does not is a
@@ -452,13 +265,13 @@ fn check_references(
     root: &Value,
     value: &Value,
     at: &str,
-    warnings: &mut Vec<LoadError>,
+    warnings: &mut Vec<SpecError>,
 ) {
     match value {
         Value::Object(map) => {
             if let Some(Value::String(reference)) = map.get("$ref") {
                 let ref_at = crate::pointer::join(at, "$ref");
-                if let Err(error) = resolve(source, root, reference, &ref_at) {
+                if let Err(error) = crate::refs::resolve(source, root, reference, &ref_at) {
                     warnings.push(error);
                 }
             }
@@ -485,134 +298,18 @@ fn check_references(
     }
 }
 
-/// What `reference` (written at `ref_at`) points at in `root`, or why it points at nothing.
-pub(crate) fn resolve<'v>(
-    source: &str,
-    root: &'v Value,
-    reference: &str,
-    ref_at: &str,
-) -> Result<&'v Value, LoadError> {
-    let Some(target) = crate::pointer::of_reference(reference) else {
-        return Err(LoadError::at(
-            source,
-            ref_at,
-            format!("external reference `{reference}` is not supported"),
-        )
-        .hint("inline the referenced document into this one, under `components`")
-        .of_kind(LoadErrorKind::Reference));
-    };
-    root.pointer(&target).ok_or_else(|| {
-        LoadError::at(source, ref_at, format!("`{reference}` does not resolve"))
-            .hint("point the $ref at an existing entry, such as `#/components/schemas/Name`")
-            .of_kind(LoadErrorKind::Reference)
-    })
-}
-
-fn shape_error<T: serde::de::DeserializeOwned>(
-    value: &Value,
-    base: &str,
-) -> Result<(), (String, String)> {
-    let result: Result<T, _> = serde_path_to_error::deserialize(value);
-    result.map(drop).map_err(|e| {
-        (
-            format!("{base}{}", path_to_pointer(e.path())),
-            e.into_inner().to_string(),
-        )
-    })
-}
-
-/// The message for the part at `pointer`, checked on its own as the kind of object it is.
-fn shape_error_at(raw: &Value, pointer: &str) -> Option<String> {
-    use openapiv3::*;
-    let value = raw.pointer(pointer)?;
-    let tokens = crate::pointer::tokens(pointer);
-    let kind: Vec<&str> = tokens.iter().map(String::as_str).collect();
-    let result = match kind.as_slice() {
-        ["paths", _] => shape_error::<ReferenceOr<PathItem>>(value, pointer),
-        ["paths", _, "parameters", _] | [.., "parameters", _] => {
-            shape_error::<ReferenceOr<Parameter>>(value, pointer)
-        }
-        ["paths", _, method] if crate::Method::ALL.iter().any(|m| m.key() == *method) => {
-            shape_error::<Operation>(value, pointer)
-        }
-        [.., "responses", _] => shape_error::<ReferenceOr<Response>>(value, pointer),
-        [.., "requestBody"] | ["components", "requestBodies", _] => {
-            shape_error::<ReferenceOr<RequestBody>>(value, pointer)
-        }
-        ["components", "schemas", _] => shape_error::<ReferenceOr<Schema>>(value, pointer),
-        ["components", "securitySchemes", _] => {
-            shape_error::<ReferenceOr<SecurityScheme>>(value, pointer)
-        }
-        _ => return None,
-    };
-    result.err().map(|(_, reason)| reason)
-}
-
-/// Descends from `pointer` into the first child that is wrong on its own, as far as it can.
-fn narrow(raw: &Value, pointer: &str) -> Option<String> {
-    let mut current = pointer.to_string();
-    if current.is_empty() || current == "/components" {
-        current = String::new();
-    }
-    loop {
-        let value = raw.pointer(&current)?;
-        let child = children(value)
-            .map(|(key, _)| crate::pointer::join(&current, &key))
-            .find(|child| is_wrong(raw, child, 0));
-        match child {
-            Some(child) => current = child,
-            None => return shape_error_at(raw, &current).map(|_| current),
-        }
-    }
-}
-
-/// Whether the part at `pointer` is wrong: checked as its kind of object where this module knows the kind,
-/// else through its children, two levels down at most (a `responses` map between an operation and a response).
-fn is_wrong(raw: &Value, pointer: &str, depth: usize) -> bool {
-    match shape_error_at(raw, pointer) {
-        Some(_) => true,
-        None if depth < 2 => raw.pointer(pointer).is_some_and(|v| {
-            children(v)
-                .any(|(key, _)| is_wrong(raw, &crate::pointer::join(pointer, &key), depth + 1))
-        }),
-        None => false,
-    }
-}
-
-fn children(value: &Value) -> Box<dyn Iterator<Item = (String, &Value)> + '_> {
-    match value {
-        Value::Object(map) => Box::new(map.iter().map(|(k, v)| (k.clone(), v))),
-        Value::Array(list) => Box::new(list.iter().enumerate().map(|(i, v)| (i.to_string(), v))),
-        _ => Box::new(std::iter::empty()),
-    }
-}
-
-fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut pointer = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
-            Segment::Map { key } => pointer = crate::pointer::join(&pointer, key),
-            Segment::Enum { variant } => pointer = crate::pointer::join(&pointer, variant),
-            Segment::Unknown => {}
-        }
-    }
-    pointer
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> Result<Document, LoadError> {
+    fn parse(text: &str) -> Result<Document, SpecError> {
         Document::parse("t.yaml", "t", text, false)
     }
 
     #[test]
     fn yaml_syntax_error_names_line_and_column() {
         let err = parse("openapi: 3.0.3\ninfo: title: t\n").unwrap_err();
-        assert_eq!(err.kind, LoadErrorKind::YamlSyntax);
+        assert_eq!(err.kind, SpecErrorKind::YamlSyntax);
         let loc = err.location.expect("a location");
         assert_eq!((loc.line, loc.column), (2, 12), "{err}");
         assert!(err.to_string().starts_with("t.yaml:2:"), "{err}");
@@ -628,7 +325,7 @@ mod tests {
             true
         );
         let err = parse("openapi: 4.0.0\ninfo: {title: t, version: '1'}\npaths: {}\n").unwrap_err();
-        assert_eq!(err.kind, LoadErrorKind::Version);
+        assert_eq!(err.kind, SpecErrorKind::Version);
         assert_eq!(err.pointer.as_deref(), Some("/openapi"));
         assert!(
             err.to_string().contains("OpenAPI 4.0.0 is not supported"),
@@ -713,7 +410,7 @@ mod tests {
         let [warning] = &doc.warnings[..] else {
             panic!("{:?}", doc.warnings)
         };
-        assert_eq!(warning.kind, LoadErrorKind::Overlay);
+        assert_eq!(warning.kind, SpecErrorKind::Overlay);
         assert_eq!(warning.pointer.as_deref(), Some("/actions/1"));
         assert!(warning.reason.contains("matches nothing"), "{warning}");
     }
@@ -737,9 +434,9 @@ mod tests {
         for (text, is_json) in cases {
             let err = Document::parse("t", "t", &text, is_json).unwrap_err();
             let kind = if is_json {
-                LoadErrorKind::JsonSyntax
+                SpecErrorKind::JsonSyntax
             } else {
-                LoadErrorKind::YamlSyntax
+                SpecErrorKind::YamlSyntax
             };
             assert_eq!(err.kind, kind, "{err}");
             assert!(err.reason.contains("nested more than 256 levels"), "{err}");

@@ -22,6 +22,62 @@ pub mod array_header {
     /// Types used as operation parameters and responses.
     #[allow(clippy::all)]
     pub mod types {
+        ///`ListResponsesOpenAiBetaItem`
+        #[derive(
+            ::serde::Deserialize,
+            ::serde::Serialize,
+            Clone,
+            Copy,
+            Debug,
+            Eq,
+            Hash,
+            Ord,
+            PartialEq,
+            PartialOrd
+        )]
+        pub enum ListResponsesOpenAiBetaItem {
+            #[serde(rename = "assistants=v2")]
+            AssistantsV2,
+            #[serde(rename = "responses=v1")]
+            ResponsesV1,
+        }
+        impl ::std::fmt::Display for ListResponsesOpenAiBetaItem {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match *self {
+                    Self::AssistantsV2 => f.write_str("assistants=v2"),
+                    Self::ResponsesV1 => f.write_str("responses=v1"),
+                }
+            }
+        }
+        impl ::std::str::FromStr for ListResponsesOpenAiBetaItem {
+            type Err = self::error::ConversionError;
+            fn from_str(
+                value: &str,
+            ) -> ::std::result::Result<Self, self::error::ConversionError> {
+                match value {
+                    "assistants=v2" => Ok(Self::AssistantsV2),
+                    "responses=v1" => Ok(Self::ResponsesV1),
+                    _ => Err("invalid value".into()),
+                }
+            }
+        }
+        impl ::std::convert::TryFrom<&str> for ListResponsesOpenAiBetaItem {
+            type Error = self::error::ConversionError;
+            fn try_from(
+                value: &str,
+            ) -> ::std::result::Result<Self, self::error::ConversionError> {
+                value.parse()
+            }
+        }
+        impl ::std::convert::TryFrom<::std::string::String>
+        for ListResponsesOpenAiBetaItem {
+            type Error = self::error::ConversionError;
+            fn try_from(
+                value: ::std::string::String,
+            ) -> ::std::result::Result<Self, self::error::ConversionError> {
+                value.parse()
+            }
+        }
         /// Error types.
         pub mod error {
             /// Error from a `TryFrom` or `FromStr` implementation.
@@ -123,13 +179,15 @@ Version: 1*/
             encode_path, responses, types, ClientInfo, Error, RequestBuilderExt, Response,
         };
         use crate::runtime::{CallOptions, Customize, IntoParam, Operation, Param};
-        ///Builds and sends [`Client::list_responses`](super::Client::list_responses): `GET /responses`. Required: nothing.
+        ///Builds and sends [`Client::list_responses`](super::Client::list_responses): `GET /responses`. Required: `x_ids`.
         #[derive(Debug, Clone)]
         #[must_use = "a request builder does nothing until it is sent with `send()`"]
         pub struct ListResponses<'a> {
             client: &'a super::Client,
             call: CallOptions,
-            open_ai_beta: Param<::std::string::String>,
+            open_ai_beta: Param<::std::vec::Vec<types::ListResponsesOpenAiBetaItem>>,
+            x_ids: Param<::std::vec::Vec<i64>>,
+            x_shape: Param<::std::string::String>,
         }
         impl<'a> ListResponses<'a> {
             pub(super) fn new(client: &'a super::Client) -> Self {
@@ -137,14 +195,31 @@ Version: 1*/
                     client: client,
                     call: Default::default(),
                     open_ai_beta: Default::default(),
+                    x_ids: Default::default(),
+                    x_shape: Default::default(),
                 }
             }
             ///`OpenAI-Beta` (header):
             pub fn open_ai_beta(
                 mut self,
-                value: impl IntoParam<::std::string::String>,
+                value: impl IntoParam<
+                    ::std::vec::Vec<types::ListResponsesOpenAiBetaItem>,
+                >,
             ) -> Self {
                 self.open_ai_beta = Param::new(value);
+                self
+            }
+            ///`X-Ids` (header, required):
+            pub fn x_ids(mut self, value: impl IntoParam<::std::vec::Vec<i64>>) -> Self {
+                self.x_ids = Param::new(value);
+                self
+            }
+            ///`X-Shape` (header):
+            pub fn x_shape(
+                mut self,
+                value: impl IntoParam<::std::string::String>,
+            ) -> Self {
+                self.x_shape = Param::new(value);
                 self
             }
             /// Per-call headers, timeout, retry policy or request change ([`CallOptions`]).
@@ -163,8 +238,10 @@ Responses:
             ) -> Result<Response<()>, Error<responses::ListResponsesError>> {
                 let client = self.client;
                 let open_ai_beta = self.open_ai_beta.optional("open_ai_beta")?;
+                let x_ids = self.x_ids.required("x_ids")?;
+                let x_shape = self.x_shape.optional("x_shape")?;
                 let url = format!("{}/responses", client.baseurl,);
-                let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+                let mut header_map = ::reqwest::header::HeaderMap::with_capacity(4usize);
                 header_map
                     .append(
                         ::reqwest::header::HeaderName::from_static("api-version"),
@@ -173,7 +250,16 @@ Responses:
                         ),
                     );
                 if let Some(value) = open_ai_beta {
-                    header_map.append("OpenAI-Beta", value.to_string().try_into()?);
+                    header_map
+                        .append(
+                            "OpenAI-Beta",
+                            crate::runtime::simple_list(&value).try_into()?,
+                        );
+                }
+                header_map
+                    .append("X-Ids", crate::runtime::simple_list(&x_ids).try_into()?);
+                if let Some(value) = x_shape {
+                    header_map.append("X-Shape", value.to_string().try_into()?);
                 }
                 #[allow(unused_mut)]
                 let mut request = client.client.get(url).headers(header_map).build()?;
@@ -213,7 +299,21 @@ Responses:
                 call,
                 args,
                 "OpenAI-Beta",
-                |b, v: ::std::string::String| b.open_ai_beta(v),
+                |b, v: ::std::vec::Vec<types::ListResponsesOpenAiBetaItem>| {
+                    b.open_ai_beta(v)
+                },
+            )?;
+            let call = set(
+                call,
+                args,
+                "X-Ids",
+                |b, v: ::std::vec::Vec<i64>| b.x_ids(v),
+            )?;
+            let call = set(
+                call,
+                args,
+                "X-Shape",
+                |b, v: ::std::string::String| b.x_shape(v),
             )?;
             Ok(
                 sending(

@@ -1,6 +1,6 @@
 //! The generated code of chosen specs, kept as files under `src/generated/` so a change to the generator (or
 //! a progenitor upgrade) shows as a reviewable diff, and compiled here so every snapshot must build.
-//! `client-codegen/tests/snapshots.rs` compares them with what the generator makes now; refresh them with
+//! `client-codegen/testing/snapshots.rs` compares them with what the generator makes now; refresh them with
 //! `SNAPSHOTS_BLESS=1 cargo test -p client-codegen --test snapshots` and read the diff.
 
 // A test fixture, not an API: its items need no documentation.
@@ -10,97 +10,97 @@ pub mod runtime {
     pub use client_runtime::*;
 }
 
-/// `tests/client-shapes/specs/differing_errors.yaml`
+/// `testing/client-shapes/specs/differing_errors.yaml`
 pub mod differing_errors {
     include!("generated/differing_errors.rs");
 }
 
-/// `tests/client-shapes/specs/ok_or_no_content.yaml`
+/// `testing/client-shapes/specs/ok_or_no_content.yaml`
 pub mod ok_or_no_content {
     include!("generated/ok_or_no_content.rs");
 }
 
-/// `tests/client-shapes/specs/paged_lists.yaml`
+/// `testing/client-shapes/specs/paged_lists.yaml`
 pub mod paged_lists {
     include!("generated/paged_lists.rs");
 }
 
-/// `tests/client-shapes/specs/problem_json.yaml`
+/// `testing/client-shapes/specs/problem_json.yaml`
 pub mod problem_json {
     include!("generated/problem_json.rs");
 }
 
-/// `tests/corpus-shapes/specs/array-header.yaml`
+/// `testing/corpus-shapes/specs/array-header.yaml`
 pub mod array_header {
     include!("generated/array_header.rs");
 }
 
-/// `tests/corpus-shapes/specs/big-integer.yaml`
+/// `testing/corpus-shapes/specs/big-integer.yaml`
 pub mod big_integer {
     include!("generated/big_integer.rs");
 }
 
-/// `tests/corpus-shapes/specs/builder-name-param.yaml`
+/// `testing/corpus-shapes/specs/builder-name-param.yaml`
 pub mod builder_name_param {
     include!("generated/builder_name_param.rs");
 }
 
-/// `tests/corpus-shapes/specs/multipart.yaml`
+/// `testing/corpus-shapes/specs/multipart.yaml`
 pub mod multipart {
     include!("generated/multipart.rs");
 }
 
-/// `tests/corpus-shapes/specs/image-body.yaml`
+/// `testing/corpus-shapes/specs/image-body.yaml`
 pub mod image_body {
     include!("generated/image_body.rs");
 }
 
-/// `tests/corpus-shapes/specs/keyword-param.yaml`
+/// `testing/corpus-shapes/specs/keyword-param.yaml`
 pub mod keyword_param {
     include!("generated/keyword_param.rs");
 }
 
-/// `tests/corpus-shapes/specs/nullable-one-of.yaml`
+/// `testing/corpus-shapes/specs/nullable-one-of.yaml`
 pub mod nullable_one_of {
     include!("generated/nullable_one_of.rs");
 }
 
-/// `tests/corpus-shapes/specs/octet-stream-body.yaml`
+/// `testing/corpus-shapes/specs/octet-stream-body.yaml`
 pub mod octet_stream_body {
     include!("generated/octet_stream_body.rs");
 }
 
-/// `tests/corpus-shapes/specs/openapi-31.yaml`
+/// `testing/corpus-shapes/specs/openapi-31.yaml`
 pub mod openapi_31 {
     include!("generated/openapi_31.rs");
 }
 
-/// `tests/corpus-shapes/specs/options-method.yaml`
+/// `testing/corpus-shapes/specs/options-method.yaml`
 pub mod options_method {
     include!("generated/options_method.rs");
 }
 
-/// `tests/corpus-shapes/specs/param-name-collision.yaml`
+/// `testing/corpus-shapes/specs/param-name-collision.yaml`
 pub mod param_name_collision {
     include!("generated/param_name_collision.rs");
 }
 
-/// `tests/corpus-shapes/specs/type-list.yaml`
+/// `testing/corpus-shapes/specs/type-list.yaml`
 pub mod type_list {
     include!("generated/type_list.rs");
 }
 
-/// `tests/corpus-shapes/specs/undeclared-path-param.yaml`
+/// `testing/corpus-shapes/specs/undeclared-path-param.yaml`
 pub mod undeclared_path_param {
     include!("generated/undeclared_path_param.rs");
 }
 
-/// `tests/corpus-shapes/specs/websocket-101.yaml`
+/// `testing/corpus-shapes/specs/websocket-101.yaml`
 pub mod websocket_101 {
     include!("generated/websocket_101.rs");
 }
 
-/// `tests/corpus-shapes/specs/petstore-expanded.yaml`
+/// `testing/corpus-shapes/specs/petstore-expanded.yaml`
 pub mod petstore_expanded {
     include!("generated/petstore_expanded.rs");
 }
