@@ -270,7 +270,10 @@ fn schemathesis_finds_nothing_the_specs_do_not_cause() {
         let server = runtime
             .block_on(MockServer::start(options(mode)))
             .expect("the vendored specs load");
-        for spec in mock_server::embedded_specs() {
+        let vendored = mock_server::embedded_specs()
+            .iter()
+            .filter(|spec| test_support::VENDORED_SPECS.contains(&spec.spec.0));
+        for spec in vendored {
             let (stem, path) = served_document(spec, dir.path());
             let url = server.spec_url(&stem).expect("mounted under its stem");
             let report = dir.path().join(format!("{stem}-{mode:?}.ndjson"));

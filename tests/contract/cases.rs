@@ -136,14 +136,17 @@ fn arguments_for(doc: &Document, op: &Operation) -> Map<String, Value> {
             (None, Some(schema)) => sampler.static_value(&schema.schema),
             (None, None) => continue,
         };
-        // The client takes a list- or object-valued header as its text, in the parameter's style.
-        let value = match value {
-            Value::Array(_) | Value::Object(_)
-                if parameter.location == apispec::ParamLocation::Header =>
-            {
-                Value::String(parameter.text(&value))
-            }
-            value => value,
+        // The client takes a list of scalars in a header as a list, and any other structured header
+        // (an object, a list of lists or objects) as its text, in the parameter's style.
+        let structured = match &value {
+            Value::Object(_) => true,
+            Value::Array(items) => items.iter().any(|i| i.is_array() || i.is_object()),
+            _ => false,
+        };
+        let value = if structured && parameter.location == apispec::ParamLocation::Header {
+            Value::String(parameter.text(&value))
+        } else {
+            value
         };
         arguments.insert(parameter.name.clone(), value);
     }
